@@ -1,0 +1,124 @@
+/**
+ * Pooldeck's configuration, validated with zod. Pure (no `server-only`) so unit tests and the
+ * CLI can validate any environment object; `lib/env/server.ts` applies it to `process.env`.
+ * Variable names are Prefect's and the AWS SDK's own, so an existing setup works unchanged.
+ */
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .transform((v) => v.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const httpUrl = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .trim()
+    .min(1, `${name} is required`)
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, `${name} must be an http(s) URL`)
+    .transform((v) => v.replace(/\/+$/, ""));
+
+const PREFECT_CLOUD_PATH = /\/api\/accounts\/([0-9a-f-]{36})\/workspaces\/([0-9a-f-]{36})$/i;
+
+export const envSchema = z
+  .object({
+    PREFECT_API_URL: httpUrl("PREFECT_API_URL"),
+    PREFECT_API_KEY: optionalText,
+    PREFECT_API_AUTH_STRING: optionalText,
+    AWS_REGION: optionalText,
+    AWS_DEFAULT_REGION: optionalText,
+    AWS_PROFILE: optionalText,
+    AWS_ENDPOINT_URL_ECS: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL_ECS").optional()),
+    AWS_ENDPOINT_URL: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL").optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.PREFECT_API_KEY && env.PREFECT_API_AUTH_STRING) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PREFECT_API_AUTH_STRING"],
+        message:
+          "set either PREFECT_API_KEY (Prefect Cloud) or PREFECT_API_AUTH_STRING (self-hosted basic auth), not both",
+      });
+    }
+    if (env.PREFECT_API_AUTH_STRING && !env.PREFECT_API_AUTH_STRING.includes(":")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PREFECT_API_AUTH_STRING"],
+        message: 'PREFECT_API_AUTH_STRING must look like "user:password"',
+      });
+    }
+    const cloud = PREFECT_CLOUD_PATH.test(env.PREFECT_API_URL);
+    if (cloud && !env.PREFECT_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PREFECT_API_KEY"],
+        message: "PREFECT_API_URL points at Prefect Cloud, which needs PREFECT_API_KEY",
+      });
+    }
+  });
+
+export interface PooldeckConfig {
+  prefect: {
+    apiUrl: string;
+    /** Prefect Cloud API key (bearer); never sent to the browser */
+    apiKey?: string;
+    /** self-hosted basic auth "user:password"; never sent to the browser */
+    authString?: string;
+    cloud: { accountId: string; workspaceId: string } | null;
+  };
+  aws: {
+    /** undefined: let the SDK's chain decide (profile, SSO, instance metadata) */
+    region?: string;
+    profile?: string;
+    /** emulator or VPC endpoint for ECS; the SDK reads the same variables itself */
+    ecsEndpoint?: string;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Pooldeck configuration is invalid:\n" +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join("\n") +
+        "\nSee .env.example for every variable and its meaning.",
+    );
+  }
+}
+
+/** Validates an environment object and returns Pooldeck's configuration, or throws ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): PooldeckConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = result.data;
+  const match = PREFECT_CLOUD_PATH.exec(e.PREFECT_API_URL);
+  return {
+    prefect: {
+      apiUrl: e.PREFECT_API_URL,
+      apiKey: e.PREFECT_API_KEY,
+      authString: e.PREFECT_API_AUTH_STRING,
+      cloud: match ? { accountId: match[1]!, workspaceId: match[2]! } : null,
+    },
+    aws: {
+      region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION,
+      profile: e.AWS_PROFILE,
+      ecsEndpoint: e.AWS_ENDPOINT_URL_ECS ?? e.AWS_ENDPOINT_URL,
+    },
+  };
+}

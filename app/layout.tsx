@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { NavLinks } from "@/components/shell/nav-links";
+import { Providers } from "@/components/shell/providers";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Pooldeck", template: "%s · Pooldeck" },
+  description: "Configure Prefect work pools and deployments that run on Amazon ECS",
+};
+
+// Applies the stored or OS theme before first paint, so dark mode never flashes light.
+const themeScript = `try{var t=localStorage.getItem("pooldeck-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen">
+        <Providers>
+          <header className="sticky top-0 z-30 border-b border-border bg-card/90 backdrop-blur">
+            <nav
+              aria-label="Main"
+              className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4"
+            >
+              <Link
+                href="/"
+                className="flex items-center gap-2 text-sm font-semibold tracking-tight"
+              >
+                <span
+                  aria-hidden
+                  className="grid h-6 w-6 place-items-center rounded-md bg-primary text-[11px] font-bold text-primary-foreground"
+                >
+                  Pd
+                </span>
+                Pooldeck
+              </Link>
+              <NavLinks />
+              <div className="ml-auto">
+                <ThemeToggle />
+              </div>
+            </nav>
+          </header>
+          <main className="mx-auto max-w-[1600px] px-4 py-6">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,62 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * End-to-end tests against the real local stack. `npm test` (scripts/test.sh) starts Prefect and the
+ * ECS emulator, seeds them, builds the app, and sets the variables below; Playwright then serves the
+ * production build itself. Set PLAYWRIGHT_BASE_URL to test an app you already run.
+ */
+const port = Number(process.env.POOLDECK_E2E_PORT ?? 3100);
+const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? `http://127.0.0.1:${port}`;
+const prefectPort = process.env.POOLDECK_PREFECT_PORT ?? "4200";
+const motoPort = process.env.POOLDECK_MOTO_PORT ?? "5000";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright cannot download browsers here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+    },
+  },
+  projects: [
+    { name: "chromium", use: { browserName: "chromium", viewport: { width: 1440, height: 900 } } },
+  ],
+  webServer: process.env.PLAYWRIGHT_BASE_URL
+    ? undefined
+    : {
+        command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        env: {
+          PREFECT_API_URL: process.env.PREFECT_API_URL ?? `http://127.0.0.1:${prefectPort}/api`,
+          AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL ?? `http://127.0.0.1:${motoPort}`,
+          AWS_REGION: process.env.AWS_REGION ?? "us-east-1",
+          AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
+          AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
+          POOLDECK_PREFECT_PORT: prefectPort,
+          POOLDECK_MOTO_PORT: motoPort,
+        },
+      },
+});

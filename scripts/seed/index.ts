@@ -1,0 +1,34 @@
+/**
+ * Seeds the local stack with the demo world: the ECS emulator (scripts/seed/ecs.ts) and the Prefect
+ * server (scripts/seed/prefect.ts). Idempotent: seeding twice gives the same world.
+ *   npx tsx scripts/seed/index.ts   (ports from POOLDECK_PREFECT_PORT / POOLDECK_MOTO_PORT)
+ */
+import { SEED, seedEcs } from "./ecs";
+import { PREFECT_SEED, seedPrefect } from "./prefect";
+
+const prefectApiUrl =
+  process.env.PREFECT_API_URL ??
+  `http://127.0.0.1:${process.env.POOLDECK_PREFECT_PORT ?? "4200"}/api`;
+const ecsEndpoint =
+  process.env.AWS_ENDPOINT_URL_ECS ??
+  process.env.AWS_ENDPOINT_URL ??
+  `http://127.0.0.1:${process.env.POOLDECK_MOTO_PORT ?? "5000"}`;
+
+async function main() {
+  const started = Date.now();
+  await seedEcs({ endpoint: ecsEndpoint, region: SEED.region });
+  await seedPrefect({
+    apiUrl: prefectApiUrl,
+    cluster: SEED.cluster,
+    asgProvider: SEED.providers.general.name,
+  });
+  console.log(
+    `seeded in ${Date.now() - started} ms: ECS (${ecsEndpoint}) cluster ${SEED.cluster} and ${SEED.fargateCluster}; ` +
+      `Prefect (${prefectApiUrl}) pools ${PREFECT_SEED.hybridPool}, ${PREFECT_SEED.pushPool} and 3 deployments`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+/**
+ * Seeds the local Prefect server through its REST API: an `ecs` pool holding Prefect's own default
+ * ECS template (read from the server's collections endpoint), an `ecs:push` pool, and deployments
+ * whose job_variables show Option A, Option B and a conflict. Idempotent: pools are created or
+ * patched back to the seeded template; flows and deployments are upserted by name.
+ */
+
+export const PREFECT_SEED = {
+  hybridPool: "demo-ecs",
+  pushPool: "demo-ecs-push",
+  flow: "nightly-etl",
+  deployments: {
+    optionA: "option-a-ec2-launch-type",
+    optionB: "option-b-capacity-providers",
+    conflict: "conflict-launch-type-and-strategy",
+  },
+} as const;
+
+type Json = Record<string, unknown>;
+
+async function call(
+  apiUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
+  const res = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res;
+}
+
+async function ok<T = Json>(res: Response, what: string): Promise<T> {
+  if (!res.ok) throw new Error(`${what} failed: HTTP ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** Prefect's default base job template for `ecs`, as the server's collections endpoint serves it. */
+export async function readDefaultEcsTemplate(apiUrl: string): Promise<Json> {
+  const meta = await ok<Record<string, Record<string, Json>>>(
+    await call(apiUrl, "GET", "/collections/views/aggregate-worker-metadata"),
+    "reading the worker metadata",
+  );
+  const template = meta["prefect-aws"]?.ecs?.default_base_job_configuration;
+  if (!template)
+    throw new Error("the Prefect server's collections have no prefect-aws ecs template");
+  return template as Json;
+}
+
+async function upsertPool(
+  apiUrl: string,
+  name: string,
+  type: string,
+  template: Json,
+  description: string,
+) {
+  const body = { name, type, base_job_template: template, description };
+  const res = await call(apiUrl, "POST", "/work_pools/", body);
+  if (res.status === 409) {
+    await ok(
+      await call(apiUrl, "PATCH", `/work_pools/${encodeURIComponent(name)}`, {
+        base_job_template: template,
+        description,
+        is_paused: false,
+        concurrency_limit: null,
+      }),
+      `restoring pool ${name}`,
+    );
+    return;
+  }
+  await ok(res, `creating pool ${name}`);
+}
+
+/** Seeds pools, a flow and three deployments; returns nothing, throws with a readable message on failure. */
+export async function seedPrefect(opts: {
+  apiUrl: string;
+  cluster: string;
+  asgProvider: string;
+}): Promise<void> {
+  const template = await readDefaultEcsTemplate(opts.apiUrl);
+  await upsertPool(
+    opts.apiUrl,
+    PREFECT_SEED.hybridPool,
+    "ecs",
+    template,
+    "Hybrid pool: a worker in our VPC calls RunTask. Template: Prefect's default.",
+  );
+  await upsertPool(
+    opts.apiUrl,
+    PREFECT_SEED.pushPool,
+    "ecs:push",
+    template,
+    "Push pool: Prefect calls RunTask with stored AWS credentials.",
+  );
+
+  const flow = await ok<{ id: string }>(
+    await call(opts.apiUrl, "POST", "/flows/", { name: PREFECT_SEED.flow }),
+    "creating the flow",
+  );
+  const strategy = [{ capacityProvider: opts.asgProvider, base: 1, weight: 1 }];
+  const deployments: { name: string; pool: string; job_variables: Json; description: string }[] = [
+    {
+      name: PREFECT_SEED.deployments.optionA,
+      pool: PREFECT_SEED.hybridPool,
+      job_variables: { cluster: opts.cluster, launch_type: "EC2" },
+      description: "Option A: EC2 launch type, no capacity providers.",
+    },
+    {
+      name: PREFECT_SEED.deployments.optionB,
+      pool: PREFECT_SEED.hybridPool,
+      job_variables: {
+        cluster: opts.cluster,
+        launch_type: "EC2",
+        capacity_provider_strategy: strategy,
+      },
+      description:
+        "Option B: an Auto Scaling group capacity provider strategy; the worker drops launchType.",
+    },
+    {
+      name: PREFECT_SEED.deployments.conflict,
+      pool: PREFECT_SEED.pushPool,
+      job_variables: {
+        cluster: opts.cluster,
+        launch_type: "FARGATE",
+        capacity_provider_strategy: strategy,
+      },
+      description:
+        "Conflict: launchType and capacityProviderStrategy both reach RunTask (AWS rejects it).",
+    },
+  ];
+  for (const d of deployments) {
+    await ok(
+      await call(opts.apiUrl, "POST", "/deployments/", {
+        name: d.name,
+        flow_id: flow.id,
+        work_pool_name: d.pool,
+        job_variables: d.job_variables,
+        description: d.description,
+        entrypoint: "flows/etl.py:nightly_etl",
+        paused: true,
+      }),
+      `creating deployment ${d.name}`,
+    );
+  }
+}

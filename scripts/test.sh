@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `npm test`: everything, in order of cost. Starts its own stack on test ports (so a running demo
+# is left alone), seeds it, and stops it at the end, pass or fail.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+export POOLDECK_PREFECT_PORT="${POOLDECK_TEST_PREFECT_PORT:-4300}"
+export POOLDECK_MOTO_PORT="${POOLDECK_TEST_MOTO_PORT:-5300}"
+export POOLDECK_DATA_DIR="$ROOT/.data/test"
+export PREFECT_API_URL="http://127.0.0.1:$POOLDECK_PREFECT_PORT/api"
+export AWS_ENDPOINT_URL="http://127.0.0.1:$POOLDECK_MOTO_PORT"
+export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+unset AWS_PROFILE AWS_ENDPOINT_URL_ECS PREFECT_API_KEY PREFECT_API_AUTH_STRING
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { log "── $* ──"; }
+
+bash scripts/setup.sh
+
+step "lint"; npm run --silent lint
+step "format"; npm run --silent format:check
+step "types"; npm run --silent typecheck
+step "unit tests"; npx vitest run --project unit
+
+step "local stack (Prefect :$POOLDECK_PREFECT_PORT, ECS emulator :$POOLDECK_MOTO_PORT)"
+bash scripts/stack.sh stop >/dev/null 2>&1 || true
+rm -rf "$POOLDECK_DATA_DIR"
+trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
+bash scripts/stack.sh start
+step "build"; npm run --silent build &
+BUILD_PID=$!
+npx tsx scripts/seed/index.ts
+step "integration tests"; npx vitest run --project integration
+wait "$BUILD_PID"
+step "re-seed (integration tests may change the world)"; npx tsx scripts/seed/index.ts
+step "end-to-end tests (Chromium)"; npx playwright test

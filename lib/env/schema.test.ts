@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+
+import { ConfigError, parseConfig } from "./schema";
+
+const CLOUD_URL =
+  "https://api.prefect.cloud/api/accounts/0f6e0a4c-6a5f-4f5b-9d60-4bb3f2a3c111/workspaces/5a1d2f3e-4b5c-4d6e-8f70-8192a3b4c5d6";
+
+function problems(env: Record<string, string | undefined>) {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("accepts a self-hosted server with no auth and an emulator endpoint", () => {
+    expect(
+      parseConfig({
+        PREFECT_API_URL: "http://127.0.0.1:4200/api/",
+        AWS_REGION: "us-east-1",
+        AWS_ENDPOINT_URL: "http://127.0.0.1:5000",
+      }),
+    ).toEqual({
+      prefect: {
+        apiUrl: "http://127.0.0.1:4200/api",
+        apiKey: undefined,
+        authString: undefined,
+        cloud: null,
+      },
+      aws: { region: "us-east-1", profile: undefined, ecsEndpoint: "http://127.0.0.1:5000" },
+    });
+  });
+
+  it("recognises Prefect Cloud's account and workspace from the URL", () => {
+    const config = parseConfig({ PREFECT_API_URL: CLOUD_URL, PREFECT_API_KEY: "pnu_abc" });
+    expect(config.prefect.cloud).toEqual({
+      accountId: "0f6e0a4c-6a5f-4f5b-9d60-4bb3f2a3c111",
+      workspaceId: "5a1d2f3e-4b5c-4d6e-8f70-8192a3b4c5d6",
+    });
+    expect(config.prefect.apiKey).toBe("pnu_abc");
+  });
+
+  it("prefers the ECS-specific endpoint and AWS_REGION over the generic ones", () => {
+    const config = parseConfig({
+      PREFECT_API_URL: "http://localhost:4200/api",
+      AWS_REGION: "eu-west-1",
+      AWS_DEFAULT_REGION: "us-east-1",
+      AWS_ENDPOINT_URL: "http://a:1",
+      AWS_ENDPOINT_URL_ECS: "http://b:2",
+      AWS_PROFILE: "platform",
+    });
+    expect(config.aws).toEqual({
+      region: "eu-west-1",
+      profile: "platform",
+      ecsEndpoint: "http://b:2",
+    });
+  });
+
+  it("names PREFECT_API_URL when it is missing", () => {
+    expect(problems({})).toEqual([
+      { variable: "PREFECT_API_URL", message: "PREFECT_API_URL is required" },
+    ]);
+  });
+
+  it("names PREFECT_API_URL when it is not an http(s) URL", () => {
+    expect(problems({ PREFECT_API_URL: "localhost:4200" })).toEqual([
+      { variable: "PREFECT_API_URL", message: "PREFECT_API_URL must be an http(s) URL" },
+    ]);
+  });
+
+  it("asks for PREFECT_API_KEY when the URL is Prefect Cloud's", () => {
+    expect(problems({ PREFECT_API_URL: CLOUD_URL })).toEqual([
+      {
+        variable: "PREFECT_API_KEY",
+        message: "PREFECT_API_URL points at Prefect Cloud, which needs PREFECT_API_KEY",
+      },
+    ]);
+  });
+
+  it("refuses both an API key and a basic auth string", () => {
+    expect(
+      problems({
+        PREFECT_API_URL: "http://p:4200/api",
+        PREFECT_API_KEY: "k",
+        PREFECT_API_AUTH_STRING: "admin:pw",
+      }),
+    ).toEqual([
+      {
+        variable: "PREFECT_API_AUTH_STRING",
+        message:
+          "set either PREFECT_API_KEY (Prefect Cloud) or PREFECT_API_AUTH_STRING (self-hosted basic auth), not both",
+      },
+    ]);
+  });
+
+  it("requires user:password in PREFECT_API_AUTH_STRING", () => {
+    expect(
+      problems({ PREFECT_API_URL: "http://p:4200/api", PREFECT_API_AUTH_STRING: "admin" }),
+    ).toEqual([
+      {
+        variable: "PREFECT_API_AUTH_STRING",
+        message: 'PREFECT_API_AUTH_STRING must look like "user:password"',
+      },
+    ]);
+  });
+
+  it("names a malformed AWS endpoint", () => {
+    expect(
+      problems({ PREFECT_API_URL: "http://p:4200/api", AWS_ENDPOINT_URL_ECS: "not a url" }),
+    ).toEqual([
+      { variable: "AWS_ENDPOINT_URL_ECS", message: "AWS_ENDPOINT_URL_ECS must be an http(s) URL" },
+    ]);
+  });
+
+  it("treats blank variables as unset", () => {
+    expect(
+      parseConfig({ PREFECT_API_URL: "http://p:4200/api", PREFECT_API_KEY: "  ", AWS_REGION: "" })
+        .prefect.apiKey,
+    ).toBe(undefined);
+  });
+
+  it("puts every problem and a pointer to .env.example in the error message", () => {
+    expect(() => parseConfig({ PREFECT_API_URL: "ftp://x" })).toThrow(
+      "Pooldeck configuration is invalid:\n  - PREFECT_API_URL: PREFECT_API_URL must be an http(s) URL\nSee .env.example for every variable and its meaning.",
+    );
+  });
+});

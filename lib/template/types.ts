@@ -29,4 +29,5 @@ export type ValueOrigin =
   | { source: "job_variables"; pointer: JsonPointer }; // into job_variables: /<name>
 
 /** Launch type a RunTask request effectively uses (DESIGN.md: launchType, else strategy, else cluster default). */
-export type EffectiveLaunchType = "EC2" | "FARGATE" | "EXTERNAL" | "MANAGED_INSTANCES" | "CLUSTER_DEFAULT";
+export type EffectiveLaunchType =
+  "EC2" | "FARGATE" | "EXTERNAL" | "MANAGED_INSTANCES" | "CLUSTER_DEFAULT";

@@ -1,0 +1,136 @@
+/**
+ * Rendering a job configuration: apply_values over job_configuration, plus the env handling of
+ * prefect.workers.base.BaseJobConfiguration.from_template_and_values.
+ */
+import { applyValues, getFromDict, NOT_SET, type ApplyOptions } from "./apply-values";
+import {
+  findPlaceholders,
+  placeholderRoot,
+  placeholdersInString,
+  type Placeholder,
+} from "./placeholders";
+import { joinPointer } from "./pointer";
+import { pyStr } from "./python-str";
+import type { BaseJobTemplate } from "./schema";
+import type { JsonObject, JsonValue, ValueOrigin } from "./types";
+import { resolveVariables } from "./variables";
+
+export interface RenderOptions extends Pick<ApplyOptions, "env"> {
+  /** where each variable's value came from, so placeholders inside values point at their source */
+  origins?: Record<string, ValueOrigin>;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+const RUNTIME_KINDS = new Set(["prefect-variable", "block"]);
+
+function isRuntime(p: Placeholder, options: RenderOptions): boolean {
+  return RUNTIME_KINDS.has(p.kind) || (p.kind === "env" && !options.env);
+}
+
+/**
+ * Placeholders left for run time (prefect.variables.*, prefect.blocks.*, and $ENV unless an env
+ * is given): those written in the template and those carried in by variable values.
+ */
+function collectUnresolved(
+  jobConfiguration: JsonObject,
+  values: JsonObject,
+  basePointer: string,
+  options: RenderOptions,
+): Placeholder[] {
+  const out: Placeholder[] = [];
+  const seen = new Set<string>();
+  const add = (p: Placeholder) => {
+    const key = `${p.document}\u0000${p.pointer}\u0000${p.raw}`;
+    if (seen.has(key) || !isRuntime(p, options)) return;
+    seen.add(key);
+    out.push(p);
+  };
+  for (const p of findPlaceholders(jobConfiguration, basePointer)) {
+    add(p);
+    if (p.kind !== "variable") continue;
+    const value = getFromDict(values, p.name);
+    if (value === NOT_SET) continue;
+    const origin = options.origins?.[placeholderRoot(p.name)];
+    const rest = p.name.replace(/\[/g, ".").replace(/\]/g, "").split(".").slice(1);
+    const at = origin
+      ? {
+          pointer: joinPointer(origin.pointer, ...rest),
+          document:
+            origin.source === "job_variables" ? ("job_variables" as const) : ("template" as const),
+        }
+      : { pointer: p.pointer, document: "template" as const };
+    const inserted = p.whole ? value : pyStr(value);
+    for (const q of findPlaceholders(inserted, at.pointer, at.document)) {
+      add(p.whole ? q : { ...q, pointer: at.pointer, whole: false });
+    }
+  }
+  return out;
+}
+
+/** Prefect's templating (same results as prefect.utilities.templating.apply_values). */
+export function renderJobConfiguration(
+  template: BaseJobTemplate,
+  values: JsonObject,
+  options: RenderOptions = {},
+): { configuration: JsonObject; unresolved: Placeholder[] } {
+  return renderConfiguration(template.job_configuration, values, options);
+}
+
+function renderConfiguration(
+  jobConfiguration: JsonObject,
+  values: JsonObject,
+  options: RenderOptions,
+): { configuration: JsonObject; unresolved: Placeholder[] } {
+  const applied = applyValues(jobConfiguration, values, options.env ? { env: options.env } : {});
+  const configuration = isObject(applied) ? applied : {};
+  return {
+    configuration: structuredClone(configuration),
+    unresolved: collectUnresolved(jobConfiguration, values, "/job_configuration", options),
+  };
+}
+
+/**
+ * BaseJobConfiguration.from_template_and_values up to (not including) block and variable
+ * resolution and pydantic validation: defaults + job_variables, the `env` merges, then
+ * apply_values over job_configuration.
+ */
+export function buildJobConfiguration(
+  template: BaseJobTemplate,
+  jobVariables: JsonObject = {},
+  options: Pick<RenderOptions, "env"> = {},
+): {
+  values: JsonObject;
+  origins: Record<string, ValueOrigin>;
+  configuration: JsonObject;
+  unresolved: Placeholder[];
+} {
+  const base: JsonObject = structuredClone(template.job_configuration);
+  const defaults = resolveVariables(template).values;
+  const defaultEnv = defaults.env;
+  // "merge variable defaults for `env` into base config before they're replaced by deployment overrides"
+  if (truthy(defaultEnv)) {
+    const current = base.env;
+    if (isObject(current) && isObject(defaultEnv)) base.env = { ...current, ...defaultEnv };
+    else base.env = structuredClone(defaultEnv as JsonValue);
+  }
+  const { values, origins } = resolveVariables(template, jobVariables);
+  const env = values.env;
+  const baseEnv = base.env;
+  if (isObject(baseEnv) && truthy(env) && isObject(env)) base.env = { ...baseEnv, ...env };
+  const rendered = renderConfiguration(base, values, { ...options, origins });
+  return { values, origins, ...rendered };
+}
+
+/** Python truthiness of a JSON value. */
+export function truthy(value: JsonValue | undefined): boolean {
+  if (value === undefined || value === null || value === false || value === 0 || value === "")
+    return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object") return Object.keys(value).length > 0;
+  return true;
+}
+
+export { placeholdersInString };

@@ -1,0 +1,99 @@
+/**
+ * Variable resolution as prefect.workers.base.BaseJobConfiguration.from_template_and_values does
+ * it: schema defaults (null defaults dropped, _get_base_config_defaults), then job_variables
+ * (dot-delimited keys such as "env.FOO" expanded first, plain keys deep-merged over them), with
+ * top-level keys replacing defaults.
+ */
+import { joinPointer } from "./pointer";
+import type { BaseJobTemplate } from "./schema";
+import { variableProperties } from "./schema";
+import type { JsonObject, JsonValue, ValueOrigin } from "./types";
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** prefect.utilities.collections.deep_merge: `merge` wins; nested dicts merge recursively. */
+export function deepMerge(base: JsonObject, merge: JsonObject): JsonObject {
+  const out: JsonObject = { ...base };
+  for (const [key, value] of Object.entries(merge)) {
+    const current = out[key];
+    out[key] = isObject(current) && isObject(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+/** set_in_dict; returns false where Prefect raises (the path runs through a non-dict). */
+function setInDict(target: JsonObject, dottedKey: string, value: JsonValue): boolean {
+  const keys = dottedKey.replace(/\[/g, ".").replace(/\]/g, "").split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = Object.hasOwn(node, key) ? node[key] : {};
+    if (!isObject(next)) return false;
+    if (!Object.hasOwn(node, key)) node[key] = next;
+    node = next;
+  }
+  node[keys[keys.length - 1] ?? ""] = value;
+  return true;
+}
+
+/** _get_base_config_defaults: every property default that is not null. */
+export function schemaDefaults(template: BaseJobTemplate): JsonObject {
+  const defaults: JsonObject = {};
+  for (const [name, schema] of Object.entries(variableProperties(template))) {
+    if (isObject(schema) && Object.hasOwn(schema, "default") && schema.default !== null) {
+      defaults[name] = schema.default as JsonValue;
+    }
+  }
+  return defaults;
+}
+
+/** The job_variables as Prefect applies them: "a.b" keys expanded, plain keys merged over them. */
+export function transformJobVariables(jobVariables: JsonObject): {
+  values: JsonObject;
+  sourceKey: Record<string, string>;
+  rejected: string[];
+} {
+  const values: JsonObject = {};
+  const sourceKey: Record<string, string> = {};
+  const rejected: string[] = [];
+  for (const [key, value] of Object.entries(jobVariables)) {
+    if (!key.includes(".")) continue;
+    if (setInDict(values, key, structuredClone(value))) {
+      const root = key.replace(/\[/g, ".").split(".")[0] ?? "";
+      sourceKey[root] ??= key;
+    } else rejected.push(key);
+  }
+  for (const [key, value] of Object.entries(jobVariables)) {
+    if (key.includes(".")) continue;
+    const current = values[key];
+    values[key] =
+      isObject(current) && isObject(value) ? deepMerge(current, value) : structuredClone(value);
+    sourceKey[key] = key;
+  }
+  return { values, sourceKey, rejected };
+}
+
+/** Schema defaults (null defaults dropped), then job_variables (top-level keys replace). */
+export function resolveVariables(
+  template: BaseJobTemplate,
+  jobVariables: JsonObject = {},
+): { values: JsonObject; origins: Record<string, ValueOrigin> } {
+  const values = schemaDefaults(template);
+  const origins: Record<string, ValueOrigin> = {};
+  for (const name of Object.keys(values)) {
+    origins[name] = {
+      source: "default",
+      pointer: joinPointer("/variables/properties", name, "default"),
+    };
+  }
+  const transformed = transformJobVariables(jobVariables);
+  for (const [name, value] of Object.entries(transformed.values)) {
+    values[name] = value;
+    origins[name] = {
+      source: "job_variables",
+      pointer: joinPointer("", transformed.sourceKey[name] ?? name),
+    };
+  }
+  return { values, origins };
+}

@@ -1,0 +1,162 @@
+"use client";
+
+/**
+ * The Monaco half of the editor. Uncontrolled on purpose: it gets the text once at mount and
+ * afterwards changes only through `JsonEditorHandle.replaceText` (minimal `executeEdits` between
+ * undo stops), so form edits, presets and fixes keep the user's cursor, selection and undo history.
+ */
+import Editor, { type OnMount } from "@monaco-editor/react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { Diagnostic } from "@/lib/checks/types";
+import type { JsonObject } from "@/lib/template/types";
+import { minimalEdit, pointerRange } from "./document-model";
+import { setupMonaco } from "./monaco-setup";
+import { clearDiagnostics, publishDiagnostics } from "./quick-fixes";
+
+const monaco = setupMonaco();
+
+export interface JsonEditorHandle {
+  /** Replaces the document with `text` as one undoable edit. */
+  replaceText(text: string): void;
+  /** Selects the range a pointer addresses and moves the cursor there. */
+  reveal(pointer: string): void;
+  undo(): void;
+}
+
+export interface JsonEditorProps {
+  modelPath: string;
+  initialText: string;
+  diagnostics: readonly Diagnostic[];
+  schema: JsonObject;
+  onTextChange(text: string): void;
+  onReady(handle: JsonEditorHandle | null): void;
+}
+
+const severities = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+function subscribeTheme(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+}
+
+export default function JsonEditor(props: JsonEditorProps) {
+  const { modelPath, diagnostics, schema, onTextChange, onReady } = props;
+  const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const [mounted, setMounted] = useState(false);
+  const onTextChangeRef = useRef(onTextChange);
+  useEffect(() => {
+    onTextChangeRef.current = onTextChange;
+  }, [onTextChange]);
+  const dark = useSyncExternalStore(
+    subscribeTheme,
+    () => document.documentElement.classList.contains("dark"),
+    () => false,
+  );
+  const modelUri = monaco.Uri.parse(modelPath).toString();
+
+  useEffect(() => {
+    monaco.json.jsonDefaults.setDiagnosticsOptions({
+      validate: true,
+      allowComments: false,
+      trailingCommas: "error",
+      schemaValidation: "ignore",
+      enableSchemaRequest: false,
+      schemas: [{ uri: "pooldeck://schema/base-job-template.json", fileMatch: [modelUri], schema }],
+    });
+  }, [schema, modelUri]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    publishDiagnostics(modelUri, diagnostics);
+    if (!model) return;
+    const text = model.getValue();
+    const markers = diagnostics.flatMap((d) => {
+      // Monaco's own JSON parser marks syntax errors precisely; ours would duplicate them
+      if (d.document !== "template" || d.rule === "template/invalid-json") return [];
+      const where = pointerRange(text, d.path);
+      if (!where) return [];
+      const start = model.getPositionAt(where.offset);
+      const end = model.getPositionAt(where.offset + where.length);
+      return [
+        {
+          severity: severities[d.severity],
+          message: d.message,
+          source: "pooldeck",
+          code: d.rule,
+          startLineNumber: start.lineNumber,
+          startColumn: start.column,
+          endLineNumber: end.lineNumber,
+          endColumn: end.column,
+        },
+      ];
+    });
+    monaco.editor.setModelMarkers(model, "pooldeck", markers);
+  }, [diagnostics, modelUri, mounted]);
+
+  useEffect(() => () => clearDiagnostics(modelUri), [modelUri]);
+
+  const handleMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    setMounted(true);
+    editor.onDidChangeModelContent(() => onTextChangeRef.current(editor.getValue()));
+    onReady({
+      replaceText(text) {
+        const model = editor.getModel();
+        if (!model) return;
+        const edit = minimalEdit(model.getValue(), text);
+        if (!edit) return;
+        const range = monaco.Range.fromPositions(
+          model.getPositionAt(edit.offset),
+          model.getPositionAt(edit.offset + edit.length),
+        );
+        editor.pushUndoStop();
+        editor.executeEdits("pooldeck", [{ range, text: edit.content, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      },
+      reveal(pointer) {
+        const model = editor.getModel();
+        const where = model && pointerRange(model.getValue(), pointer);
+        if (!model || !where) return;
+        const range = monaco.Range.fromPositions(
+          model.getPositionAt(where.offset),
+          model.getPositionAt(where.offset + where.length),
+        );
+        editor.setSelection(range);
+        editor.revealRangeInCenterIfOutsideViewport(range);
+        editor.focus();
+      },
+      undo() {
+        editor.trigger("pooldeck", "undo", null);
+      },
+    });
+  };
+
+  useEffect(() => () => onReady(null), [onReady]);
+
+  return (
+    <Editor
+      height="100%"
+      language="json"
+      path={modelPath}
+      defaultValue={props.initialText}
+      theme={dark ? "vs-dark" : "vs"}
+      onMount={handleMount}
+      options={{
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 13,
+        tabSize: 2,
+        scrollBeyondLastLine: false,
+        fixedOverflowWidgets: true,
+        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+        ariaLabel: "Base job template JSON",
+      }}
+    />
+  );
+}

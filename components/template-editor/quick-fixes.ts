@@ -1,0 +1,66 @@
+/**
+ * The bridge between our diagnostics and Monaco's code actions: the editor publishes the current
+ * diagnostics per model, the code action provider (registered once, globally) asks for the fixes
+ * that touch a range. Pure apart from the module-level registry.
+ */
+import type { Diagnostic } from "@/lib/checks/types";
+import {
+  applyOps,
+  minimalEdit,
+  offsetToLineColumn,
+  pointerRange,
+  type TextEdit,
+} from "./document-model";
+
+interface RangeLike {
+  startLineNumber: number;
+  startColumn: number;
+  endLineNumber: number;
+  endColumn: number;
+}
+
+const registry = new Map<string, readonly Diagnostic[]>();
+
+/** Publishes the diagnostics of one model (the template document) for the code action provider. */
+export function publishDiagnostics(modelUri: string, diagnostics: readonly Diagnostic[]): void {
+  registry.set(modelUri, diagnostics);
+}
+
+/** Forgets a model's diagnostics when its editor unmounts. */
+export function clearDiagnostics(modelUri: string): void {
+  registry.delete(modelUri);
+}
+
+/** The text edit that applies a diagnostic's fix to `text`, or undefined when there is nothing to do. */
+export function fixEdit(text: string, diagnostic: Diagnostic): TextEdit | undefined {
+  if (!diagnostic.fix || diagnostic.fix.document !== "template") return undefined;
+  return minimalEdit(text, applyOps(text, diagnostic.fix.edits));
+}
+
+function intersects(text: string, offset: number, length: number, range: RangeLike): boolean {
+  const a = offsetToLineColumn(text, offset);
+  const b = offsetToLineColumn(text, offset + length);
+  const beforeEnd =
+    a.line < range.endLineNumber || (a.line === range.endLineNumber && a.column <= range.endColumn);
+  const afterStart =
+    b.line > range.startLineNumber ||
+    (b.line === range.startLineNumber && b.column >= range.startColumn);
+  return beforeEnd && afterStart;
+}
+
+/** Fixes whose diagnostic's range touches `range` in the model's current text. */
+export function findQuickFixes(
+  modelUri: string,
+  range: RangeLike,
+  text: string,
+): { rule: string; title: string; edit: TextEdit }[] {
+  const out: { rule: string; title: string; edit: TextEdit }[] = [];
+  for (const diagnostic of registry.get(modelUri) ?? []) {
+    if (!diagnostic.fix || diagnostic.document !== "template") continue;
+    const where = pointerRange(text, diagnostic.path);
+    if (!where || !intersects(text, where.offset, where.length, range)) continue;
+    const edit = fixEdit(text, diagnostic);
+    if (edit) out.push({ rule: diagnostic.rule, title: diagnostic.fix.title, edit });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import "server-only";
+
+import { ECSClient } from "@aws-sdk/client-ecs";
+
+import { getConfig } from "@/lib/env/server";
+
+import { Limiter } from "./batching";
+import { TtlCache } from "./cache";
+import { defaultRetry, type RetryOptions } from "./retry";
+
+/** The ECS operations Pooldeck calls; every one is a read. */
+export const ECS_OPERATIONS = [
+  "ListClusters",
+  "DescribeClusters",
+  "DescribeCapacityProviders",
+  "ListContainerInstances",
+  "DescribeContainerInstances",
+  "ListTaskDefinitionFamilies",
+  "DescribeTaskDefinition",
+] as const;
+export type EcsOperation = (typeof ECS_OPERATIONS)[number];
+
+/** The IAM actions of ECS_OPERATIONS: the least-privilege policy in docs/iam-policy.json must equal this. */
+export const ECS_READ_ACTIONS: readonly string[] = ECS_OPERATIONS.map((op) => `ecs:${op}`);
+
+/** The smallest client surface lib/ecs needs, so unit tests can hand in an SDK client with a mocked send. */
+export type EcsSender = Pick<ECSClient, "send">;
+
+/** Everything the reads share: clients, the server cache, retry policy and the concurrency bound. */
+export interface EcsContext {
+  client: (region: string) => EcsSender;
+  cache: TtlCache;
+  retry: RetryOptions;
+  /** at most this many ECS calls in flight per process; AWS throttles reads per account and region */
+  limiter: Limiter;
+}
+
+/** The default region when neither the page nor the environment names one. */
+export function defaultRegion(): string {
+  return getConfig().aws.region ?? "us-east-1";
+}
+
+/** Builds a context; the defaults are the server's (15 s cache, 6 calls in flight, 4 retries). */
+export function createEcsContext(
+  overrides: Partial<EcsContext> & { cacheTtlMs?: number; concurrency?: number } = {},
+): EcsContext {
+  const clients = new Map<string, ECSClient>();
+  return {
+    client:
+      overrides.client ??
+      ((region) => {
+        let c = clients.get(region);
+        if (!c) {
+          const { aws } = getConfig();
+          c = new ECSClient({
+            region,
+            endpoint: aws.ecsEndpoint,
+            // credentials: the SDK's default chain (env, AWS_PROFILE, SSO, instance and task roles)
+            // lib/ecs retries with its own jittered backoff; SDK retries on top would multiply calls
+            maxAttempts: 1,
+          });
+          clients.set(region, c);
+        }
+        return c;
+      }),
+    cache: overrides.cache ?? new TtlCache(overrides.cacheTtlMs ?? 15_000),
+    retry: overrides.retry ?? defaultRetry,
+    limiter: overrides.limiter ?? new Limiter(overrides.concurrency ?? 6),
+  };
+}
+
+const globalForEcs = globalThis as unknown as { __pooldeckEcs?: EcsContext };
+
+/** The process-wide context (one cache and one concurrency bound shared by every request). */
+export function serverEcsContext(): EcsContext {
+  globalForEcs.__pooldeckEcs ??= createEcsContext();
+  return globalForEcs.__pooldeckEcs;
+}

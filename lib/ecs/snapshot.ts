@@ -1,0 +1,250 @@
+import "server-only";
+
+import type {
+  CapacityProvider,
+  ClusterSnapshot,
+  ClusterSummary,
+  ContainerInstance,
+  TaskDefinitionSummary,
+} from "@/lib/snapshot/schema";
+
+import { serverEcsContext, type EcsContext, type EcsOperation } from "./context";
+import { EcsReadError, toEcsError, type EcsError, type EcsResult } from "./errors";
+import {
+  fargateProvider,
+  FARGATE_PROVIDERS,
+  toCapacityProvider,
+  toClusterSummary,
+  toContainerInstance,
+  toTaskDefinitionSummary,
+} from "./map";
+import {
+  describeCapacityProviders,
+  describeClusters,
+  describeContainerInstances,
+  describeTaskDefinition,
+  listClusterArns,
+  listContainerInstanceArns,
+  listTaskDefinitionFamilies,
+  operationOf,
+} from "./reads";
+
+/** The parts of a cluster page that load and fail independently. */
+export type SnapshotSection =
+  | "cluster"
+  | "capacityProviders"
+  | "containerInstances"
+  | "taskDefinitionFamilies"
+  | "taskDefinitions";
+
+export interface SectionStatus {
+  /** ISO time the section was read from AWS (the cache may serve it for a few seconds) */
+  fetchedAt: string;
+  error: EcsError | null;
+}
+
+/** A cluster snapshot plus, per section, when it was read and what failed (failed sections hold empty lists). */
+export interface ClusterSnapshotResult {
+  /** null when the cluster itself could not be read; the section errors say why */
+  snapshot: ClusterSnapshot | null;
+  sections: Record<SnapshotSection, SectionStatus>;
+}
+
+export interface ReadOptions {
+  /** skip the server cache (manual refresh); concurrent identical reads still share one call */
+  fresh?: boolean;
+  ctx?: EcsContext;
+}
+
+async function section<T>(
+  ctx: EcsContext,
+  key: string,
+  operation: EcsOperation,
+  load: () => Promise<T>,
+  fresh?: boolean,
+): Promise<EcsResult<T>> {
+  try {
+    const { value, fetchedAt } = await ctx.cache.get(key, load, { fresh });
+    return { ok: true, data: value, fetchedAt };
+  } catch (err) {
+    return {
+      ok: false,
+      error: toEcsError(err, operationOf(err, operation)),
+      fetchedAt: new Date().toISOString(),
+    };
+  }
+}
+
+/** The clusters of a region with their default strategies (ListClusters paged, DescribeClusters by 100). */
+export async function listClusters(
+  region: string,
+  opts: ReadOptions = {},
+): Promise<EcsResult<ClusterSummary[]>> {
+  const ctx = opts.ctx ?? serverEcsContext();
+  return section(
+    ctx,
+    `clusters:${region}`,
+    "ListClusters",
+    async () => {
+      const arns = await listClusterArns(ctx, region);
+      const { clusters } = await describeClusters(ctx, region, arns);
+      return clusters.map(toClusterSummary).sort((a, b) => a.name.localeCompare(b.name));
+    },
+    opts.fresh,
+  );
+}
+
+async function readCluster(
+  ctx: EcsContext,
+  region: string,
+  cluster: string,
+): Promise<ClusterSummary> {
+  const { clusters, failures } = await describeClusters(ctx, region, [cluster]);
+  const found = clusters.find((c) => c.status !== "INACTIVE");
+  if (!found) {
+    const reason = failures[0]?.reason ?? (clusters.length ? "INACTIVE" : "MISSING");
+    throw new EcsReadError({
+      kind: "cluster-not-found",
+      action: "ecs:DescribeClusters",
+      message: `Cluster "${cluster}" was not found in ${region} (${reason}). Check the name and the region.`,
+    });
+  }
+  return toClusterSummary(found);
+}
+
+async function readProviders(
+  ctx: EcsContext,
+  region: string,
+  summary: ClusterSummary,
+): Promise<CapacityProvider[]> {
+  const fargate = FARGATE_PROVIDERS.filter((n) => summary.capacityProviders.includes(n)).map((n) =>
+    fargateProvider(n, true),
+  );
+  const asgNames = summary.capacityProviders.filter(
+    (n) => !(FARGATE_PROVIDERS as readonly string[]).includes(n),
+  );
+  const { providers } = await describeCapacityProviders(ctx, region, asgNames);
+  return [...providers.map((p) => toCapacityProvider(p, true)), ...fargate];
+}
+
+async function readInstances(
+  ctx: EcsContext,
+  region: string,
+  cluster: string,
+): Promise<ContainerInstance[]> {
+  const arns = await listContainerInstanceArns(ctx, region, cluster);
+  const described = await describeContainerInstances(ctx, region, cluster, arns);
+  return described.map(toContainerInstance);
+}
+
+/** Latest ACTIVE revision per family (or exact revision per ARN), each cached and read with bounded concurrency. */
+export async function describeTaskDefinitions(
+  region: string,
+  familiesOrArns: readonly string[],
+  opts: ReadOptions = {},
+): Promise<Record<string, EcsResult<TaskDefinitionSummary>>> {
+  const ctx = opts.ctx ?? serverEcsContext();
+  const unique = [...new Set(familiesOrArns)];
+  // the limiter inside each call bounds concurrency; Promise.all only queues them
+  const results = await Promise.all(
+    unique.map((name) =>
+      section(
+        ctx,
+        `td:${region}:${name}`,
+        "DescribeTaskDefinition",
+        async () => toTaskDefinitionSummary(await describeTaskDefinition(ctx, region, name)),
+        opts.fresh,
+      ),
+    ),
+  );
+  return Object.fromEntries(unique.map((name, i) => [name, results[i]!]));
+}
+
+/**
+ * Reads one cluster: the cluster, its capacity providers, its container instances and the region's
+ * task definition families; `describeFamilies` are described too. Sections fail independently.
+ */
+export async function getClusterSnapshot(
+  args: { region: string; cluster: string; describeFamilies?: readonly string[] },
+  opts: ReadOptions = {},
+): Promise<ClusterSnapshotResult> {
+  const ctx = opts.ctx ?? serverEcsContext();
+  const { region, cluster } = args;
+  const base = `${region}:${cluster}`;
+  const clusterP = section(
+    ctx,
+    `cluster:${base}`,
+    "DescribeClusters",
+    () => readCluster(ctx, region, cluster),
+    opts.fresh,
+  );
+  // instances and families do not depend on the cluster description, so they start at once
+  const instancesP = section(
+    ctx,
+    `instances:${base}`,
+    "ListContainerInstances",
+    () => readInstances(ctx, region, cluster),
+    opts.fresh,
+  );
+  const familiesP = section(
+    ctx,
+    `families:${region}`,
+    "ListTaskDefinitionFamilies",
+    () => listTaskDefinitionFamilies(ctx, region),
+    opts.fresh,
+  );
+  const tdsP = describeTaskDefinitions(region, args.describeFamilies ?? [], opts);
+  const clusterR = await clusterP;
+  const providersP: Promise<EcsResult<CapacityProvider[]>> = clusterR.ok
+    ? section(
+        ctx,
+        `providers:${base}`,
+        "DescribeCapacityProviders",
+        () => readProviders(ctx, region, clusterR.data),
+        opts.fresh,
+      )
+    : Promise.resolve({ ok: false, error: clusterR.error, fetchedAt: clusterR.fetchedAt });
+  const [providersR, instancesR, familiesR, tds] = await Promise.all([
+    providersP,
+    instancesP,
+    familiesP,
+    tdsP,
+  ]);
+
+  const tdList = Object.values(tds);
+  const tdError = tdList.find((r) => !r.ok);
+  const status = <T>(r: EcsResult<T>): SectionStatus => ({
+    fetchedAt: r.fetchedAt,
+    error: r.ok ? null : r.error,
+  });
+  const sections: Record<SnapshotSection, SectionStatus> = {
+    cluster: status(clusterR),
+    capacityProviders: clusterR.ok
+      ? status(providersR)
+      : { fetchedAt: clusterR.fetchedAt, error: null },
+    containerInstances: clusterR.ok
+      ? status(instancesR)
+      : { fetchedAt: clusterR.fetchedAt, error: null },
+    taskDefinitionFamilies: status(familiesR),
+    taskDefinitions: {
+      fetchedAt: tdList.map((r) => r.fetchedAt).sort()[0] ?? new Date().toISOString(),
+      error: tdError && !tdError.ok ? tdError.error : null,
+    },
+  };
+  if (!clusterR.ok) return { snapshot: null, sections };
+  const fetchedAt = [clusterR, providersR, instancesR, familiesR]
+    .map((r) => r.fetchedAt)
+    .sort()[0]!;
+  return {
+    snapshot: {
+      fetchedAt,
+      region,
+      cluster: clusterR.data,
+      capacityProviders: providersR.ok ? providersR.data : [],
+      containerInstances: instancesR.ok ? instancesR.data : [],
+      taskDefinitionFamilies: familiesR.ok ? familiesR.data : [],
+      taskDefinitions: tdList.flatMap((r) => (r.ok ? [r.data] : [])),
+    },
+    sections,
+  };
+}

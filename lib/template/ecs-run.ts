@@ -3,14 +3,28 @@
  * (hybrid = the prefect-aws ECS worker, push = Prefect Cloud's push runner, raw = as rendered).
  */
 import type { ClusterSnapshot, TaskDefinitionSummary } from "@/lib/snapshot/schema";
+import {
+  resolveContext,
+  workerConfiguration,
+  prepareForFlowRun,
+  type FlowRunContext,
+} from "./ecs-worker";
+import {
+  prepareTaskDefinition,
+  prepareTaskRunRequest,
+  validateTaskDefinition,
+  type StepLog,
+} from "./ecs-worker-steps";
+import { originLookup } from "./origins";
 import type { Placeholder } from "./placeholders";
-import { buildJobConfiguration } from "./render";
+import { buildJobConfiguration, truthy } from "./render";
 import type { BaseJobTemplate } from "./schema";
 import type {
   DocumentKind,
   EffectiveLaunchType,
   JsonObject,
   JsonPointer,
+  JsonValue,
   Mode,
   ValueOrigin,
 } from "./types";
@@ -20,13 +34,17 @@ export interface EcsRunInput {
   jobVariables?: JsonObject;
   mode: Mode;
   snapshot?: ClusterSnapshot;
-  /** what the worker would look up in AWS (the default VPC's subnets) when known */
+  /** what the worker would look up in AWS: the subnets of `vpc_id` or of the default VPC */
   network?: { subnets?: string[] };
+  /** run-time facts (flow run id, work pool name, ...); unknown ones become marked symbols like "<flow-run-id>" */
+  flowRun?: FlowRunContext;
 }
 
 export type EcsTaskDefinition =
   | { source: "registered"; definition: JsonObject }
   | { source: "existing"; arn: string; definition?: TaskDefinitionSummary };
+
+export type Origin = { document: DocumentKind; pointer: JsonPointer };
 
 export interface EcsRunPlan {
   values: JsonObject;
@@ -38,43 +56,204 @@ export interface EcsRunPlan {
   runTaskRequest: JsonObject;
   effectiveLaunchType: EffectiveLaunchType;
   /** where a top-level key of the RunTask request came from in the edited document(s); null if nowhere */
-  originOfRequestKey(key: string): { document: DocumentKind; pointer: JsonPointer } | null;
-  originOfTaskDefinitionKey(key: string): { document: DocumentKind; pointer: JsonPointer } | null;
+  originOfRequestKey(key: string): Origin | null;
+  originOfTaskDefinitionKey(key: string): Origin | null;
   /** prefect.variables.*, prefect.blocks.*, $ENV: shown as unresolved, never guessed */
   unresolved: Placeholder[];
   /** human sentences: what worker logic changed */
   notes: string[];
+  /** hybrid only: why the worker would fail the flow run before or at RunTask (its own validation) */
+  workerFailures: string[];
 }
 
 function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Models what the RunTask call and task definition look like for a template in a mode. */
+/** Finds a task definition named by ARN, `family:revision` or family in the snapshot. */
+export function findTaskDefinition(
+  snapshot: ClusterSnapshot | undefined,
+  ref: string,
+): TaskDefinitionSummary | undefined {
+  if (!snapshot) return undefined;
+  const name = ref.includes(":task-definition/") ? (ref.split(":task-definition/")[1] ?? ref) : ref;
+  return snapshot.taskDefinitions.find(
+    (td) =>
+      td.arn === ref ||
+      `${td.family}:${td.revision}` === name ||
+      (!name.includes(":") && td.family === name),
+  );
+}
+
+function summaryAsDefinition(summary: TaskDefinitionSummary): JsonObject {
+  const td: JsonObject = { requiresCompatibilities: [...summary.requiresCompatibilities] };
+  if (summary.networkMode !== null) td.networkMode = summary.networkMode;
+  td.containerDefinitions = summary.containers.map((c) => ({ name: c.name }));
+  return td;
+}
+
+/**
+ * DESIGN.md "Which launch type a request really uses": launchType if present, else the strategy's
+ * provider type, else the cluster's default strategy (EC2 when the cluster has none).
+ */
+export function effectiveLaunchTypeOf(
+  request: JsonObject,
+  snapshot?: ClusterSnapshot,
+): EffectiveLaunchType {
+  const launchType = request.launchType;
+  if (truthy(launchType)) {
+    if (launchType === "FARGATE_SPOT") return "FARGATE";
+    if (
+      launchType === "EC2" ||
+      launchType === "FARGATE" ||
+      launchType === "EXTERNAL" ||
+      launchType === "MANAGED_INSTANCES"
+    ) {
+      return launchType;
+    }
+    return "UNKNOWN";
+  }
+  const fromStrategy = (strategy: JsonValue | undefined): EffectiveLaunchType | undefined => {
+    if (!Array.isArray(strategy) || strategy.length === 0) return undefined;
+    const first = strategy.find(
+      (item) => isObject(item) && typeof item.capacityProvider === "string",
+    );
+    if (!isObject(first)) return "UNKNOWN";
+    const name = first.capacityProvider as string;
+    if (name === "FARGATE" || name === "FARGATE_SPOT") return "FARGATE";
+    const known = snapshot?.capacityProviders.find((p) => p.name === name);
+    if (known) return known.kind === "AUTO_SCALING_GROUP" ? "EC2" : "FARGATE";
+    // every provider that is not FARGATE/FARGATE_SPOT is backed by EC2 capacity
+    return "EC2";
+  };
+  const own = fromStrategy(request.capacityProviderStrategy);
+  if (own) return own;
+  if (!snapshot) return "CLUSTER_DEFAULT";
+  const clusterDefault = fromStrategy(
+    snapshot.cluster.defaultCapacityProviderStrategy as unknown as JsonValue,
+  );
+  return clusterDefault ?? "EC2";
+}
+
+/** Models the task definition and RunTask request for a template, job variables and mode. */
 export function prepareEcsRun(input: EcsRunInput): EcsRunPlan {
   const built = buildJobConfiguration(input.template, input.jobVariables ?? {});
-  const request = isObject(built.configuration.task_run_request)
-    ? structuredClone(built.configuration.task_run_request)
-    : {};
-  const taskDefinition = isObject(built.configuration.task_definition)
-    ? structuredClone(built.configuration.task_definition)
-    : {};
-  const arn = typeof request.taskDefinition === "string" ? request.taskDefinition : "";
-  return {
+  const rendered = built.configuration;
+  const log: StepLog = { notes: [], failures: [] };
+  const origins = originLookup(input.template, built.values, built.origins, rendered);
+  const base = {
     values: built.values,
     origins: built.origins,
-    configuration: built.configuration,
-    taskDefinition: arn
-      ? { source: "existing", arn }
-      : { source: "registered", definition: taskDefinition },
-    runTaskRequest: request,
-    effectiveLaunchType:
-      typeof request.launchType === "string"
-        ? (request.launchType as EffectiveLaunchType)
-        : "CLUSTER_DEFAULT",
-    originOfRequestKey: () => null,
-    originOfTaskDefinitionKey: () => null,
+    configuration: rendered,
     unresolved: built.unresolved,
-    notes: [],
+    originOfRequestKey: origins.requestKey,
+    originOfTaskDefinitionKey: origins.taskDefinitionKey,
+  };
+  if (input.mode !== "hybrid") {
+    const request = isObject(rendered.task_run_request)
+      ? structuredClone(rendered.task_run_request)
+      : {};
+    const arn = request.taskDefinition;
+    const taskDefinition: EcsTaskDefinition =
+      typeof arn === "string" && arn !== ""
+        ? withSummary({ source: "existing", arn }, findTaskDefinition(input.snapshot, arn))
+        : {
+            source: "registered",
+            definition: isObject(rendered.task_definition)
+              ? structuredClone(rendered.task_definition)
+              : {},
+          };
+    if (input.mode === "push") {
+      log.notes.push(
+        "push: the request as rendered; Prefect Cloud's push runner is modelled conservatively (launchType is never dropped, nothing is added).",
+      );
+    }
+    return {
+      ...base,
+      taskDefinition,
+      runTaskRequest: request,
+      effectiveLaunchType: effectiveLaunchTypeOf(request, input.snapshot),
+      notes: log.notes,
+      workerFailures: [],
+    };
+  }
+  return prepareHybrid(input, base, log);
+}
+
+function withSummary(
+  td: { source: "existing"; arn: string },
+  summary?: TaskDefinitionSummary,
+): EcsTaskDefinition {
+  return summary ? { ...td, definition: summary } : td;
+}
+
+function prepareHybrid(
+  input: EcsRunInput,
+  base: Omit<
+    EcsRunPlan,
+    "taskDefinition" | "runTaskRequest" | "effectiveLaunchType" | "notes" | "workerFailures"
+  >,
+  log: StepLog,
+): EcsRunPlan {
+  const ctx = resolveContext({
+    ...(input.snapshot ? { region: input.snapshot.region } : {}),
+    ...input.flowRun,
+  });
+  const cfg = workerConfiguration(base.configuration, log.failures);
+  prepareForFlowRun(cfg, ctx, log.failures);
+  const arn = cfg.taskRunRequest.taskDefinition;
+  let taskDefinition: EcsTaskDefinition;
+  let definitionForRequest: JsonObject;
+  let arnUsed: string;
+  if (!truthy(arn)) {
+    const registered = prepareTaskDefinition(cfg, ctx, log);
+    taskDefinition = { source: "registered", definition: registered };
+    definitionForRequest = registered;
+    arnUsed = ctx.ctx.registeredTaskDefinitionArn;
+    validateTaskDefinition(registered, cfg, log);
+  } else {
+    arnUsed = typeof arn === "string" ? arn : String(arn);
+    const summary = findTaskDefinition(input.snapshot, arnUsed);
+    taskDefinition = withSummary({ source: "existing", arn: arnUsed }, summary);
+    if (Object.keys(cfg.taskDefinition).length > 0) {
+      log.notes.push(
+        "task_definition_arn is set: the worker ignores the task_definition section and uses that task definition.",
+      );
+    }
+    if (summary) {
+      definitionForRequest = summaryAsDefinition(summary);
+      validateTaskDefinition(definitionForRequest, cfg, log);
+    } else {
+      definitionForRequest = {};
+      log.notes.push(
+        `Task definition ${arnUsed} is not in the snapshot: its requiresCompatibilities and networkMode are unknown, so the model assumes neither EC2 nor awsvpc.`,
+      );
+    }
+  }
+  const request = prepareTaskRunRequest(
+    {
+      cfg,
+      taskDefinition: definitionForRequest,
+      taskDefinitionArn: arnUsed,
+      newTaskDefinitionRegistered: taskDefinition.source === "registered",
+      ...(input.network?.subnets ? { subnets: input.network.subnets } : {}),
+    },
+    ctx,
+    log,
+  );
+  if (ctx.symbols.size > 0) {
+    log.notes.push(
+      "Values in angle brackets (" +
+        [...ctx.symbols].join(", ") +
+        ") are known only when the worker runs the flow run; the model shows them as placeholders.",
+    );
+  }
+  return {
+    ...base,
+    taskDefinition,
+    runTaskRequest: request,
+    effectiveLaunchType: effectiveLaunchTypeOf(request, input.snapshot),
+    notes: log.notes,
+    workerFailures: log.failures,
   };
 }

@@ -30,4 +30,11 @@ export type ValueOrigin =
 
 /** Launch type a RunTask request effectively uses (DESIGN.md: launchType, else strategy, else cluster default). */
 export type EffectiveLaunchType =
-  "EC2" | "FARGATE" | "EXTERNAL" | "MANAGED_INSTANCES" | "CLUSTER_DEFAULT";
+  | "EC2"
+  | "FARGATE"
+  | "EXTERNAL"
+  | "MANAGED_INSTANCES"
+  /** neither launchType nor a strategy, and no snapshot to read the cluster's default strategy from */
+  | "CLUSTER_DEFAULT"
+  /** a launchType value ECS does not know, or a strategy item without a provider name */
+  | "UNKNOWN";

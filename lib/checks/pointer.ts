@@ -1,0 +1,54 @@
+/** RFC 6901 JSON pointer helpers used to point diagnostics at the offending value. */
+import type { JsonPointer, JsonValue } from "@/lib/template/types";
+
+/** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Appends reference tokens to a pointer. */
+export function joinPointer(base: JsonPointer, ...tokens: (string | number)[]): JsonPointer {
+  return base + tokens.map((t) => "/" + escapeToken(t)).join("");
+}
+
+/** Splits a pointer into unescaped tokens ("" → []). */
+export function splitPointer(pointer: JsonPointer): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** The value at `pointer`, or undefined when the path does not exist. */
+export function getAtPointer(
+  doc: JsonValue | undefined,
+  pointer: JsonPointer,
+): JsonValue | undefined {
+  let current: JsonValue | undefined = doc;
+  for (const token of splitPointer(pointer)) {
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+      current = current[Number(token)];
+    } else if (isObject(current)) {
+      if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
+      current = current[token];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+/** Plain JSON object check (not null, not an array). */
+export function isObject(value: unknown): value is { [key: string]: JsonValue } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Treats null, "", [] and {} as "no value", the way the worker's truthiness checks do. */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isObject(value)) return Object.keys(value).length === 0;
+  return false;
+}

@@ -1,0 +1,153 @@
+/** Task definition rules: compatibilities, and what Fargate demands (awsvpc, a valid cpu/memory pair). */
+import type { JsonValue } from "@/lib/template/types";
+import {
+  describeFargateMemory,
+  FARGATE_CPUS,
+  fargateRow,
+  nearestFargateMemory,
+  parseCpu,
+  parseMemory,
+} from "../fargate";
+import {
+  describePlacement,
+  existingTaskDefinition,
+  placement,
+  placementPath,
+  registeredTaskDefinition,
+  stringList,
+  taskSize,
+} from "../plan-facts";
+import { skip, type Rule } from "../rule";
+import type { Diagnostic } from "../types";
+
+const LAUNCH_TYPE = ["task_run_request", "launchType"];
+const TASK_DEFINITION_ARN = ["task_run_request", "taskDefinition"];
+
+export const taskDefinitionIncompatible: Rule = {
+  id: "ecs/task-definition-incompatible",
+  summary: "The launch type must be among the task definition's compatibilities.",
+  needs: "plan",
+  run(ctx) {
+    const where = placement(ctx);
+    if (where === "UNKNOWN" || where === "MIXED") return [];
+    const registered = registeredTaskDefinition(ctx);
+    let compatibilities: string[];
+    if (registered) {
+      // the push runner's task definition shaping is not modelled (DESIGN.md): no verdict
+      if (ctx.mode === "push") return [];
+      // AWS validates every task definition for EC2, and for what requiresCompatibilities asks
+      compatibilities = ["EC2", ...stringList(registered.requiresCompatibilities)];
+    } else {
+      const existing = existingTaskDefinition(ctx);
+      if (!existing) {
+        return skip(
+          "needs the existing task definition's compatibilities (pass a snapshot that describes its family)",
+        );
+      }
+      compatibilities = existing.compatibilities;
+    }
+    if (compatibilities.includes(where)) return [];
+    const location = ctx.configLocation(registered ? placementPath(ctx) : TASK_DEFINITION_ARN);
+    const listed = [...new Set(compatibilities)].join(", ") || "none";
+    const fix =
+      registered && where === "FARGATE" && ctx.mode === "hybrid"
+        ? ctx.setConfigFix(LAUNCH_TYPE, "FARGATE", "Set launch_type to FARGATE")
+        : undefined;
+    return [
+      {
+        rule: this.id,
+        severity: "error",
+        document: location.document,
+        path: location.pointer,
+        message: registered
+          ? `The task runs on ${describePlacement(ctx, where)}, but the task definition the worker registers is only compatible with ${listed}. ECS rejects RunTask. ${where === "FARGATE" ? "Leave launch_type at FARGATE so the worker registers a Fargate-compatible task definition (FARGATE in requiresCompatibilities, awsvpc, task-level cpu/memory), or use EC2 capacity." : `Add ${where} to requiresCompatibilities in task_definition, or run it elsewhere.`}`
+          : `The task runs on ${describePlacement(ctx, where)}, but task definition ${existingRef(ctx)} is only compatible with ${listed}. ECS rejects RunTask. Use a task definition registered for ${where}, or change the launch type or strategy.`,
+        fix,
+      },
+    ];
+  },
+};
+
+function existingRef(ctx: Parameters<Rule["run"]>[0]): string {
+  const td = ctx.plan?.taskDefinition;
+  return td?.source === "existing" ? `"${td.arn}"` : "in use";
+}
+
+export const fargateRequiresAwsvpc: Rule = {
+  id: "ecs/fargate-requires-awsvpc",
+  summary: "Fargate tasks need networkMode awsvpc.",
+  needs: "plan",
+  run(ctx) {
+    if (placement(ctx) !== "FARGATE") return [];
+    const registered = registeredTaskDefinition(ctx);
+    const existing = registered ? undefined : existingTaskDefinition(ctx);
+    const mode: JsonValue | undefined = registered
+      ? registered.networkMode
+      : (existing?.networkMode ?? undefined);
+    if (mode === undefined || mode === null || mode === "awsvpc") return [];
+    const location = ctx.configLocation(
+      registered ? ["task_definition", "networkMode"] : TASK_DEFINITION_ARN,
+    );
+    return [
+      {
+        rule: this.id,
+        severity: "error",
+        document: location.document,
+        path: location.pointer,
+        message: `The task runs on Fargate, but the task definition uses networkMode ${JSON.stringify(mode)}. Fargate supports only awsvpc, so ECS rejects the task. Set networkMode to awsvpc${registered ? "" : " in the task definition"}.`,
+        fix: registered
+          ? ctx.setConfigFix(
+              ["task_definition", "networkMode"],
+              "awsvpc",
+              "Set networkMode to awsvpc",
+            )
+          : undefined,
+      },
+    ];
+  },
+};
+
+export const fargateCpuMemory: Rule = {
+  id: "ecs/fargate-cpu-memory",
+  summary: "Fargate accepts only its table of cpu/memory pairs.",
+  needs: "plan",
+  run(ctx) {
+    if (placement(ctx) !== "FARGATE") return [];
+    const { cpu, memory } = taskSize(ctx);
+    if (cpu.value === undefined && memory.value === undefined) return [];
+    const cpuUnits = parseCpu(cpu.value);
+    const memoryMiB = parseMemory(memory.value);
+    const out: Diagnostic[] = [];
+    if (cpuUnits === undefined || !fargateRow(cpuUnits)) {
+      const location = ctx.configLocation(cpu.path);
+      out.push({
+        rule: this.id,
+        severity: "error",
+        document: location.document,
+        path: location.pointer,
+        message: `cpu ${JSON.stringify(cpu.value ?? null)} is not a Fargate size. Fargate accepts cpu ${FARGATE_CPUS.join(", ")} (units of 1/1024 vCPU), each with its own memory range, and ECS rejects anything else.`,
+      });
+      return out;
+    }
+    if (memoryMiB !== undefined && fargateRow(cpuUnits)?.memory.includes(memoryMiB)) return [];
+    const location = ctx.configLocation(memory.path);
+    const nearest = nearestFargateMemory(cpuUnits, memoryMiB ?? 0);
+    const asNumber = typeof ctx.valueAt(location) !== "string";
+    out.push({
+      rule: this.id,
+      severity: "error",
+      document: location.document,
+      path: location.pointer,
+      message: `memory ${JSON.stringify(memory.value ?? null)} does not fit cpu ${cpuUnits} on Fargate: with ${cpuUnits} cpu Fargate accepts ${describeFargateMemory(cpuUnits) ?? "no memory"}, and ECS rejects other pairs.${nearest !== undefined ? ` The closest valid memory is ${nearest}.` : ""}`,
+      fix:
+        nearest !== undefined
+          ? ctx.setConfigFix(
+              memory.path,
+              asNumber ? nearest : String(nearest),
+              `Set memory to ${nearest}`,
+            )
+          : undefined,
+    });
+    return out;
+  },
+};

@@ -1,0 +1,156 @@
+/** Runs every rule of the catalog over one input; never throws, whatever JSON it is given. */
+import { parseTemplateDocument, prepareEcsRun, type EcsRunPlan } from "@/lib/template";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { createContext } from "./context";
+import { parseJsonText } from "./json-text";
+import { isEmptyValue, isObject } from "./pointer";
+import { INVALID_JSON_RULE, RULES } from "./registry";
+import type { CheckInput, Diagnostic } from "./types";
+
+export interface SkippedRule {
+  rule: string;
+  reason: string;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  /** the worker's plan (rendered request and task definition), when the template renders */
+  plan?: EcsRunPlan;
+  /** rules that could not run, and why (e.g. no cluster snapshot) */
+  skipped: SkippedRule[];
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Unwraps a whole work pool to its base_job_template, as parseTemplateDocument does. */
+function locateTemplate(doc: JsonObject): {
+  template: JsonValue;
+  prefix: "" | "/base_job_template";
+} {
+  if (!("job_configuration" in doc) && !("variables" in doc) && "base_job_template" in doc) {
+    return { template: doc.base_job_template ?? null, prefix: "/base_job_template" };
+  }
+  return { template: doc, prefix: "" };
+}
+
+function notATemplate(path: string, what: string): Diagnostic {
+  return {
+    rule: "template/missing-section",
+    severity: "error",
+    document: "template",
+    path,
+    message: `${what} is not a JSON object. A base job template is an object with job_configuration and variables.`,
+  };
+}
+
+function planFor(
+  input: CheckInput,
+  template: JsonObject,
+): { plan?: EcsRunPlan; planError?: string } {
+  if (Object.keys(template).length === 0) return { planError: "the template is empty" };
+  if (!isObject(template.job_configuration) || isEmptyValue(template.job_configuration)) {
+    return { planError: "the template has no job_configuration" };
+  }
+  const parsed = parseTemplateDocument(input.template);
+  if (!parsed.ok) return { planError: parsed.reason };
+  try {
+    const plan = prepareEcsRun({
+      template: parsed.template,
+      jobVariables: isObject(input.jobVariables) ? input.jobVariables : undefined,
+      mode: input.mode,
+      snapshot: input.snapshot,
+    });
+    return { plan };
+  } catch (error) {
+    return { planError: `rendering failed: ${message(error)}` };
+  }
+}
+
+/** Checks a template (and optionally a deployment's job_variables) against every rule. */
+export function runChecks(input: CheckInput): CheckResult {
+  const skipped: SkippedRule[] = [];
+  const skipAll = (reason: string) => RULES.map((r) => ({ rule: r.id, reason }));
+  if (!isObject(input.template)) {
+    return {
+      diagnostics: [notATemplate("", "The document")],
+      skipped: skipAll("the document is not an object"),
+    };
+  }
+  const { template, prefix } = locateTemplate(input.template);
+  if (!isObject(template)) {
+    return {
+      diagnostics: [notATemplate(prefix, "base_job_template")],
+      skipped: skipAll("base_job_template is not an object"),
+    };
+  }
+  const { plan, planError } = planFor(input, template);
+  const ctx = createContext({ input, template, prefix, plan, planError });
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    if (rule.needs === "plan" && !plan) {
+      skipped.push({ rule: rule.id, reason: planError ?? "the template does not render" });
+      continue;
+    }
+    try {
+      const result = rule.run(ctx);
+      if ("skipped" in result) skipped.push({ rule: rule.id, reason: result.skipped });
+      else diagnostics.push(...result);
+    } catch (error) {
+      skipped.push({ rule: rule.id, reason: `internal error: ${message(error)}` });
+    }
+  }
+  return { diagnostics, plan, skipped };
+}
+
+export interface CheckTextOptions {
+  mode: CheckInput["mode"];
+  jobVariables?: JsonValue;
+  snapshot?: CheckInput["snapshot"];
+}
+
+function invalidJson(
+  text: string,
+  document: Diagnostic["document"],
+  what: string,
+): Diagnostic | undefined {
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return undefined;
+  return {
+    rule: INVALID_JSON_RULE,
+    severity: "error",
+    document,
+    path: "",
+    message: `${what} is not valid JSON: ${parsed.reason} at line ${parsed.line}, column ${parsed.column}. Nothing else can be checked until it parses.`,
+  };
+}
+
+/** Checks template text as typed in an editor: invalid JSON becomes template/invalid-json. */
+export function checkText(text: string, options: CheckTextOptions): CheckResult {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const diagnostic = invalidJson(text, "template", "The template") as Diagnostic;
+    return {
+      diagnostics: [diagnostic],
+      skipped: RULES.map((r) => ({ rule: r.id, reason: "the document is not valid JSON" })),
+    };
+  }
+  return runChecks({ template: parsed.value, ...options });
+}
+
+/** Checks job_variables text (a deployment being edited) against a pool's template. */
+export function checkJobVariablesText(
+  text: string,
+  options: { template: JsonValue; mode: CheckInput["mode"]; snapshot?: CheckInput["snapshot"] },
+): CheckResult {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const diagnostic = invalidJson(text, "job_variables", "job_variables") as Diagnostic;
+    return {
+      diagnostics: [diagnostic],
+      skipped: RULES.map((r) => ({ rule: r.id, reason: "job_variables is not valid JSON" })),
+    };
+  }
+  return runChecks({ ...options, jobVariables: parsed.value });
+}

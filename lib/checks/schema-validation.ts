@@ -1,0 +1,182 @@
+/**
+ * JSON Schema work for the variables section, done the way the Prefect server does it: a Draft
+ * 2020-12 validator over a preprocessed copy of the schema (optional typed properties also accept
+ * null, block types also accept a `{"$ref": ...}` reference, `required` ignored). Compiled
+ * validators are cached by schema text so per-keystroke checks only pay for validation.
+ */
+import Ajv2020 from "ajv/dist/2020";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { isObject } from "./pointer";
+
+export interface SchemaProblem {
+  /** pointer into the validated value, e.g. "/cpu" */
+  instancePath: string;
+  message: string;
+}
+
+export type CompiledSchema =
+  { ok: true; validate: ValidateFunction } | { ok: false; reason: string };
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true });
+addFormats(ajv);
+
+const MAX_CACHE = 64;
+const byText = new Map<string, CompiledSchema>();
+const byObject = new WeakMap<object, CompiledSchema>();
+
+function clone<T extends JsonValue>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function fixProperties(properties: JsonValue | undefined, required: JsonValue | undefined): void {
+  if (!isObject(properties)) return;
+  const requiredNames = Array.isArray(required) ? required : [];
+  for (const [key, schema] of Object.entries(properties)) {
+    if (!isObject(schema)) continue;
+    // Prefect's allow_none_with_default: every optional typed property also accepts null
+    if (!requiredNames.includes(key) && "type" in schema && schema.type !== "null") {
+      schema.anyOf = [{ type: schema.type }, { type: "null" }];
+      delete schema.type;
+    }
+    if (Array.isArray(schema.items) && !("prefixItems" in schema)) {
+      schema.prefixItems = schema.items;
+      delete schema.items;
+    }
+    if ("properties" in schema) fixProperties(schema.properties, schema.required);
+  }
+}
+
+function removeRequired(value: JsonValue): JsonValue {
+  // like Prefect's remove_nested_keys: recurses through objects only, not arrays
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key !== "required") out[key] = removeRequired(child);
+  }
+  return out;
+}
+
+const blockReference: JsonObject = {
+  type: "object",
+  properties: {
+    $ref: {
+      oneOf: [
+        { type: "string", format: "uuid" },
+        { type: "object", additionalProperties: { type: "string" }, minProperties: 1 },
+      ],
+    },
+  },
+  required: ["$ref"],
+};
+
+/** Prefect's preprocess_schema followed by its ignore_required, on a copy. */
+export function preprocessVariablesSchema(schema: JsonObject): JsonObject {
+  const copy = clone(schema);
+  // Prefect validates every schema as 2020-12 whatever `$schema` says
+  delete copy.$schema;
+  fixProperties(copy.properties, copy.required);
+  const definitions = copy.definitions;
+  if (isObject(definitions)) {
+    for (const [name, definition] of Object.entries(definitions)) {
+      if (!isObject(definition)) continue;
+      fixProperties(definition.properties, definition.required);
+      if ("block_type_slug" in definition) {
+        // anyOf, not Prefect's oneOf: Prefect hydrates references before validating, we cannot
+        definitions[typeof definition.title === "string" ? definition.title : name] = {
+          anyOf: [definition, blockReference],
+        };
+      }
+    }
+  }
+  return removeRequired(copy) as JsonObject;
+}
+
+function describeAjvErrors(errors: ErrorObject[] | null | undefined): string {
+  const first = errors?.[0];
+  if (!first) return "unknown problem";
+  return `${first.instancePath || "the schema"} ${first.message ?? "is invalid"}`.trim();
+}
+
+function compileUncached(schema: JsonObject): CompiledSchema {
+  try {
+    if (!ajv.validateSchema(schema)) {
+      return { ok: false, reason: describeAjvErrors(ajv.errors) };
+    }
+    return { ok: true, validate: ajv.compile(preprocessVariablesSchema(schema)) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Compiles a variables schema (cached by object identity, then by text). */
+export function compileVariablesSchema(schema: JsonObject): CompiledSchema {
+  const known = byObject.get(schema);
+  if (known) return known;
+  const text = JSON.stringify(schema);
+  let compiled = byText.get(text);
+  if (!compiled) {
+    compiled = compileUncached(schema);
+    if (byText.size >= MAX_CACHE) {
+      const oldest = byText.keys().next().value;
+      if (oldest !== undefined) byText.delete(oldest);
+    }
+    byText.set(text, compiled);
+  }
+  byObject.set(schema, compiled);
+  return compiled;
+}
+
+function formatError(error: ErrorObject): string {
+  if (error.keyword === "enum" && Array.isArray(error.params.allowedValues)) {
+    return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  if (error.keyword === "additionalProperties") {
+    return `has an unexpected property ${JSON.stringify(error.params.additionalProperty)}`;
+  }
+  return error.message ?? "is invalid";
+}
+
+/**
+ * Validates `values` against a compiled schema and returns one problem per offending location,
+ * the most specific first. anyOf/oneOf wrappers are dropped in favour of the branch errors,
+ * except the null branch, which only says "must be null".
+ */
+export function validateValues(
+  compiled: { validate: ValidateFunction },
+  values: JsonValue,
+): SchemaProblem[] {
+  if (compiled.validate(values)) return [];
+  const byPath = new Map<string, string>();
+  for (const error of compiled.validate.errors ?? []) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "allOf")
+      continue;
+    if (error.keyword === "type" && error.params.type === "null") continue;
+    if (error.keyword === "if") continue;
+    const path =
+      error.keyword === "additionalProperties" &&
+      typeof error.params.additionalProperty === "string"
+        ? `${error.instancePath}/${error.params.additionalProperty.replace(/~/g, "~0").replace(/\//g, "~1")}`
+        : error.instancePath;
+    const message =
+      error.keyword === "additionalProperties"
+        ? "is not allowed by the schema"
+        : formatError(error);
+    if (!byPath.has(path)) byPath.set(path, message);
+  }
+  if (byPath.size === 0) {
+    for (const error of compiled.validate.errors ?? []) {
+      if (!byPath.has(error.instancePath)) byPath.set(error.instancePath, formatError(error));
+    }
+  }
+  return [...byPath.entries()].map(([instancePath, message]) => ({ instancePath, message }));
+}
+
+/** A value that the Prefect server hydrates before validation (prefect variables / blocks). */
+export function isRuntimeReference(value: JsonValue): boolean {
+  if (typeof value === "string") {
+    return /^\s*\{\{\s*prefect\.(variables|blocks)\.[^}]*\}\}\s*$/.test(value);
+  }
+  return isObject(value) && Object.keys(value).length === 1 && "$ref" in value;
+}

@@ -48,7 +48,12 @@ async function main(): Promise<void> {
   const document = await getJson(`${apiUrl}/openapi.json`);
 
   // openapi-typescript accepts the parsed document; the cast is to its own input type.
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0]);
+  // defaultNonNullable: false keeps properties with a default optional. Otherwise request bodies
+  // would demand them (DeploymentUpdate.paused defaults to false: a job_variables PATCH would
+  // have to send paused and unpause the deployment).
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
+    defaultNonNullable: false,
+  });
   const header =
     COMMENT_HEADER.replace(
       " */",

@@ -1,0 +1,111 @@
+import "server-only";
+
+import createClient, { type Client } from "openapi-fetch";
+
+import { getConfig } from "@/lib/env/server";
+import type { PooldeckConfig } from "@/lib/env/schema";
+
+import { errorFromResponse, PrefectError } from "./errors";
+import type { paths } from "./openapi";
+import { createTransport, type PrefectAuth, type RetryPolicy, type Transport } from "./transport";
+
+export interface PrefectClient {
+  /** typed openapi-fetch client; paths are relative to apiUrl (e.g. "/work_pools/{name}") */
+  api: Client<paths>;
+  apiUrl: string;
+  /** account and workspace when apiUrl is a Prefect Cloud workspace URL */
+  cloud: { accountId: string; workspaceId: string } | null;
+  auth: PrefectAuth["kind"];
+  /** the authenticated, retrying fetch behind `api`, for the few endpoints the schema lacks */
+  transport: Transport;
+}
+
+export interface PrefectClientOptions {
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  /** underlying fetch, for transport tests */
+  fetch?: typeof fetch;
+}
+
+/** Builds a client for a self-hosted server (optional basic auth and CSRF) or a Prefect Cloud workspace (bearer key). */
+export function createPrefectClient(
+  config: PooldeckConfig["prefect"],
+  options: PrefectClientOptions = {},
+): PrefectClient {
+  const apiUrl = config.apiUrl.replace(/\/+$/, "");
+  const auth: PrefectAuth = config.apiKey
+    ? { kind: "bearer", apiKey: config.apiKey }
+    : config.authString
+      ? { kind: "basic", authString: config.authString }
+      : { kind: "none" };
+  // Prefect's own client only does CSRF against self-hosted servers (client/orchestration)
+  const transport = createTransport({ apiUrl, auth, csrf: config.cloud === null, ...options });
+  const api = createClient<paths>({ baseUrl: apiUrl, fetch: transport });
+  return { api, apiUrl, cloud: config.cloud, auth: auth.kind, transport };
+}
+
+let shared: PrefectClient | undefined;
+
+/** The client for the configured Prefect (PREFECT_API_URL and its credentials), created once per server process. */
+export function getPrefectClient(): PrefectClient {
+  shared ??= createPrefectClient(getConfig().prefect);
+  return shared;
+}
+
+type ApiResult = { data?: unknown; error?: unknown; response: Response };
+
+/** Awaits an openapi-fetch call and returns its body, or throws a PrefectError naming the cause and `action`. */
+export async function expectData<R extends ApiResult>(
+  client: PrefectClient,
+  action: string,
+  call: Promise<R>,
+): Promise<Exclude<R["data"], undefined>> {
+  const result = await call;
+  if (!result.response.ok) throw failure(client, action, result);
+  if (result.data === undefined) {
+    throw new PrefectError({
+      status: result.response.status,
+      kind: "unexpected",
+      message: `Could not ${action}: Prefect answered ${result.response.status} without a body`,
+    });
+  }
+  return result.data as Exclude<R["data"], undefined>;
+}
+
+/** Awaits an openapi-fetch call that answers without a body (204), or throws a PrefectError. */
+export async function expectNoContent(
+  client: PrefectClient,
+  action: string,
+  call: Promise<ApiResult>,
+): Promise<void> {
+  const result = await call;
+  if (!result.response.ok) throw failure(client, action, result);
+}
+
+function failure(client: PrefectClient, action: string, result: ApiResult): PrefectError {
+  return errorFromResponse(result.response.status, result.error, {
+    action,
+    apiUrl: client.apiUrl,
+    auth: client.auth,
+  });
+}
+
+/** GET on a path the generated schema does not describe (Prefect Cloud-only endpoints); returns parsed JSON. */
+export async function getUntyped(
+  client: PrefectClient,
+  path: string,
+  action: string,
+): Promise<unknown> {
+  const response = await client.transport(
+    new Request(`${client.apiUrl}${path}`, { method: "GET" }),
+  );
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text for the error message
+  }
+  if (!response.ok) throw failure(client, action, { error: body, response });
+  return body;
+}

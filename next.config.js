@@ -5,6 +5,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm test` and CI run `tsc --noEmit` (strict) before every build; a second full type-check
+  // inside `next build` would only add ~45 s on our 2-core machines.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/**
+ * Starts one more instance of the production build with its own environment, for tests about a
+ * configuration the shared server does not have (e.g. a Prefect server that is not running).
+ */
+export async function startAppInstance(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(
+    "npx",
+    ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`the app instance exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline)
+      throw new Error(`the app instance did not start within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+    },
+  };
+}

@@ -24,7 +24,6 @@ export function NativeSelect({ className, ...props }: SelectHTMLAttributes<HTMLS
 }
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
-  // eslint-disable-next-line jsx-a11y/label-has-associated-control -- callers pass htmlFor or nest the control
   return (
     <label className={cn("text-xs font-medium text-muted-foreground", className)} {...props} />
   );

@@ -33,5 +33,7 @@ BUILD_PID=$!
 npx tsx scripts/seed/index.ts
 step "integration tests"; npx vitest run --project integration
 wait "$BUILD_PID"
-step "re-seed (integration tests may change the world)"; npx tsx scripts/seed/index.ts
+step "re-seed a clean world for the browser (integration tests change it)"
+curl -fsS -X POST "http://127.0.0.1:$POOLDECK_MOTO_PORT/moto-api/reset" >/dev/null
+npx tsx scripts/seed/index.ts
 step "end-to-end tests (Chromium)"; npx playwright test

@@ -1,0 +1,151 @@
+/**
+ * Ground-truth harness: for one scenario, creates the ECS work pool, a flow, a deployment and a
+ * flow run in a real Prefect server, runs the real prefect-aws worker against moto behind a
+ * recording proxy, and returns the RegisterTaskDefinition and RunTask requests it sent.
+ */
+import { DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
+
+import type { JsonObject } from "@/lib/template/types";
+
+import { awsClients, subnetIdsOf, type AwsWorld } from "./aws-world";
+import { prefectApi } from "./prefect-api";
+import { startRecordingProxy } from "./recording-proxy";
+import { runWorkerUntilRunTask } from "./run-worker";
+import type { Scenario, ScenarioInputs } from "./scenarios";
+
+/** Everything one scenario produced; also the shape of the saved fixtures in captured/. */
+export type Capture = {
+  scenario: string;
+  title: string;
+  inputs: ScenarioInputs;
+  /** What the worker could see in AWS: subnets per VPC in DescribeSubnets order, the given task definition. */
+  aws: {
+    defaultVpcId: string;
+    subnetsByVpc: Record<string, string[]>;
+    existingTaskDefinition: JsonObject | null;
+  };
+  /** Identifiers Prefect generated for this run (the model cannot know them; see normalize.ts). */
+  run: {
+    workPoolName: string;
+    workPoolId: string;
+    flowId: string;
+    flowName: string;
+    deploymentId: string;
+    deploymentName: string;
+    flowRunId: string;
+    flowRunName: string;
+  };
+  worker: {
+    registerTaskDefinition: JsonObject | null;
+    runTask: JsonObject;
+    calls: string[];
+    ms: number;
+  };
+};
+
+export type HarnessContext = {
+  prefectApiUrl: string;
+  motoUrl: string;
+  world: AwsWorld;
+  /** one flow shared by all scenarios */
+  flow: { id: string; name: string };
+};
+
+/** Creates the shared flow for a run of the harness. */
+export async function createFlow(prefectApiUrl: string, runId: string) {
+  return prefectApi(prefectApiUrl).createFlow(`ground-truth-${runId}`);
+}
+
+/** Runs one scenario end to end against the real worker and returns what it sent. */
+export async function captureScenario(
+  ctx: HarnessContext,
+  scenario: Scenario,
+  timeoutMs = 60_000,
+): Promise<Capture> {
+  const api = prefectApi(ctx.prefectApiUrl);
+  const inputs = scenario.build(ctx.world);
+  const poolName = `gt-${scenario.id}-${ctx.world.runId}`;
+  const pool = await api.createWorkPool(poolName, inputs.template);
+  const proxy = await startRecordingProxy(ctx.motoUrl);
+  let deploymentId: string | undefined;
+  let flowRunId: string | undefined;
+  try {
+    const deployment = await api.createDeployment(
+      ctx.flow.id,
+      scenario.id,
+      poolName,
+      inputs.jobVariables,
+    );
+    deploymentId = deployment.id;
+    const flowRun = await api.createFlowRun(deployment.id);
+    flowRunId = flowRun.id;
+
+    const { ec2, ecs } = awsClients(ctx.motoUrl);
+    const vpcIds = [ctx.world.defaultVpc.id, ctx.world.customVpc.id];
+    const subnetsByVpc: Record<string, string[]> = {};
+    for (const id of vpcIds) subnetsByVpc[id] = await subnetIdsOf(ec2, id);
+    const arn = inputs.jobVariables.task_definition_arn;
+    const existingTaskDefinition =
+      typeof arn === "string"
+        ? (JSON.parse(
+            JSON.stringify(
+              (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn })))
+                .taskDefinition,
+            ),
+          ) as JsonObject)
+        : null;
+
+    const result = await runWorkerUntilRunTask({
+      pool: poolName,
+      prefectApiUrl: ctx.prefectApiUrl,
+      proxy,
+      timeoutMs,
+    });
+    return {
+      scenario: scenario.id,
+      title: scenario.title,
+      inputs,
+      aws: { defaultVpcId: ctx.world.defaultVpc.id, subnetsByVpc, existingTaskDefinition },
+      run: {
+        workPoolName: poolName,
+        workPoolId: pool.id,
+        flowId: ctx.flow.id,
+        flowName: ctx.flow.name,
+        deploymentId: deployment.id,
+        deploymentName: deployment.name,
+        flowRunId: flowRun.id,
+        flowRunName: flowRun.name,
+      },
+      worker: {
+        registerTaskDefinition: (result.registerTaskDefinition as JsonObject | undefined) ?? null,
+        runTask: result.runTask as JsonObject,
+        calls: result.calls,
+        ms: result.ms,
+      },
+    };
+  } finally {
+    await proxy.close();
+    // leave the Prefect server as we found it
+    if (flowRunId) await api.deleteFlowRun(flowRunId).catch(() => undefined);
+    if (deploymentId) await api.deleteDeployment(deploymentId).catch(() => undefined);
+    await api.deleteWorkPool(poolName).catch(() => undefined);
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, keeping the input order in the result. */
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return out;
+}

@@ -1,0 +1,67 @@
+/**
+ * The few Prefect REST calls the ground-truth harness needs: a work pool, a flow, a deployment
+ * and a scheduled flow run for the worker to pick up, and their removal afterwards.
+ */
+import type { JsonObject } from "@/lib/template/types";
+
+export type PrefectApi = ReturnType<typeof prefectApi>;
+
+/** Minimal client for the Prefect server at `apiUrl` (…/api). */
+export function prefectApi(apiUrl: string) {
+  const base = apiUrl.replace(/\/+$/, "");
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    let text: string;
+    for (let attempt = 1; ; attempt++) {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      text = await res.text();
+      // SQLite answers concurrent writes with "database is locked", which Prefect reports as 503
+      if (res.status !== 503 || attempt === 5) break;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+    if (!res.ok)
+      throw new Error(`Prefect ${method} ${path} → ${res.status}: ${text.slice(0, 500)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  return {
+    createWorkPool: (name: string, baseJobTemplate: JsonObject) =>
+      call<{ id: string; name: string }>("POST", "/work_pools/", {
+        name,
+        type: "ecs",
+        base_job_template: baseJobTemplate,
+      }),
+    deleteWorkPool: (name: string) =>
+      call<void>("DELETE", `/work_pools/${encodeURIComponent(name)}`),
+    createFlow: (name: string) => call<{ id: string; name: string }>("POST", "/flows/", { name }),
+    createDeployment: (
+      flowId: string,
+      name: string,
+      workPoolName: string,
+      jobVariables: JsonObject,
+    ) =>
+      call<{ id: string; name: string }>("POST", "/deployments/", {
+        flow_id: flowId,
+        name,
+        work_pool_name: workPoolName,
+        job_variables: jobVariables,
+        // no storage, no entrypoint: the flow never runs; only the worker's submission matters
+      }),
+    deleteDeployment: (id: string) => call<void>("DELETE", `/deployments/${id}`),
+    createFlowRun: (deploymentId: string) =>
+      call<{ id: string; name: string; state: { type: string } | null }>(
+        "POST",
+        `/deployments/${deploymentId}/create_flow_run`,
+        {},
+      ),
+    readFlowRun: (id: string) =>
+      call<{ id: string; state: { type: string; message: string | null } | null }>(
+        "GET",
+        `/flow_runs/${id}`,
+      ),
+    deleteFlowRun: (id: string) => call<void>("DELETE", `/flow_runs/${id}`),
+  };
+}

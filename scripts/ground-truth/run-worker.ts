@@ -1,0 +1,116 @@
+/**
+ * Starts the real prefect-aws ECS worker from .venv for one work pool, pointed at a recording
+ * proxy in front of moto, and stops it as soon as the worker has sent RunTask.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import type { RecordedCall, RecordingProxy } from "./recording-proxy";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const PREFECT_BIN = path.join(ROOT, ".venv/bin/prefect");
+
+/**
+ * Every variable the harness gives the worker process. Prefect copies the worker's own Prefect
+ * settings into each flow run's environment (BaseJobConfiguration._base_environment), so these
+ * names are also the ones the comparison treats as "from the worker's environment".
+ */
+export function workerEnvironment(prefectApiUrl: string, prefectHome: string, awsEndpoint: string) {
+  return {
+    prefect: {
+      PREFECT_API_URL: prefectApiUrl,
+      // a fresh home: no profile of the machine's user leaks settings into the run
+      PREFECT_HOME: prefectHome,
+    },
+    aws: {
+      AWS_ENDPOINT_URL: awsEndpoint,
+      AWS_ACCESS_KEY_ID: "testing",
+      AWS_SECRET_ACCESS_KEY: "testing",
+      AWS_DEFAULT_REGION: "us-east-1",
+      AWS_CONFIG_FILE: "/dev/null",
+      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    },
+  };
+}
+
+/** Names of the Prefect settings the harness sets on the worker (see workerEnvironment). */
+export const WORKER_PREFECT_SETTINGS = ["PREFECT_API_URL", "PREFECT_HOME"] as const;
+
+export type WorkerRun = {
+  /** RegisterTaskDefinition body, absent when the worker used an existing task definition. */
+  registerTaskDefinition?: unknown;
+  runTask: unknown;
+  /** Every AWS call in order (operation names only), for the record. */
+  calls: string[];
+  log: string;
+  ms: number;
+};
+
+/**
+ * Runs `prefect worker start --type ecs --run-once` for `pool` and returns the requests it sent.
+ * The flow run must already be scheduled. Kills the worker's process group once RunTask arrives.
+ */
+export async function runWorkerUntilRunTask(opts: {
+  pool: string;
+  prefectApiUrl: string;
+  proxy: RecordingProxy;
+  timeoutMs: number;
+}): Promise<WorkerRun> {
+  const started = Date.now();
+  const home = await mkdtemp(path.join(tmpdir(), "pooldeck-gt-"));
+  const env = workerEnvironment(opts.prefectApiUrl, home, opts.proxy.url);
+  const child = spawn(
+    PREFECT_BIN,
+    ["worker", "start", "--pool", opts.pool, "--type", "ecs", "--run-once"],
+    {
+      cwd: home,
+      detached: true, // its own process group, so we can stop the worker and anything it spawned
+      stdio: ["ignore", "pipe", "pipe"],
+      // only what the worker needs: no PREFECT_* or AWS_* of the calling shell leaks into the run
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? home,
+        LANG: "C.UTF-8",
+        ...env.prefect,
+        ...env.aws,
+      } as Record<string, string> as unknown as NodeJS.ProcessEnv, // Next's types demand NODE_ENV
+    },
+  );
+  let log = "";
+  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<string>((resolve) =>
+    child.on("exit", (code, signal) =>
+      resolve(`the worker exited (code ${code}, signal ${signal})`),
+    ),
+  );
+
+  let runTask: RecordedCall;
+  try {
+    runTask = await opts.proxy.waitFor("RunTask", opts.timeoutMs, exited);
+  } catch (err) {
+    throw new Error(
+      `${(err as Error).message} for pool ${opts.pool}. Worker log:\n${log.slice(-4000)}`,
+    );
+  } finally {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    await exited;
+    await rm(home, { recursive: true, force: true });
+  }
+  const register = opts.proxy.calls.find((c) => c.operation === "RegisterTaskDefinition");
+  return {
+    registerTaskDefinition: register?.body,
+    runTask: runTask.body,
+    calls: opts.proxy.calls.map((c) => `${c.service}:${c.operation}`),
+    log,
+    ms: Date.now() - started,
+  };
+}

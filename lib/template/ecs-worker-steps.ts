@@ -2,7 +2,7 @@
  * ECSWorker._prepare_task_definition, _validate_task_definition and _prepare_task_run_request
  * (prefect_aws/workers/ecs_worker.py), step for step. `notes` gets a sentence for every change.
  */
-import { pyStr } from "./python-str";
+import { pyRepr as pyReprValue, pyStr } from "./python-str";
 import { shlexSplit, slugifyTag } from "./python-text";
 import { truthy } from "./render";
 import type { JsonObject, JsonValue } from "./types";
@@ -34,14 +34,19 @@ function findContainer(containers: JsonValue[], name: string | null): JsonObject
   return null;
 }
 
-/** Python int() of a JSON value, or undefined where Python raises. */
-function pyIntOf(value: JsonValue): number | undefined {
+/** Python int() of a JSON value, or the message of the exception Python raises. */
+function pyIntOf(value: JsonValue): number | { error: string } {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number") return Math.trunc(value);
-  if (typeof value === "string" && /^\s*[+-]?[0-9]+(?:_[0-9]+)*\s*$/.test(value)) {
-    return Number(value.trim().replace(/_/g, ""));
+  if (typeof value === "string") {
+    if (/^\s*[+-]?[0-9]+(?:_[0-9]+)*\s*$/.test(value))
+      return Number(value.trim().replace(/_/g, ""));
+    return { error: `invalid literal for int() with base 10: ${pyReprValue(value)}` };
   }
-  return undefined;
+  const type = value === null ? "NoneType" : Array.isArray(value) ? "list" : "dict";
+  return {
+    error: `int() argument must be a string, a bytes-like object or a real number, not '${type}'`,
+  };
 }
 
 /** _drop_empty_keys_from_dict: drop None, "", 0, [] and {} (not False), recursing into dicts. */
@@ -153,9 +158,8 @@ export function prepareTaskDefinition(
     ] as const) {
       if (Object.hasOwn(container, key)) continue;
       const n = pyIntOf(value);
-      if (n === undefined)
-        log.failures.push(`invalid literal for int(): task definition ${key} ${pyStr(value)}`);
-      else container[key] = n;
+      if (typeof n === "number") container[key] = n;
+      else log.failures.push(n.error);
     }
   }
   if (truthy(td.cpu)) td.cpu = pyStr(td.cpu as JsonValue);
@@ -222,7 +226,7 @@ export function validateTaskDefinition(
 }
 
 function pyRepr(value: JsonValue | undefined): string {
-  return typeof value === "string" ? `'${value}'` : pyStr(value ?? null);
+  return pyReprValue(value ?? null);
 }
 
 export interface RequestInput {

@@ -19,7 +19,14 @@ export interface SchemaProblem {
 export type CompiledSchema =
   { ok: true; validate: ValidateFunction } | { ok: false; reason: string };
 
-const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true });
+// inlineRefs off: big schemas reuse definitions many times, and inlining them multiplies compile time
+const ajv = new Ajv2020({
+  strict: false,
+  allErrors: true,
+  logger: false,
+  validateFormats: true,
+  inlineRefs: false,
+});
 addFormats(ajv);
 
 const MAX_CACHE = 64;
@@ -110,14 +117,48 @@ function compileUncached(schema: JsonObject): CompiledSchema {
   }
 }
 
-/** Compiles a variables schema (cached by object identity, then by text). */
+const ANNOTATIONS = new Set(["default", "description", "title", "examples", "$comment"]);
+const SCHEMA_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+]);
+const VALUE_KEYWORDS = new Set(["enum", "const", "required", "block_type_slug", "secret_fields"]);
+
+/**
+ * The schema without annotations, which do not change validation: editing a default or a
+ * description then reuses the compiled validator instead of recompiling on every keystroke.
+ * A block type's title stays, because Prefect's preprocessing names the reference by it.
+ */
+function withoutAnnotations(schema: JsonValue): JsonValue {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  const isBlock = "block_type_slug" in schema;
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) && !(key === "title" && isBlock)) continue;
+    if (SCHEMA_MAPS.has(key) && isObject(value)) {
+      const map: JsonObject = {};
+      for (const [name, child] of Object.entries(value)) map[name] = withoutAnnotations(child);
+      out[key] = map;
+    } else {
+      out[key] = VALUE_KEYWORDS.has(key) ? value : withoutAnnotations(value);
+    }
+  }
+  return out;
+}
+
+/** Compiles a variables schema (cached by object identity, then by its annotation-free text). */
 export function compileVariablesSchema(schema: JsonObject): CompiledSchema {
   const known = byObject.get(schema);
   if (known) return known;
-  const text = JSON.stringify(schema);
+  const stripped = withoutAnnotations(schema) as JsonObject;
+  const text = JSON.stringify(stripped);
   let compiled = byText.get(text);
   if (!compiled) {
-    compiled = compileUncached(schema);
+    compiled = compileUncached(stripped);
     if (byText.size >= MAX_CACHE) {
       const oldest = byText.keys().next().value;
       if (oldest !== undefined) byText.delete(oldest);

@@ -125,7 +125,7 @@ export const fargateCpuMemory: Rule = {
         severity: "error",
         document: location.document,
         path: location.pointer,
-        message: `cpu ${JSON.stringify(cpu.value ?? null)} is not a Fargate size. Fargate accepts cpu ${FARGATE_CPUS.join(", ")} (units of 1/1024 vCPU), each with its own memory range, and ECS rejects anything else.`,
+        message: `cpu ${cpuUnits ?? JSON.stringify(cpu.value ?? null)} is not a Fargate size. Fargate accepts cpu ${FARGATE_CPUS.join(", ")} (units of 1/1024 vCPU), each with its own memory range, and ECS rejects anything else.`,
       });
       return out;
     }
@@ -138,7 +138,7 @@ export const fargateCpuMemory: Rule = {
       severity: "error",
       document: location.document,
       path: location.pointer,
-      message: `memory ${JSON.stringify(memory.value ?? null)} does not fit cpu ${cpuUnits} on Fargate: with ${cpuUnits} cpu Fargate accepts ${describeFargateMemory(cpuUnits) ?? "no memory"}, and ECS rejects other pairs.${nearest !== undefined ? ` The closest valid memory is ${nearest}.` : ""}`,
+      message: `memory ${memoryMiB ?? JSON.stringify(memory.value ?? null)} does not fit cpu ${cpuUnits} on Fargate: with ${cpuUnits} cpu Fargate accepts ${describeFargateMemory(cpuUnits) ?? "no memory"}, and ECS rejects other pairs.${nearest !== undefined ? ` The closest valid memory is ${nearest}.` : ""}`,
       fix:
         nearest !== undefined
           ? ctx.setConfigFix(

@@ -108,6 +108,18 @@ export const EXPECTED_FACTS: Record<string, { claim: string; facts: Facts }> = {
       assignPublicIp: null,
     },
   },
+  "ec2-task-definition-no-launch-type": {
+    claim:
+      "empty launchType and a task definition that requires EC2: the key is removed (cluster default strategy)",
+    facts: {
+      launchType: null,
+      strategy: null,
+      requiresCompatibilities: ["EC2"],
+      networkMode: null,
+      taskCpuMemory: null,
+      assignPublicIp: null,
+    },
+  },
   "fargate-spot": {
     claim:
       "FARGATE_SPOT becomes [{capacityProvider: FARGATE_SPOT, weight: 1}] with a Fargate-shaped task definition",
@@ -143,6 +155,17 @@ export const EXPECTED_FACTS: Record<string, { claim: string; facts: Facts }> = {
   },
   "vpc-id-only": {
     claim: "awsvpc without network configuration: subnets of vpc_id, assignPublicIp ENABLED",
+    facts: {
+      launchType: "FARGATE",
+      strategy: null,
+      ...fargate,
+      taskCpuMemory: ["1024", "2048"],
+      assignPublicIp: "ENABLED",
+    },
+  },
+  "cloudwatch-logs": {
+    claim:
+      "configure_cloudwatch_logs (with execution_role_arn) changes only the container's logConfiguration",
     facts: {
       launchType: "FARGATE",
       strategy: null,

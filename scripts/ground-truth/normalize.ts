@@ -11,6 +11,8 @@
  *   revision) at registration → "<registered task definition ARN>".
  * - Task definition `family` when the template sets none: the worker generates
  *   `prefect_<work pool name>_<deployment id>` → "prefect_<work-pool-name>_<deployment-id>".
+ * - awslogs-stream-prefix when configure_cloudwatch_logs is on and no prefix is set: the worker
+ *   generates `prefect-logs_<work pool name>_<deployment id>` → the same symbols.
  * - Environment entries PREFECT__FLOW_RUN_ID, PREFECT__FLOW_ID, PREFECT__FLOW_NAME,
  *   PREFECT__DEPLOYMENT_ID, PREFECT__DEPLOYMENT_NAME, PREFECT__WORKER_NAME (and
  *   PREFECT__WORKER_ID, sent only to Prefect Cloud) and the prefect.io/* tags with the same
@@ -84,6 +86,7 @@ export const RUN_TAGS: Record<string, Rule> = {
 
 export const REGISTERED_ARN = "<registered task definition ARN>";
 export const GENERATED_FAMILY = "prefect_<work-pool-name>_<deployment-id>";
+export const GENERATED_LOG_PREFIX = "prefect-logs_<work-pool-name>_<deployment-id>";
 
 function isObject(v: JsonValue | undefined): v is JsonObject {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -150,8 +153,14 @@ export function normalizeTaskDefinition(definition: JsonObject, run: RunFacts | 
     d.family = GENERATED_FAMILY;
   if (Array.isArray(d.containerDefinitions)) {
     for (const c of d.containerDefinitions) {
-      if (isObject(c) && "environment" in c)
+      if (!isObject(c)) continue;
+      if ("environment" in c)
         c.environment = normalizeList(c.environment, "name", null, null) as JsonValue;
+      const options = isObject(c.logConfiguration) ? c.logConfiguration.options : undefined;
+      const generated = run && `prefect-logs_${run.workPoolName}_${run.deploymentId}`;
+      if (isObject(options) && generated && options["awslogs-stream-prefix"] === generated) {
+        options["awslogs-stream-prefix"] = GENERATED_LOG_PREFIX;
+      }
     }
   }
   return d;

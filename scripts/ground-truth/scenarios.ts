@@ -100,6 +100,18 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
   {
+    id: "ec2-task-definition-no-launch-type",
+    title:
+      "launchType removed and the template's task definition requires EC2 (cluster default strategy)",
+    build: (w) => ({
+      template: template((t) => {
+        delete section(t, "job_configuration", "task_run_request").launchType;
+        section(t, "job_configuration", "task_definition").requiresCompatibilities = ["EC2"];
+      }),
+      jobVariables: { cluster: w.clusterFor("ec2-task-definition-no-launch-type") },
+    }),
+  },
+  {
     id: "fargate-spot",
     title: "Fargate Spot: launch_type FARGATE_SPOT",
     build: (w) => ({
@@ -146,6 +158,22 @@ export const SCENARIOS: Scenario[] = [
     build: (w) => ({
       template: template(),
       jobVariables: { cluster: w.clusterFor("vpc-id-only"), vpc_id: w.customVpc.id },
+    }),
+  },
+  {
+    id: "cloudwatch-logs",
+    title: "configure_cloudwatch_logs with an execution role and extra awslogs options",
+    build: (w) => ({
+      template: template(),
+      jobVariables: {
+        cluster: w.clusterFor("cloudwatch-logs"),
+        configure_cloudwatch_logs: true,
+        execution_role_arn: "arn:aws:iam::123456789012:role/flow-exec",
+        cloudwatch_logs_options: {
+          "awslogs-group": "flows",
+          "awslogs-datetime-format": "%Y-%m-%d",
+        },
+      },
     }),
   },
   {

@@ -238,7 +238,10 @@ describe("retries", () => {
       json(502, "x"),
       json(502, { detail: "upstream down" }),
     ];
-    const client = selfHosted();
+    const client = createPrefectClient(
+      { apiUrl, cloud: null },
+      { retry: { baseDelayMs: 10, maxAttempts: 4 } },
+    );
     const err = await caught(expectData(client, "read version", client.api.GET("/admin/version")));
     expect(seen).toHaveLength(4);
     expect(err.kind).toBe("server");

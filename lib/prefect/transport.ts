@@ -23,12 +23,18 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
+// A SQLite-backed server answers 503 while its database is locked by concurrent writes, which
+// can last seconds: 5 attempts wait up to about 0.3 + 0.6 + 1.2 + 2.4 s.
 export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 4,
-  baseDelayMs: 250,
-  maxDelayMs: 4_000,
+  maxAttempts: 5,
+  baseDelayMs: 300,
+  maxDelayMs: 5_000,
   maxRetryAfterMs: 30_000,
 };
+
+// Nothing listening rarely changes within seconds; one quick repeat covers a restart blip and
+// the status page still says "not reachable" fast.
+const MAX_ATTEMPTS_WHEN_REFUSED = 2;
 
 export interface TransportOptions {
   /** base API URL without trailing slash, e.g. http://127.0.0.1:4200/api */
@@ -146,7 +152,10 @@ export function createTransport(options: TransportOptions): Transport {
         const refused = networkErrorCode((err as Error).cause) === "ECONNREFUSED";
         const retryable =
           err instanceof PrefectError && err.kind === "unreachable" && (safeToRepeat || refused);
-        if (!retryable || n >= policy.maxAttempts) throw err;
+        const limit = refused
+          ? Math.min(MAX_ATTEMPTS_WHEN_REFUSED, policy.maxAttempts)
+          : policy.maxAttempts;
+        if (!retryable || n >= limit) throw err;
         await sleep(backoff(policy, n));
         continue;
       }

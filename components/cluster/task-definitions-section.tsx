@@ -121,12 +121,19 @@ export function TaskDefinitionsSection({ region, families }: TaskDefinitionsSect
             {matching.length.toLocaleString("en-US")} of {families.length.toLocaleString("en-US")}{" "}
             families match · described {described} of {inView.length} in view
           </p>
-          <progress
-            className="h-1.5 w-full overflow-hidden rounded-full accent-primary"
+          <div
+            role="progressbar"
             aria-label="Task definitions described"
-            max={Math.max(1, inView.length)}
-            value={described}
-          />
+            aria-valuemin={0}
+            aria-valuemax={inView.length}
+            aria-valuenow={described}
+            className="h-1.5 w-full overflow-hidden rounded-full bg-muted"
+          >
+            <div
+              className="h-full rounded-full bg-primary transition-[width]"
+              style={{ width: `${inView.length ? (described / inView.length) * 100 : 100}%` }}
+            />
+          </div>
         </div>
       </div>
       {firstError ? (

@@ -38,7 +38,9 @@ export const launchTypeAndStrategy: Rule = {
           message:
             `launchType ${shown} and a capacity provider strategy are both set. ECS rejects RunTask when both are present; the prefect-aws worker removes launchType because the strategy is set, so the run works, but launch_type still shapes the task definition the worker registers. ` +
             (allAutoScaling
-              ? "With Auto Scaling group providers, remove launchType from task_run_request (or set launch_type to EC2) so the task definition is not Fargate-shaped."
+              ? launchType === "EC2"
+                ? "With Auto Scaling group providers, remove launchType from task_run_request so the request reads as it runs."
+                : "With Auto Scaling group providers, remove launchType from task_run_request (or set launch_type to EC2) so the task definition is not Fargate-shaped."
               : "Keep it only if you want a Fargate-compatible task definition; otherwise remove launchType from task_run_request."),
           fix: allAutoScaling ? remove : undefined,
         });

@@ -60,7 +60,9 @@ export const taskDefinitionIncompatible: Rule = {
         document: location.document,
         path: location.pointer,
         message: registered
-          ? `The task runs on ${describePlacement(ctx, where)}, but the task definition the worker registers is only compatible with ${listed}. ECS rejects RunTask. ${where === "FARGATE" ? "Leave launch_type at FARGATE so the worker registers a Fargate-compatible task definition (FARGATE in requiresCompatibilities, awsvpc, task-level cpu/memory), or use EC2 capacity." : `Add ${where} to requiresCompatibilities in task_definition, or run it elsewhere.`}`
+          ? ctx.mode === "raw"
+            ? `The task runs on ${describePlacement(ctx, where)}, but the rendered task_definition is only compatible with ${listed}. ECS rejects RunTask. ${where === "FARGATE" ? "Add FARGATE to requiresCompatibilities, set networkMode awsvpc and task-level cpu and memory in task_definition." : `Add ${where} to requiresCompatibilities in task_definition.`}`
+            : `The task runs on ${describePlacement(ctx, where)}, but the task definition the worker registers is only compatible with ${listed}. ECS rejects RunTask. ${where === "FARGATE" ? "Set launch_type to FARGATE so the worker registers a Fargate-compatible task definition (FARGATE in requiresCompatibilities, awsvpc, task-level cpu/memory), or use EC2 capacity." : `Add ${where} to requiresCompatibilities in task_definition, or run it elsewhere.`}`
           : `The task runs on ${describePlacement(ctx, where)}, but task definition ${existingRef(ctx)} is only compatible with ${listed}. ECS rejects RunTask. Use a task definition registered for ${where}, or change the launch type or strategy.`,
         fix,
       },

@@ -1,0 +1,187 @@
+/**
+ * `pooldeck`: the check engine for CI pipelines. check / render work offline on files; snapshot
+ * reads an ECS cluster with the same code the dashboard uses.
+ */
+import { parseArgs } from "node:util";
+import { runChecks } from "@/lib/checks";
+import { checkJson, checkText, printableTaskDefinition } from "./output";
+import { loadCheckFiles, UsageError } from "./input";
+
+const HELP = `pooldeck — check Prefect ECS work pool templates before they reach RunTask
+
+Usage:
+  pooldeck check <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw] [--format text|json]
+  pooldeck render <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw]
+  pooldeck snapshot --cluster <name> [--region <region>] [--family <name>]...
+  pooldeck --help
+
+<file> is a bare base job template (prefect work-pool get-default-base-job-template --type ecs)
+or a whole work pool as Prefect returns it (base_job_template inside).
+
+Commands:
+  check      Run every rule of the check catalog and print the diagnostics.
+             Exit 0: no error (warnings allowed). 1: at least one error. 2: unusable input.
+  render     Print the RunTask request and task definition the run would use, as JSON.
+  snapshot   Print the cluster snapshot cluster-aware checks use (save it for --snapshot).
+             Uses the AWS SDK's default credentials; --family also describes task definition families.
+
+Options:
+  --job-variables <file>  a deployment's job_variables (JSON object) applied over the defaults
+  --snapshot <file>       a cluster snapshot from \`pooldeck snapshot\`; enables cluster-aware rules
+  --mode <mode>           hybrid (ecs worker), push (Prefect Cloud push pool) or raw (no worker logic).
+                          Default: push for a work pool of type ecs:push, otherwise hybrid.
+  --format <format>       text (default) or json
+  -h, --help              show this help
+`;
+
+async function check(args: string[], render: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "job-variables": { type: "string" },
+      snapshot: { type: "string" },
+      mode: { type: "string" },
+      format: { type: "string" },
+    },
+  });
+  if (positionals.length > 1)
+    throw new UsageError(`expected one <file>, got ${positionals.length}`);
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") {
+    throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  }
+  const files = await loadCheckFiles({
+    file: positionals[0],
+    jobVariables: values["job-variables"],
+    snapshot: values.snapshot,
+    mode: values.mode,
+  });
+  const result = runChecks({
+    template: files.document,
+    jobVariables: files.jobVariables,
+    snapshot: files.snapshot,
+    mode: files.mode,
+  });
+  if (render) {
+    if (!result.plan) {
+      const reason = result.skipped.find(
+        (s) => s.rule === "ecs/launch-type-and-capacity-provider-strategy",
+      );
+      process.stderr.write(
+        `pooldeck: cannot render ${files.file}: ${reason?.reason ?? "the template does not render"}\n`,
+      );
+      return 1;
+    }
+    const body = {
+      runTaskRequest: result.plan.runTaskRequest,
+      taskDefinition: printableTaskDefinition(result.plan),
+    };
+    process.stdout.write(JSON.stringify(body, null, 2) + "\n");
+    return 0;
+  }
+  process.stdout.write(
+    format === "json" ? checkJson(result) : checkText(result, files.file, files.mode),
+  );
+  return result.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+function oneLine(text: string): string {
+  return text.split("\n")[0]?.trim() ?? "";
+}
+
+async function snapshot(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      cluster: { type: "string" },
+      region: { type: "string" },
+      family: { type: "string", multiple: true },
+    },
+  });
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  }
+  if (!values.cluster) throw new UsageError("missing --cluster <name>");
+  // imported here so check and render never load the AWS SDK
+  const { getClusterSnapshot, createEcsContext } = await import("@/lib/ecs");
+  const { ECSClient } = await import("@aws-sdk/client-ecs");
+  const region =
+    values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
+  // the CLI needs no Prefect settings, so it builds its own client instead of the server's
+  // configured one: the SDK's default credentials, and AWS_ENDPOINT_URL(_ECS) when set
+  const client = new ECSClient({ region, maxAttempts: 1 });
+  const ctx = createEcsContext({ client: () => client });
+  const result = await getClusterSnapshot(
+    { region, cluster: values.cluster, describeFamilies: values.family ?? [] },
+    { ctx },
+  );
+  const failures = Object.entries(result.sections).filter(([, s]) => s.error);
+  if (!result.snapshot) {
+    const reason = oneLine(failures[0]?.[1].error?.message ?? "unknown error");
+    process.stderr.write(
+      `pooldeck: cannot read cluster ${values.cluster} in ${region}: ${reason}\n`,
+    );
+    return 1;
+  }
+  for (const [name, status] of failures) {
+    const reason = oneLine(status.error?.message ?? "");
+    process.stderr.write(`pooldeck: warning: ${name} could not be read: ${reason}\n`);
+  }
+  process.stdout.write(JSON.stringify(result.snapshot, null, 2) + "\n");
+  return 0;
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  try {
+    switch (command) {
+      case "check":
+        return await check(rest, false);
+      case "render":
+        return await check(rest, true);
+      case "snapshot":
+        return await snapshot(rest);
+      case undefined:
+      case "help":
+      case "-h":
+      case "--help":
+        process.stdout.write(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)} (try pooldeck --help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`pooldeck: ${error.message}\n`);
+      return 2;
+    }
+    if (
+      error instanceof TypeError &&
+      "code" in error &&
+      String(error.code).startsWith("ERR_PARSE_ARGS")
+    ) {
+      process.stderr.write(`pooldeck: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `pooldeck: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,69 @@
+/**
+ * `pooldeck snapshot`: reads one ECS cluster with the dashboard's own lib/ecs and prints the
+ * ClusterSnapshot JSON that `pooldeck check --snapshot` reads. Needs the react-server condition
+ * (cli/bin.mjs sets it) because lib/ecs is server-only.
+ */
+import { parseArgs } from "node:util";
+
+import type { EcsContext } from "@/lib/ecs";
+import { clusterSnapshotSchema } from "@/lib/snapshot/schema";
+
+export interface SnapshotIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: SnapshotIo = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+};
+
+/** Runs `pooldeck snapshot --cluster <name> [--region r] [--family f]...`; returns the exit code (0 ok, 1 AWS failure, 2 usage). */
+export async function runSnapshot(
+  args: string[],
+  io: SnapshotIo = processIo,
+  ctx?: EcsContext,
+): Promise<number> {
+  let values: { cluster?: string; region?: string; family?: string[] };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        cluster: { type: "string" },
+        region: { type: "string" },
+        family: { type: "string", multiple: true },
+      },
+    }));
+  } catch (err) {
+    io.stderr(`pooldeck snapshot: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (!values.cluster) {
+    io.stderr("pooldeck snapshot: missing --cluster <name>\n");
+    return 2;
+  }
+  // imported late so `check` and `render` never load the AWS SDK
+  const { getClusterSnapshot, defaultRegion } = await import("@/lib/ecs");
+  const region = values.region ?? (ctx ? "us-east-1" : defaultRegion());
+  const result = await getClusterSnapshot(
+    { region, cluster: values.cluster, describeFamilies: values.family ?? [] },
+    { ctx, fresh: true },
+  );
+  const failed = Object.entries(result.sections).filter(([, s]) => s.error);
+  if (!result.snapshot) {
+    const error = failed[0]?.[1].error;
+    io.stderr(
+      `pooldeck snapshot: cannot read cluster ${values.cluster} in ${region}: ${error?.message ?? "unknown error"}\n`,
+    );
+    return 1;
+  }
+  for (const [section, status] of failed) {
+    io.stderr(
+      `pooldeck snapshot: warning: ${section} could not be read: ${status.error!.message}\n`,
+    );
+  }
+  // the file must load in `pooldeck check --snapshot`, so hold it to the shared schema here
+  const snapshot = clusterSnapshotSchema.parse(result.snapshot);
+  io.stdout(JSON.stringify(snapshot, null, 2) + "\n");
+  return failed.length ? 1 : 0;
+}

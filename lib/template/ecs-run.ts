@@ -180,6 +180,19 @@ export function prepareEcsRun(input: EcsRunInput): EcsRunPlan {
   return prepareHybrid(input, base, log);
 }
 
+/** The symbolic strings that occur in (or inside) the given values, in first-seen order. */
+function symbolsIn(values: JsonValue[], symbols: Set<string>): string[] {
+  const found = new Set<string>();
+  const walk = (v: JsonValue): void => {
+    if (typeof v === "string") {
+      for (const s of symbols) if (v.includes(s)) found.add(s);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (isObject(v)) Object.values(v).forEach(walk);
+  };
+  values.forEach(walk);
+  return [...found];
+}
+
 function withSummary(
   td: { source: "existing"; arn: string },
   summary?: TaskDefinitionSummary,
@@ -241,10 +254,14 @@ function prepareHybrid(
     ctx,
     log,
   );
-  if (ctx.symbols.size > 0) {
+  const used = symbolsIn(
+    [taskDefinition.source === "registered" ? taskDefinition.definition : null, request],
+    ctx.symbols,
+  );
+  if (used.length > 0) {
     log.notes.push(
       "Values in angle brackets (" +
-        [...ctx.symbols].join(", ") +
+        used.join(", ") +
         ") are known only when the worker runs the flow run; the model shows them as placeholders.",
     );
   }

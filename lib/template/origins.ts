@@ -60,30 +60,36 @@ export function originLookup(
   rendered: JsonObject,
 ): { requestKey(key: string): Origin | null; taskDefinitionKey(key: string): Origin | null } {
   const jc = template.job_configuration;
-  const keyOrigin = (section: string, key: string): Origin | null => {
+  // `weak` marks a template key whose lone placeholder had no value: the key was empty, so a value
+  // the worker put there came from elsewhere when a derived source exists
+  const keyOrigin = (section: string, key: string): { origin: Origin; weak: boolean } | null => {
     const sectionTemplate: JsonValue | undefined = section === "" ? jc : jc[section];
     const sectionPointer =
       section === "" ? "/job_configuration" : joinPointer("/job_configuration", section);
     const whole = lonePlaceholder(sectionTemplate);
     if (whole !== null) {
       const renderedSection = rendered[section];
-      if (isObject(renderedSection) && Object.hasOwn(renderedSection, key))
-        return variableOrigin(origins, whole, [key]);
-      return null;
+      if (!isObject(renderedSection) || !Object.hasOwn(renderedSection, key)) return null;
+      const origin = variableOrigin(origins, whole, [key]);
+      return origin ? { origin, weak: false } : null;
     }
     if (!isObject(sectionTemplate) || !Object.hasOwn(sectionTemplate, key)) return null;
     const pointer = joinPointer(sectionPointer, key);
     const name = lonePlaceholder(sectionTemplate[key]);
-    if (name !== null) return variableOrigin(origins, name) ?? { document: "template", pointer };
-    return { document: "template", pointer };
+    if (name === null) return { origin: { document: "template", pointer }, weak: false };
+    const origin = variableOrigin(origins, name);
+    return origin
+      ? { origin, weak: false }
+      : { origin: { document: "template", pointer }, weak: true };
   };
   const lookup =
     (section: string, derived: Record<string, [string, string]>) =>
     (key: string): Origin | null => {
       const own = keyOrigin(section, key);
-      if (own) return own;
+      if (own && !own.weak) return own.origin;
       const from = Object.hasOwn(derived, key) ? derived[key] : undefined;
-      return from ? keyOrigin(from[0], from[1]) : null;
+      const other = from ? keyOrigin(from[0], from[1]) : null;
+      return other && !other.weak ? other.origin : (own?.origin ?? other?.origin ?? null);
     };
   return {
     requestKey: lookup("task_run_request", REQUEST_DERIVED),

@@ -121,7 +121,43 @@ export function buildJobConfiguration(
   const baseEnv = base.env;
   if (isObject(baseEnv) && truthy(env) && isObject(env)) base.env = { ...baseEnv, ...env };
   const rendered = renderConfiguration(base, values, { ...options, origins });
-  return { values, origins, ...rendered };
+  // env entries merged in from the defaults or job_variables are not in the template's
+  // job_configuration: point their placeholders at where the entry was written
+  const templateEnv = template.job_configuration.env;
+  const unresolved = rendered.unresolved.map((p) => {
+    const match = /^\/job_configuration\/env\/([^/]+)(.*)$/.exec(p.pointer);
+    if (!match || p.document !== "template") return p;
+    const key = (match[1] ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
+    if (
+      isObject(templateEnv) &&
+      Object.hasOwn(templateEnv, key) &&
+      !(isObject(env) && Object.hasOwn(env, key))
+    ) {
+      if (!(isObject(defaultEnv) && Object.hasOwn(defaultEnv, key))) return p;
+    }
+    const envOrigin = origins.env;
+    if (isObject(env) && Object.hasOwn(env, key) && envOrigin?.source === "job_variables") {
+      const dotted = `env.${key}`;
+      const plain = isObject(jobVariables.env) && Object.hasOwn(jobVariables.env, key);
+      const pointer =
+        !plain && Object.hasOwn(jobVariables, dotted)
+          ? joinPointer("", dotted)
+          : joinPointer("/env", key);
+      return { ...p, document: "job_variables" as const, pointer: pointer + match[2] };
+    }
+    if (isObject(defaultEnv) && Object.hasOwn(defaultEnv, key)) {
+      return { ...p, pointer: joinPointer("/variables/properties/env/default", key) + match[2] };
+    }
+    return p;
+  });
+  const seen = new Set<string>();
+  const distinct = unresolved.filter((p) => {
+    const key = `${p.document}\u0000${p.pointer}\u0000${p.raw}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { values, origins, configuration: rendered.configuration, unresolved: distinct };
 }
 
 /** Python truthiness of a JSON value. */

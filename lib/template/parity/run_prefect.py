@@ -22,8 +22,11 @@ import sys
 import uuid
 from datetime import datetime, timezone
 
-os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
-os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+# EC2 lookups must reach moto's in-process mock, never a configured endpoint or account
+for _name in [n for n in os.environ if n.startswith("AWS_")]:
+    del os.environ[_name]
+os.environ["AWS_ACCESS_KEY_ID"] = "testing"
+os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
 os.environ["AWS_DEFAULT_REGION"] = "us-east-1"
 os.environ["PREFECT_HOME"] = os.environ.get("POOLDECK_PARITY_PREFECT_HOME", "/tmp/pooldeck-parity-prefect")
 

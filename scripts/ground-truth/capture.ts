@@ -7,6 +7,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { format, resolveConfig } from "prettier";
+
 import { runGroundTruth } from "./run-all";
 
 const only = process.argv.slice(2);
@@ -14,6 +16,9 @@ const dir = path.join(import.meta.dirname, "captured");
 const { captures, ms } = await runGroundTruth({ only, log: (m) => console.log(m) });
 await mkdir(dir, { recursive: true });
 for (const c of captures) {
-  await writeFile(path.join(dir, `${c.scenario}.json`), JSON.stringify(c, null, 2) + "\n");
+  const file = path.join(dir, `${c.scenario}.json`);
+  // formatted as `npm run format:check` expects
+  const options = { ...(await resolveConfig(file)), parser: "json", filepath: file };
+  await writeFile(file, await format(JSON.stringify(c, null, 2), options));
 }
 console.log(`captured ${captures.length} scenarios in ${(ms / 1000).toFixed(1)} s → ${dir}`);

@@ -29,12 +29,13 @@ beforeAll(async () => {
       result.captures.map((c) => `${c.scenario} ${(c.worker.ms / 1000).toFixed(1)} s`).join(", ") +
       ")",
   );
-}, 170_000);
+}, 175_000);
 
 describe("ground truth: the real prefect-aws ECS worker", () => {
   it("ran every scenario within the time budget", () => {
     expect([...captures.keys()].sort()).toEqual(SCENARIOS.map((s) => s.id).sort());
-    expect(wallMs).toBeLessThan(150_000);
+    // the budget: the whole live run within about three minutes on the 2-core CI machine
+    expect(wallMs).toBeLessThan(170_000);
   });
 
   it.each(SCENARIOS.map((s) => [s.id]))("%s: the worker behaves as DESIGN.md says", (id) => {

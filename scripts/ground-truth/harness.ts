@@ -95,11 +95,21 @@ export async function captureScenario(
           ) as JsonObject)
         : null;
 
-    const result = await runWorkerUntilRunTask({
-      pool: poolName,
-      prefectApiUrl: ctx.prefectApiUrl,
-      proxy,
-      timeoutMs,
+    const run = () =>
+      runWorkerUntilRunTask({ pool: poolName, prefectApiUrl: ctx.prefectApiUrl, proxy, timeoutMs });
+    const result = await run().catch(async (err: Error) => {
+      // A --run-once worker polls once; if that poll met a busy server (SQLite answers 503 while
+      // another scenario writes) it exits without the run. Only then, and only if it sent nothing
+      // to AWS and the run is still scheduled, start it once more.
+      const state = (await api.readFlowRun(flowRun.id)).state?.type;
+      if (
+        !err.message.includes("the worker exited") ||
+        proxy.calls.some((c) => c.service === "ecs") ||
+        state !== "SCHEDULED"
+      ) {
+        throw err;
+      }
+      return run();
     });
     return {
       scenario: scenario.id,

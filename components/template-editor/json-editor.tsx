@@ -30,6 +30,8 @@ export interface JsonEditorProps {
   schema: JsonObject;
   onTextChange(text: string): void;
   onReady(handle: JsonEditorHandle | null): void;
+  /** the document's text right now (it may have changed while Monaco was loading) */
+  getCurrentText?: () => string;
 }
 
 const severities = {
@@ -103,6 +105,8 @@ export default function JsonEditor(props: JsonEditorProps) {
 
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
+    const latest = props.getCurrentText?.();
+    if (latest !== undefined && latest !== editor.getValue()) editor.setValue(latest);
     setMounted(true);
     editor.onDidChangeModelContent(() => onTextChangeRef.current(editor.getValue()));
     onReady({

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TemplateEditor } from "@/components/template-editor/template-editor";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { isPrefectError } from "@/lib/prefect/errors";
+import { readWorkPool } from "@/lib/prefect/work-pools";
+import { loadClusterSnapshot } from "../actions";
+import { getPrefectClient, loadClusterData, loadDeployments } from "../load-editor-data";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { name } = await params;
+  return { title: `Pool ${decodeURIComponent(name)}` };
+}
+
+export default async function PoolPage({ params }: Params) {
+  const name = decodeURIComponent((await params).name);
+  const client = getPrefectClient();
+  let pool;
+  try {
+    pool = await readWorkPool(client, name);
+  } catch (error) {
+    if (isPrefectError(error, "not-found")) notFound();
+    return (
+      <>
+        <PageHeader title={name} description="Base job template" />
+        <Alert tone="destructive" title="Prefect could not be read">
+          {error instanceof Error ? error.message : String(error)} The editor needs the pool&apos;s
+          template from Prefect; check the server on the{" "}
+          <Link href="/" className="underline">
+            status page
+          </Link>{" "}
+          and reload.
+        </Alert>
+      </>
+    );
+  }
+  const template = (pool.base_job_template ?? {}) as Record<string, never>;
+  const [cluster, deployments] = await Promise.all([
+    loadClusterData(template),
+    loadDeployments(client, name),
+  ]);
+  const isEcs = pool.type === "ecs" || pool.type === "ecs:push";
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-2">
+            {pool.name} <Badge>{pool.type}</Badge>
+          </span>
+        }
+        description={
+          pool.description ?? "Base job template: form and JSON side by side, checked as you type."
+        }
+        actions={
+          <Button asChild size="sm" variant="ghost">
+            <Link href="/pools">All pools</Link>
+          </Button>
+        }
+      />
+      {!isEcs ? (
+        <Alert
+          tone="warning"
+          title={`This is a ${pool.type} pool, not an ECS pool`}
+          className="mb-4"
+        >
+          Pooldeck&apos;s checks model the ECS worker; their verdicts do not apply to this
+          pool&apos;s type.
+        </Alert>
+      ) : null}
+      <TemplateEditor
+        pool={{ name: pool.name, type: pool.type }}
+        serverKey={client.apiUrl}
+        initialText={JSON.stringify(template, null, 2)}
+        {...cluster}
+        loadSnapshot={loadClusterSnapshot}
+        deployments={deployments}
+      />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDefaultTemplates } from "@/lib/prefect/work-pools";
+import { loadClusterSnapshot } from "../actions";
+import { getPrefectClient, loadClusterData } from "../load-editor-data";
+import { NewPoolEditor } from "./new-pool-editor";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "New pool" };
+
+export default async function NewPoolPage() {
+  const client = getPrefectClient();
+  let templates: Record<string, string>;
+  try {
+    const all = await getDefaultTemplates(client);
+    templates = Object.fromEntries(
+      Object.values(all)
+        .filter((t) => t.type === "ecs" || t.type === "ecs:push")
+        .map((t) => [t.type, JSON.stringify(t.baseJobTemplate, null, 2)]),
+    );
+  } catch (error) {
+    return (
+      <>
+        <PageHeader title="New ECS work pool" />
+        <Alert tone="destructive" title="Prefect could not be read">
+          {error instanceof Error ? error.message : String(error)} The default ECS template comes
+          from Prefect; reload once it answers.
+        </Alert>
+      </>
+    );
+  }
+  if (!templates.ecs && !templates["ecs:push"]) {
+    return (
+      <>
+        <PageHeader title="New ECS work pool" />
+        <Alert tone="warning" title="Prefect offers no ECS template">
+          The server&apos;s worker metadata has no ecs pool type; install prefect-aws where the
+          server runs.
+        </Alert>
+      </>
+    );
+  }
+  const first = templates.ecs ?? templates["ecs:push"] ?? "{}";
+  const cluster = await loadClusterData(JSON.parse(first) as Record<string, never>);
+  return (
+    <>
+      <PageHeader
+        title="New ECS work pool"
+        description="Start from Prefect's default template; the form and JSON stay in sync and every edit is checked."
+      />
+      <NewPoolEditor
+        templates={templates}
+        serverKey={client.apiUrl}
+        {...cluster}
+        loadSnapshot={loadClusterSnapshot}
+      />
+    </>
+  );
+}

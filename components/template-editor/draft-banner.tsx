@@ -1,0 +1,32 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { DraftState } from "./use-draft";
+
+/** Says a draft was restored (and whether the pool changed since), with "Discard draft". */
+export function DraftBanner({ draft, dirty }: { draft: DraftState; dirty: boolean }) {
+  if (!draft.restored && !dirty) return null;
+  const when = draft.restored ? new Date(draft.restored.savedAt).toLocaleString() : null;
+  return (
+    <Alert
+      tone={draft.baseChanged ? "warning" : "info"}
+      title={
+        draft.restored
+          ? `Restored your unsaved draft from ${when}`
+          : "Unsaved changes — kept as a draft in this browser"
+      }
+    >
+      <div className="flex flex-wrap items-center gap-3">
+        <span>
+          {draft.baseChanged
+            ? "The pool's template changed in Prefect since this draft was started; compare before pushing."
+            : "Drafts survive reloads and crashes until you push or discard them."}
+        </span>
+        <Button type="button" size="sm" onClick={draft.discard}>
+          Discard draft
+        </Button>
+      </div>
+    </Alert>
+  );
+}

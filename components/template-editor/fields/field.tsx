@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import { Label } from "@/components/ui/input";
+
+export interface FieldProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** problems with what was typed, shown under the control and tied to it with aria-describedby */
+  errors?: string[];
+  children: ReactNode;
+}
+
+/** A labelled control with its hint and inline errors. */
+export function Field({ id, label, hint, errors = [], children }: FieldProps) {
+  return (
+    <div className="grid gap-1">
+      <Label htmlFor={id}>{label}</Label>
+      {children}
+      {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
+      {errors.length > 0 ? (
+        <ul id={`${id}-errors`} className="text-xs text-destructive">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A group of fields under a heading. */
+export function FieldSection({
+  title,
+  children,
+  aside,
+}: {
+  title: string;
+  children: ReactNode;
+  aside?: ReactNode;
+}) {
+  return (
+    <section aria-label={title} className="grid gap-3 rounded-lg border border-border bg-card p-4">
+      <div className="flex items-center justify-between gap-2">
+        <h3 className="text-sm font-semibold">{title}</h3>
+        {aside}
+      </div>
+      {children}
+    </section>
+  );
+}

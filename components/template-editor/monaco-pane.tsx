@@ -1,0 +1,46 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
+import type { JsonEditorProps } from "./json-editor";
+
+function Placeholder({ text }: { text: string }) {
+  return (
+    <div className="relative h-full overflow-auto bg-card">
+      <p role="status" className="sticky top-0 bg-card/90 px-3 py-1 text-xs text-muted-foreground">
+        Loading the JSON editor…
+      </p>
+      <pre className="px-3 pb-3 font-mono text-xs text-muted-foreground">{text}</pre>
+    </div>
+  );
+}
+
+const JsonEditor = dynamic(() => import("./json-editor"), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="px-3 py-1 text-xs text-muted-foreground">
+      Loading the JSON editor…
+    </p>
+  ),
+});
+
+/**
+ * Monaco, loaded only after the page is interactive (first idle period after hydration), so the
+ * form works while the editor's ~4 MB of script and its workers arrive.
+ */
+export function MonacoPane(props: JsonEditorProps & { currentText: string }) {
+  const [load, setLoad] = useState(false);
+  useEffect(() => {
+    const start = () => setLoad(true);
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(start, { timeout: 1500 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(start, 200);
+    return () => clearTimeout(id);
+  }, []);
+  const { currentText, ...editorProps } = props;
+  if (!load) return <Placeholder text={currentText} />;
+  // Monaco takes the text at mount; later changes flow through the handle
+  return <JsonEditor {...editorProps} initialText={currentText} />;
+}

@@ -1,0 +1,70 @@
+/**
+ * ECS's capacity provider strategy rules, checked per row while the user types (the full check
+ * engine reports the same problems for the document; this says which row and field).
+ */
+import type { ProviderKind } from "@/lib/snapshot/schema";
+
+export interface StrategyRow {
+  capacityProvider: string;
+  base?: number;
+  weight?: number;
+}
+
+export interface StrategyProblems {
+  rows: { capacityProvider: string[]; base: string[]; weight: string[] }[];
+  strategy: string[];
+}
+
+export const MAX_STRATEGY_ITEMS = 20;
+
+/** The kind of a provider by name: FARGATE and FARGATE_SPOT are AWS's, anything else an Auto Scaling group. */
+export function kindOf(name: string): ProviderKind {
+  return name === "FARGATE" || name === "FARGATE_SPOT" ? name : "AUTO_SCALING_GROUP";
+}
+
+/** Row and strategy level problems, in words that say what to change. */
+export function strategyProblems(
+  rows: StrategyRow[],
+  known?: ReadonlySet<string>,
+): StrategyProblems {
+  const out: StrategyProblems = {
+    rows: rows.map(() => ({ capacityProvider: [], base: [], weight: [] })),
+    strategy: [],
+  };
+  let baseRow = -1;
+  rows.forEach((row, i) => {
+    const p = out.rows[i]!;
+    if (!row.capacityProvider.trim()) p.capacityProvider.push("Pick a capacity provider.");
+    else if (known && !known.has(row.capacityProvider)) {
+      p.capacityProvider.push(`${row.capacityProvider} is not associated with this cluster.`);
+    }
+    const base = row.base ?? 0;
+    const weight = row.weight ?? 0;
+    if (!Number.isInteger(base) || base < 0 || base > 100000)
+      p.base.push("Base must be a whole number from 0 to 100000.");
+    if (!Number.isInteger(weight) || weight < 0 || weight > 1000) {
+      p.weight.push("Weight must be a whole number from 0 to 1000.");
+    }
+    if (base > 0) {
+      if (baseRow >= 0)
+        p.base.push(`Only one provider may have a base; row ${baseRow + 1} already has one.`);
+      else baseRow = i;
+    }
+  });
+  if (rows.length > MAX_STRATEGY_ITEMS)
+    out.strategy.push(`At most ${MAX_STRATEGY_ITEMS} providers.`);
+  if (rows.length > 0 && rows.every((r) => (r.weight ?? 0) <= 0)) {
+    out.strategy.push("At least one provider needs a weight above 0.");
+  }
+  const kinds = new Set(
+    rows
+      .filter((r) => r.capacityProvider)
+      .map((r) => kindOf(r.capacityProvider) === "AUTO_SCALING_GROUP"),
+  );
+  if (kinds.size > 1) {
+    out.strategy.push(
+      "Fargate providers and Auto Scaling group providers cannot be mixed in one strategy.",
+    );
+  }
+  return out;
+}

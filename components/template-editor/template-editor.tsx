@@ -1,0 +1,199 @@
+"use client";
+
+/**
+ * The base job template editor: form and Monaco over one JSON text, live checks, presets, mode
+ * switch, RunTask preview and drafts. Pages hydrate it with the pool, and optionally the cluster
+ * snapshot and the pool's deployments.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { Diagnostic } from "@/lib/checks";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { Mode } from "@/lib/template/types";
+import { ChecksPanel } from "./checks-panel";
+import { DraftBanner } from "./draft-banner";
+import { EditorToolbar } from "./editor-toolbar";
+import { TemplateEditorContext, type TemplateEditorState } from "./editor-context";
+import { applyOps } from "./document-model";
+import { MonacoPane } from "./monaco-pane";
+import { RunTaskPreview, type PreviewDeployment } from "./runtask-preview";
+import { TemplateForm } from "./template-form";
+import { templateJsonSchema } from "./template-json-schema";
+import { useChecks } from "./use-checks";
+import { useClusterSnapshot, type SnapshotLoader } from "./use-cluster-snapshot";
+import { useDraft } from "./use-draft";
+import { useTemplateDocument } from "./use-template-document";
+
+export interface TemplateEditorProps {
+  pool: { name: string; type: string; isNew?: boolean };
+  /** identifies the Prefect server, so drafts of same-named pools on two servers stay apart */
+  serverKey: string;
+  initialText: string;
+  snapshot?: ClusterSnapshot;
+  /** why there is no snapshot (AWS error, no cluster named), shown next to the form */
+  snapshotProblem?: string;
+  /** loads the snapshot of another cluster when the user picks one */
+  loadSnapshot?: SnapshotLoader;
+  clusters?: string[];
+  deployments?: PreviewDeployment[];
+  /** where issue 6's "Update pool" action goes; it reads the state with useTemplateEditorState */
+  actions?: ReactNode;
+  /** names the draft when the pool has no name yet (a pool being created) */
+  draftName?: string;
+}
+
+/** The editor people live in: see the module comment. */
+export function TemplateEditor(props: TemplateEditorProps) {
+  const { pool, serverKey, initialText, clusters, deployments = [], actions } = props;
+  const [originalText, setOriginalText] = useState(initialText);
+  const doc = useTemplateDocument(originalText);
+  const [mode, setMode] = useState<Mode>(pool.type === "ecs:push" ? "push" : "hybrid");
+  const {
+    snapshot,
+    problem: snapshotProblem,
+    loading: snapshotLoading,
+  } = useClusterSnapshot(doc.value, props.snapshot, props.snapshotProblem, props.loadSnapshot);
+  const checks = useChecks(doc.text, mode, snapshot);
+  const otherMode: Mode = mode === "push" ? "hybrid" : "push";
+  const otherChecks = useChecks(doc.text, otherMode, snapshot);
+  const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
+  const [deploymentId, setDeploymentId] = useState("");
+  const [tab, setTab] = useState("checks");
+  const schema = useMemo(() => templateJsonSchema(doc.value), [doc.value]);
+  const textRef = useRef(doc.text);
+  useEffect(() => {
+    textRef.current = doc.text;
+  }, [doc.text]);
+  const getCurrentText = useCallback(() => textRef.current, []);
+
+  const reveal = useCallback(
+    (d: Diagnostic) => {
+      if (d.document !== "template") return;
+      doc.editor?.reveal(d.path);
+    },
+    [doc.editor],
+  );
+  const fix = useCallback(
+    (d: Diagnostic) => {
+      if (!d.fix || d.fix.document !== "template") return;
+      doc.replaceText(applyOps(doc.text, d.fix.edits));
+    },
+    [doc],
+  );
+
+  const markSaved = useCallback(
+    (text: string) => {
+      setOriginalText(text);
+      draft.clear();
+    },
+    [draft],
+  );
+  const state: TemplateEditorState = {
+    poolName: pool.name,
+    poolType: pool.type,
+    isNew: Boolean(pool.isNew),
+    text: doc.text,
+    value: doc.parsed.ok ? doc.parsed.value : undefined,
+    diagnostics: checks.diagnostics,
+    mode,
+    dirty: doc.dirty,
+    markSaved,
+  };
+  const jsonError = doc.parsed.ok
+    ? undefined
+    : { line: doc.parsed.line, column: doc.parsed.column, reason: doc.parsed.reason };
+  const errors = checks.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = checks.diagnostics.filter((d) => d.severity === "warning").length;
+  const modelPath = `pooldeck://template/${encodeURIComponent(pool.name || "new")}.json`;
+
+  return (
+    <TemplateEditorContext.Provider value={state}>
+      <div className="grid gap-4">
+        <EditorToolbar
+          doc={doc}
+          mode={mode}
+          onModeChange={setMode}
+          verdicts={{
+            hybrid: mode === "hybrid" ? checks.diagnostics : otherChecks.diagnostics,
+            push: mode === "push" ? checks.diagnostics : otherChecks.diagnostics,
+            raw: [],
+          }}
+          snapshot={snapshot}
+          actions={actions}
+        />
+        <DraftBanner draft={draft} dirty={doc.dirty} />
+        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+          <div className="grid gap-4">
+            {snapshotProblem || snapshotLoading ? (
+              <p
+                role="status"
+                className="rounded-md border border-border bg-muted px-3 py-2 text-xs text-muted-foreground"
+              >
+                {snapshotLoading ? "Reading the cluster…" : snapshotProblem}
+              </p>
+            ) : null}
+            <TemplateForm
+              ctx={{
+                doc: doc.value,
+                setAt: doc.setAt,
+                apply: doc.apply,
+                ...(snapshot ? { snapshot } : {}),
+                ...(clusters ? { clusters } : {}),
+              }}
+              {...(jsonError ? { jsonError } : {})}
+            />
+          </div>
+          <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
+            <div
+              className="h-[55vh] min-h-80 overflow-hidden rounded-lg border border-border lg:h-auto"
+              data-testid="json-pane"
+            >
+              <MonacoPane
+                modelPath={modelPath}
+                currentText={doc.text}
+                initialText={doc.text}
+                diagnostics={checks.diagnostics}
+                schema={schema}
+                onTextChange={doc.onEditorText}
+                onReady={doc.setEditor}
+                getCurrentText={getCurrentText}
+              />
+            </div>
+            <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col gap-2">
+              <TabsList className="self-start">
+                <TabsTrigger value="checks">
+                  Checks{" "}
+                  <span className="ml-1 tabular-nums" data-testid="checks-count">
+                    {errors} errors · {warnings} warnings
+                  </span>
+                </TabsTrigger>
+                <TabsTrigger value="preview">RunTask preview</TabsTrigger>
+              </TabsList>
+              <TabsContent value="checks" className="min-h-0 overflow-auto">
+                <ChecksPanel
+                  diagnostics={checks.diagnostics}
+                  skipped={checks.skipped}
+                  ms={checks.ms}
+                  onReveal={reveal}
+                  onFix={fix}
+                  canFix={doc.parsed.ok}
+                />
+              </TabsContent>
+              <TabsContent value="preview" className="min-h-0 overflow-auto">
+                <RunTaskPreview
+                  poolResult={checks}
+                  doc={doc.value}
+                  mode={mode}
+                  {...(snapshot ? { snapshot } : {})}
+                  deployments={deployments}
+                  deploymentId={deploymentId}
+                  onDeploymentChange={setDeploymentId}
+                />
+              </TabsContent>
+            </Tabs>
+          </div>
+        </div>
+      </div>
+    </TemplateEditorContext.Provider>
+  );
+}

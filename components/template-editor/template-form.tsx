@@ -1,0 +1,73 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { propertiesOf, requestBinding } from "./form-model";
+import { FieldSection } from "./fields/field";
+import type { FormContext } from "./fields/form-context";
+import { GenericField } from "./fields/generic-field";
+import { NetworkFields } from "./fields/network-fields";
+import { PlacementFields } from "./fields/placement-fields";
+import { TaskFields } from "./fields/task-fields";
+
+const PURPOSE_BUILT = [
+  "launch_type",
+  "capacity_provider_strategy",
+  "cluster",
+  "task_definition_arn",
+  "image",
+  "cpu",
+  "memory",
+  "execution_role_arn",
+  "task_role_arn",
+  "vpc_id",
+  "network_configuration",
+];
+
+export interface TemplateFormProps {
+  ctx: FormContext;
+  /** the JSON does not parse: the form shows the last valid state, read-only */
+  jsonError?: { line: number; column: number; reason: string };
+}
+
+/** The form half: purpose-built controls for placement, task and network, generic ones for the rest. */
+export function TemplateForm({ ctx, jsonError }: TemplateFormProps) {
+  const handled = new Set(PURPOSE_BUILT);
+  for (const [key, fallback] of [
+    ["launchType", "launch_type"],
+    ["capacityProviderStrategy", "capacity_provider_strategy"],
+    ["cluster", "cluster"],
+    ["taskDefinition", "task_definition_arn"],
+  ] as const) {
+    const b = requestBinding(ctx.doc, key, fallback);
+    if (b.kind === "variable") handled.add(b.variable);
+  }
+  const others = Object.keys(propertiesOf(ctx.doc)).filter((n) => !handled.has(n));
+  return (
+    <div className="grid gap-4">
+      {jsonError ? (
+        <Alert
+          tone="warning"
+          title={`JSON needs fixing: line ${jsonError.line} col ${jsonError.column}`}
+        >
+          {jsonError.reason}. The form shows the last valid document and is read-only until the JSON
+          parses.
+        </Alert>
+      ) : null}
+      <fieldset disabled={Boolean(jsonError)} className="grid gap-4 disabled:opacity-70">
+        <legend className="sr-only">Template form</legend>
+        <PlacementFields ctx={ctx} />
+        <TaskFields ctx={ctx} />
+        <NetworkFields ctx={ctx} />
+        {others.length > 0 ? (
+          <FieldSection title="Other variables">
+            <div className="grid gap-3 sm:grid-cols-2">
+              {others.map((name) => (
+                <GenericField key={name} ctx={ctx} name={name} />
+              ))}
+            </div>
+          </FieldSection>
+        ) : null}
+      </fieldset>
+    </div>
+  );
+}

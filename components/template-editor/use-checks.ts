@@ -1,0 +1,46 @@
+"use client";
+
+/**
+ * Runs lib/checks on the text, debounced. The whole catalog takes a few milliseconds on a
+ * template (measured in the browser, see `ms`), so a short debounce on the main thread keeps
+ * typing smooth without the cost of shipping the document to a worker.
+ */
+import { useEffect, useState } from "react";
+import { checkText, type CheckResult } from "@/lib/checks";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { Mode } from "@/lib/template/types";
+
+export const CHECK_DEBOUNCE_MS = 100;
+
+export interface TimedCheckResult extends CheckResult {
+  /** how long the checks took in this browser, in milliseconds; null for the server-rendered result */
+  ms: number | null;
+  /** the text the result belongs to */
+  text: string;
+}
+
+function run(
+  text: string,
+  mode: Mode,
+  snapshot: ClusterSnapshot | undefined,
+  timed: boolean,
+): TimedCheckResult {
+  const start = performance.now();
+  const result = checkText(text, { mode, ...(snapshot ? { snapshot } : {}) });
+  // the first result renders on the server too; a time there would not match the client's
+  return { ...result, ms: timed ? performance.now() - start : null, text };
+}
+
+/** The latest check result for `text`; the first one is computed during render (also on the server). */
+export function useChecks(
+  text: string,
+  mode: Mode,
+  snapshot: ClusterSnapshot | undefined,
+): TimedCheckResult {
+  const [result, setResult] = useState(() => run(text, mode, snapshot, false));
+  useEffect(() => {
+    const timer = setTimeout(() => setResult(run(text, mode, snapshot, true)), CHECK_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, mode, snapshot]);
+  return result;
+}

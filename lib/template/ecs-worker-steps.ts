@@ -328,8 +328,10 @@ export function prepareTaskRunRequest(
       try {
         container.command = shlexSplit(container.command);
       } catch (error) {
-        log.failures.push(
-          `command ${JSON.stringify(container.command)}: ${(error as Error).message}`,
+        // Python's shlex message, as the worker reports it; the note says which command
+        log.failures.push((error as Error).message);
+        log.notes.push(
+          `The command ${JSON.stringify(container.command)} cannot be split into arguments.`,
         );
       }
     }

@@ -571,6 +571,130 @@ const workerCases: ParityCase[] = [
     },
   },
   {
+    id: "worker/installed/api-key-secret",
+    kind: "worker",
+    base_job_template: templates.worker as JsonObject,
+    job_variables: {
+      prefect_api_key_secret_arn: "arn:aws:secretsmanager:us-east-1:1:secret:key",
+      prefect_api_auth_string_secret_arn: "arn:aws:secretsmanager:us-east-1:1:secret:auth",
+      env: { PREFECT_API_KEY: "pnu_x", PREFECT_API_AUTH_STRING: "u:p", KEEP: "1" },
+    },
+  },
+  {
+    id: "worker/ecs/labels-override-run-labels",
+    kind: "worker",
+    base_job_template: templates.ecs as JsonObject,
+    job_variables: { labels: { "prefect.io/flow-run-name": "mine", "x y": "z" } },
+  },
+  {
+    id: "worker/ecs/literal-request-pieces",
+    kind: "worker",
+    base_job_template: withJobConfiguration(templates.ecs as JsonObject, {
+      task_run_request: {
+        launchType: "{{ launch_type }}",
+        cluster: "{{ cluster }}",
+        tags: [
+          { key: "team", value: "a b" },
+          { key: "prefect.io/flow-id", value: "replaced" },
+        ],
+        count: 1,
+        enableExecuteCommand: false,
+        platformVersion: "1.4.0",
+        networkConfiguration: {
+          awsvpcConfiguration: { subnets: ["subnet-literal"], assignPublicIp: "DISABLED" },
+        },
+      },
+    }),
+    job_variables: { cluster: "prod" },
+  },
+  {
+    id: "worker/ecs/extra-container-overrides",
+    kind: "worker",
+    base_job_template: withJobConfiguration(templates.ecs as JsonObject, {
+      task_run_request: {
+        launchType: "{{ launch_type }}",
+        overrides: {
+          containerOverrides: [
+            { name: "sidecar", command: "echo 'hi there'", environment: { S: "1", N: null } },
+            { name: "{{ container_name }}", environment: [{ name: "E", value: "e" }] },
+            {},
+          ],
+          cpu: "{{ cpu }}",
+        },
+      },
+      task_definition: {
+        containerDefinitions: [
+          { name: "sidecar", image: "busybox" },
+          { name: "{{ container_name }}", image: "{{ image }}" },
+        ],
+      },
+    }),
+    job_variables: { container_name: "main", image: "app", cpu: 256, env: { APP: "1" } },
+  },
+  {
+    id: "worker/ecs/fargate-with-bridge-network",
+    kind: "worker",
+    base_job_template: withJobConfiguration(templates.ecs as JsonObject, {
+      task_definition: { containerDefinitions: [{ image: "{{ image }}" }], networkMode: "bridge" },
+    }),
+    job_variables: { image: "app" },
+  },
+  {
+    id: "worker/ecs/cloudwatch-role-in-task-definition",
+    kind: "worker",
+    base_job_template: withJobConfiguration(templates.ecs as JsonObject, {
+      task_definition: {
+        containerDefinitions: [{ image: "{{ image }}", name: "prefect" }],
+        executionRoleArn: "arn:aws:iam::1:role/literal",
+        family: "My Family!",
+      },
+    }),
+    job_variables: { configure_cloudwatch_logs: true, image: "app" },
+  },
+  {
+    id: "worker/ecs/no-overrides-section",
+    kind: "worker",
+    base_job_template: withJobConfiguration(templates.ecs as JsonObject, {
+      task_run_request: { launchType: "{{ launch_type }}", cluster: "{{ cluster }}" },
+    }),
+    job_variables: { launch_type: "EC2" },
+  },
+  {
+    id: "worker/ecs/zero-and-false-in-task-definition",
+    kind: "worker",
+    base_job_template: withJobConfiguration(templates.ecs as JsonObject, {
+      task_definition: {
+        containerDefinitions: [
+          {
+            image: "x",
+            name: "prefect",
+            essential: true,
+            readonlyRootFilesystem: false,
+            portMappings: [],
+            links: [""],
+          },
+        ],
+        ephemeralStorage: { sizeInGiB: 0 },
+        volumes: [],
+        placementConstraints: [{}],
+        cpu: "{{ cpu }}",
+      },
+    }),
+    job_variables: { launch_type: "EC2", cpu: 0 },
+  },
+  {
+    id: "worker/ecs/tags-with-entities-and-unicode",
+    kind: "worker",
+    base_job_template: templates.ecs as JsonObject,
+    job_variables: { labels: { "owner's": "R&amp;D 1,000 ﬁ", "é/x": "&#x41;&lt;" } },
+  },
+  {
+    id: "worker/ecs/command-unclosed-quote",
+    kind: "worker",
+    base_job_template: templates.ecs as JsonObject,
+    job_variables: { command: "python -c 'print(1)" },
+  },
+  {
     id: "worker/ecs/all-containers-non-essential",
     kind: "worker",
     base_job_template: withJobConfiguration(templates.ecs as JsonObject, {

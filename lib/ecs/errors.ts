@@ -95,6 +95,22 @@ export function toEcsError(err: unknown, operation: string): EcsError {
       message: `Access denied: the dashboard's IAM identity is missing ${action}. Add it to the policy (see docs/iam-policy.json).`,
     };
   }
+  // an error body the SDK cannot parse (some emulators and proxies answer XML): the status still tells
+  const status = e.$metadata?.httpStatusCode;
+  if (status === 403) {
+    return {
+      kind: "access-denied",
+      action,
+      message: `AWS refused ${action} (HTTP 403): the dashboard's IAM identity is missing ${action}, or its credentials are not valid for this account. See docs/iam-policy.json.`,
+    };
+  }
+  if (status === 401) {
+    return {
+      kind: "no-credentials",
+      action,
+      message: `AWS rejected the credentials for ${action} (HTTP 401).`,
+    };
+  }
   if (name === "ClusterNotFoundException") {
     return { kind: "cluster-not-found", action, message };
   }

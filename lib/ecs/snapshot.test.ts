@@ -213,6 +213,15 @@ describe("errors", () => {
     expect(m.calls).toHaveLength(1);
   });
 
+  it("an unparsable 403 answer (XML from an emulator or proxy) still names the refused action", async () => {
+    const m = mockedContext(() => {
+      throw awsError("SyntaxError", "Unexpected token '<'", 403);
+    });
+    const out = await listClusters("us-east-1", { ctx: m.ctx });
+    expect(out).toMatchObject({ ok: false, error: { kind: "access-denied", action: "ecs:ListClusters" } });
+    expect(m.calls).toHaveLength(1);
+  });
+
   it("an empty cluster makes no DescribeContainerInstances call", async () => {
     const world = fakeWorld({ instances: 0, providers: 1, families: 0 });
     const m = mockedContext(world.handler);

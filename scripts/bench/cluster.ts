@@ -62,6 +62,13 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Starts a moto server of our own on a free port (the stack's emulator stays untouched); stop() ends only it. */
+export async function startPrivateMoto(): Promise<{ endpoint: string; stop: () => void }> {
+  const port = Number(process.env.POOLDECK_BENCH_MOTO_PORT) || (await freePort());
+  const child = await startMoto(port);
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => void child.kill("SIGTERM") };
+}
+
 async function startMoto(port: number): Promise<ChildProcess> {
   const bin = join(process.cwd(), ".venv", "bin", "moto_server");
   const child = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
@@ -225,9 +232,8 @@ async function clusterPage(
 export async function runClusterBench(
   sizes: ClusterBenchResult["sizes"] = { families: 1_000, instances: 300, providers: 25 },
 ): Promise<ClusterBenchResult> {
-  const port = Number(process.env.POOLDECK_BENCH_MOTO_PORT) || (await freePort());
-  const moto = await startMoto(port);
-  const endpoint = `http://127.0.0.1:${port}`;
+  const moto = await startPrivateMoto();
+  const endpoint = moto.endpoint;
   try {
     const s0 = performance.now();
     await seedLarge(endpoint, sizes);
@@ -262,7 +268,7 @@ export async function runClusterBench(
     client.destroy();
     return { sizes, seedMs, cold, warm, describeAllFamilies, scaling };
   } finally {
-    moto.kill("SIGTERM");
+    moto.stop();
   }
 }
 

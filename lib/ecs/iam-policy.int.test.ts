@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startPrivateMoto } from "@/scripts/bench/cluster";
-import { SEED, seedEcs } from "@/scripts/seed/ecs";
+import { startPrivateMoto } from "@/scripts/bench/private-moto";
+import { SEED, seedEcs, seedIamUser } from "@/scripts/seed/ecs";
 
 import { createEcsContext } from "./context";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
@@ -16,40 +16,6 @@ import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./sna
  */
 const policy = readFileSync(new URL("../../docs/iam-policy.json", import.meta.url), "utf8");
 let moto: Awaited<ReturnType<typeof startPrivateMoto>>;
-
-async function iam(params: Record<string, string>): Promise<string> {
-  // set-up runs before IAM is enforced, so moto only needs the credential scope to route the call
-  const res = await fetch(moto.endpoint, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      authorization:
-        "AWS4-HMAC-SHA256 Credential=setup/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0",
-    },
-    body: new URLSearchParams({ Version: "2010-05-08", ...params }).toString(),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`IAM ${params.Action}: ${res.status} ${text}`);
-  return text;
-}
-
-async function userWithPolicy(
-  name: string,
-  document: string,
-): Promise<{ accessKeyId: string; secretAccessKey: string }> {
-  await iam({ Action: "CreateUser", UserName: name });
-  await iam({
-    Action: "PutUserPolicy",
-    UserName: name,
-    PolicyName: "pooldeck",
-    PolicyDocument: document,
-  });
-  const xml = await iam({ Action: "CreateAccessKey", UserName: name });
-  return {
-    accessKeyId: /<AccessKeyId>([^<]+)</.exec(xml)![1]!,
-    secretAccessKey: /<SecretAccessKey>([^<]+)</.exec(xml)![1]!,
-  };
-}
 
 function ctxFor(credentials: { accessKeyId: string; secretAccessKey: string }) {
   const client = new ECSClient({
@@ -67,12 +33,12 @@ let limited: { accessKeyId: string; secretAccessKey: string };
 beforeAll(async () => {
   moto = await startPrivateMoto();
   await seedEcs({ endpoint: moto.endpoint });
-  full = await userWithPolicy("pooldeck-dashboard", policy);
+  full = await seedIamUser(moto.endpoint, "pooldeck-dashboard", policy);
   const parsed = JSON.parse(policy) as { Statement: { Action: string[] }[] };
   parsed.Statement[0]!.Action = parsed.Statement[0]!.Action.filter(
     (a) => a !== "ecs:DescribeCapacityProviders",
   );
-  limited = await userWithPolicy("pooldeck-limited", JSON.stringify(parsed));
+  limited = await seedIamUser(moto.endpoint, "pooldeck-limited", JSON.stringify(parsed));
   const reset = await fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" });
   expect(reset.ok).toBe(true);
 });

@@ -218,7 +218,10 @@ describe("errors", () => {
       throw awsError("SyntaxError", "Unexpected token '<'", 403);
     });
     const out = await listClusters("us-east-1", { ctx: m.ctx });
-    expect(out).toMatchObject({ ok: false, error: { kind: "access-denied", action: "ecs:ListClusters" } });
+    expect(out).toMatchObject({
+      ok: false,
+      error: { kind: "access-denied", action: "ecs:ListClusters" },
+    });
     expect(m.calls).toHaveLength(1);
   });
 

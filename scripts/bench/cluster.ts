@@ -5,10 +5,6 @@
  * instances, family list) and time to complete (the families in view described), plus describing
  * every family. Run: `node --conditions=react-server --import tsx scripts/bench/cluster.ts`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { join } from "node:path";
-
 import {
   AutoScalingClient,
   CreateAutoScalingGroupCommand,
@@ -27,6 +23,8 @@ import {
 import { createEcsContext } from "@/lib/ecs/context";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "@/lib/ecs/snapshot";
 import { emulatorClientConfig } from "@/scripts/seed/ecs";
+
+import { startPrivateMoto } from "./private-moto";
 
 const REGION = "us-east-1";
 const CLUSTER = "bench-cluster";
@@ -48,44 +46,6 @@ export interface ClusterBenchResult {
   describeAllFamilies: { families: number; calls: number; ms: number };
   /** describe calls that batch: actual vs ⌈n/limit⌉ (DescribeClusters: + 1 for the page's own cluster) */
   scaling: { operation: string; n: number; limit: number; expected: number; actual: number }[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() =>
-        typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** Starts a moto server of our own on a free port (the stack's emulator stays untouched); stop() ends only it. */
-export async function startPrivateMoto(): Promise<{ endpoint: string; stop: () => void }> {
-  const port = Number(process.env.POOLDECK_BENCH_MOTO_PORT) || (await freePort());
-  const child = await startMoto(port);
-  return { endpoint: `http://127.0.0.1:${port}`, stop: () => void child.kill("SIGTERM") };
-}
-
-async function startMoto(port: number): Promise<ChildProcess> {
-  const bin = join(process.cwd(), ".venv", "bin", "moto_server");
-  const child = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/moto-api/`);
-      if (res.ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(
-    `moto did not start on port ${port} (is .venv set up? bash scripts/setup-python.sh)`,
-  );
 }
 
 async function pool<T>(

@@ -483,6 +483,44 @@ async function ensureTasks(
   }
 }
 
+/**
+ * Creates an IAM user with `policyDocument` inline and returns its access key, for tests that run
+ * the emulator with IAM enforced (enable it afterwards with POST /moto-api/reset-auth "0").
+ */
+export async function seedIamUser(
+  endpoint: string,
+  userName: string,
+  policyDocument: string,
+): Promise<{ accessKeyId: string; secretAccessKey: string }> {
+  const iam = async (params: Record<string, string>) => {
+    // before IAM is enforced moto only needs the credential scope to route the call to IAM
+    const res = await fetch(endpoint, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization:
+          "AWS4-HMAC-SHA256 Credential=setup/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0",
+      },
+      body: new URLSearchParams({ Version: "2010-05-08", ...params }).toString(),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`IAM ${params.Action}: ${res.status} ${text}`);
+    return text;
+  };
+  await iam({ Action: "CreateUser", UserName: userName });
+  await iam({
+    Action: "PutUserPolicy",
+    UserName: userName,
+    PolicyName: "pooldeck",
+    PolicyDocument: policyDocument,
+  });
+  const xml = await iam({ Action: "CreateAccessKey", UserName: userName });
+  const key = /<AccessKeyId>([^<]+)</.exec(xml)?.[1];
+  const secret = /<SecretAccessKey>([^<]+)</.exec(xml)?.[1];
+  if (!key || !secret) throw new Error(`IAM CreateAccessKey returned no key: ${xml}`);
+  return { accessKeyId: key, secretAccessKey: secret };
+}
+
 function endpointFromArgs(): string {
   const i = process.argv.indexOf("--endpoint");
   const fromArg = i >= 0 ? process.argv[i + 1] : undefined;

@@ -9,11 +9,18 @@ import type { JsonObject, JsonValue } from "@/lib/template/types";
 import type { Capture } from "./harness";
 import { normalizeRunTask, normalizeTaskDefinition } from "./normalize";
 
-export type Comparable = {
-  taskDefinition:
-    { source: "registered"; definition: JsonObject } | { source: "existing"; arn: string };
-  runTaskRequest: JsonObject;
-};
+/**
+ * What happened to the flow run: the worker called RunTask (with these requests), or it failed
+ * the run before RunTask. The model's side says "fails" when its workerFailures is not empty.
+ */
+export type Comparable =
+  | {
+      outcome: "runs";
+      taskDefinition:
+        { source: "registered"; definition: JsonObject } | { source: "existing"; arn: string };
+      runTaskRequest: JsonObject;
+    }
+  | { outcome: "fails" };
 
 function str(v: JsonValue | undefined): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
@@ -89,12 +96,14 @@ export function networkFor(capture: Capture): { subnets: string[] } {
 
 /** The worker's side, normalized. */
 export function workerSide(capture: Capture): Comparable {
-  const register = capture.worker.registerTaskDefinition;
+  const { registerTaskDefinition: register, runTask } = capture.worker;
+  if (!runTask) return { outcome: "fails" };
   return {
+    outcome: "runs",
     taskDefinition: register
       ? { source: "registered", definition: normalizeTaskDefinition(register, capture.run) }
-      : { source: "existing", arn: String(capture.worker.runTask.taskDefinition) },
-    runTaskRequest: normalizeRunTask(capture.worker.runTask, capture.run, register !== null),
+      : { source: "existing", arn: String(runTask.taskDefinition) },
+    runTaskRequest: normalizeRunTask(runTask, capture.run, register !== null),
   };
 }
 
@@ -102,7 +111,11 @@ export function workerSide(capture: Capture): Comparable {
  * The model's side: the preview for the same inputs in hybrid mode. The only run-time fact it is
  * given is that the server is self-hosted (the worker has no backend id, so no PREFECT__WORKER_ID).
  */
-export function modelSide(capture: Capture): Comparable & { notes: string[] } {
+export function modelSide(capture: Capture): {
+  comparable: Comparable;
+  notes: string[];
+  workerFailures: string[];
+} {
   const plan = prepareEcsRun({
     template: capture.inputs.template as unknown as BaseJobTemplate,
     jobVariables: capture.inputs.jobVariables,
@@ -112,12 +125,15 @@ export function modelSide(capture: Capture): Comparable & { notes: string[] } {
     flowRun: { workerId: null },
   });
   const td = plan.taskDefinition;
-  return {
-    taskDefinition:
-      td.source === "registered"
-        ? { source: "registered", definition: normalizeTaskDefinition(td.definition, null) }
-        : { source: "existing", arn: td.arn },
-    runTaskRequest: normalizeRunTask(plan.runTaskRequest, null, false),
-    notes: plan.notes,
-  };
+  const comparable: Comparable = plan.workerFailures.length
+    ? { outcome: "fails" }
+    : {
+        outcome: "runs",
+        taskDefinition:
+          td.source === "registered"
+            ? { source: "registered", definition: normalizeTaskDefinition(td.definition, null) }
+            : { source: "existing", arn: td.arn },
+        runTaskRequest: normalizeRunTask(plan.runTaskRequest, null, false),
+      };
+  return { comparable, notes: plan.notes, workerFailures: plan.workerFailures };
 }

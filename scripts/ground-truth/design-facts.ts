@@ -22,8 +22,14 @@ export type Facts = {
 };
 
 /** Reads the facts above from a capture. */
-export function factsOf(c: Capture): Facts {
+export function factsOf(c: Capture): Facts | { failure: string } {
   const rt = c.worker.runTask;
+  if (!rt) {
+    // "Failed to submit flow run …: ValidationError: … Value error, <reason> [type=value_error, …"
+    const message = c.worker.failure?.message ?? "";
+    const reason = /Value error, (.*?) \[type=/.exec(message)?.[1] ?? message;
+    return { failure: `${c.worker.failure?.state}: ${reason}` };
+  }
   const td = c.worker.registerTaskDefinition;
   const strategy = rt.capacityProviderStrategy as JsonObject[] | undefined;
   const awsvpc = (rt.networkConfiguration as JsonObject | undefined)?.awsvpcConfiguration as
@@ -42,146 +48,161 @@ const fargate = { requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc" };
 const ec2Shaped = { requiresCompatibilities: null, networkMode: null };
 
 /** What DESIGN.md ("What the prefect-aws ECS worker does") says each scenario must produce. */
-export const EXPECTED_FACTS: Record<string, { claim: string; facts: Facts }> = {
-  "fargate-default": {
-    claim:
-      "empty cluster/strategy, launch_type FARGATE: Fargate-shaped task definition (1024/2048), public IP",
-    facts: {
-      launchType: "FARGATE",
-      strategy: null,
-      ...fargate,
-      taskCpuMemory: ["1024", "2048"],
-      assignPublicIp: "ENABLED",
+export const EXPECTED_FACTS: Record<string, { claim: string; facts: Facts | { failure: string } }> =
+  {
+    "fargate-default": {
+      claim:
+        "empty cluster/strategy, launch_type FARGATE: Fargate-shaped task definition (1024/2048), public IP",
+      facts: {
+        launchType: "FARGATE",
+        strategy: null,
+        ...fargate,
+        taskCpuMemory: ["1024", "2048"],
+        assignPublicIp: "ENABLED",
+      },
     },
-  },
-  "option-a-ec2": {
-    claim:
-      "launch_type EC2: launchType EC2 kept, EC2-shaped task definition (no awsvpc), no network configuration",
-    facts: {
-      launchType: "EC2",
-      strategy: null,
-      ...ec2Shaped,
-      taskCpuMemory: ["512", "1024"],
-      assignPublicIp: null,
+    "option-a-ec2": {
+      claim:
+        "launch_type EC2: launchType EC2 kept, EC2-shaped task definition (no awsvpc), no network configuration",
+      facts: {
+        launchType: "EC2",
+        strategy: null,
+        ...ec2Shaped,
+        taskCpuMemory: ["512", "1024"],
+        assignPublicIp: null,
+      },
     },
-  },
-  "option-b-strategy-launch-type-kept": {
-    claim:
-      "a strategy removes launchType; launch_type left at FARGATE registers a Fargate-shaped task definition",
-    facts: {
-      launchType: null,
-      strategy: ["gt-asg-provider"],
-      ...fargate,
-      taskCpuMemory: ["1024", "2048"],
-      assignPublicIp: "ENABLED",
+    "option-b-strategy-launch-type-kept": {
+      claim:
+        "a strategy removes launchType; launch_type left at FARGATE registers a Fargate-shaped task definition",
+      facts: {
+        launchType: null,
+        strategy: ["gt-asg-provider"],
+        ...fargate,
+        taskCpuMemory: ["1024", "2048"],
+        assignPublicIp: "ENABLED",
+      },
     },
-  },
-  "option-b-strategy-launch-type-ec2": {
-    claim: "a strategy removes launchType; launch_type EC2 registers an EC2-shaped task definition",
-    facts: {
-      launchType: null,
-      strategy: ["gt-asg-provider"],
-      ...ec2Shaped,
-      taskCpuMemory: null,
-      assignPublicIp: null,
+    "option-b-strategy-launch-type-ec2": {
+      claim:
+        "a strategy removes launchType; launch_type EC2 registers an EC2-shaped task definition",
+      facts: {
+        launchType: null,
+        strategy: ["gt-asg-provider"],
+        ...ec2Shaped,
+        taskCpuMemory: null,
+        assignPublicIp: null,
+      },
     },
-  },
-  "option-b-strategy-no-launch-type": {
-    claim:
-      "no launchType in the template: EC2-shaped task definition; the strategy reaches RunTask alone",
-    facts: {
-      launchType: null,
-      strategy: ["gt-asg-provider", "gt-asg-provider-2"],
-      ...ec2Shaped,
-      taskCpuMemory: null,
-      assignPublicIp: null,
+    "option-b-strategy-no-launch-type": {
+      claim:
+        "no launchType in the template: EC2-shaped task definition; the strategy reaches RunTask alone",
+      facts: {
+        launchType: null,
+        strategy: ["gt-asg-provider", "gt-asg-provider-2"],
+        ...ec2Shaped,
+        taskCpuMemory: null,
+        assignPublicIp: null,
+      },
     },
-  },
-  "no-launch-type-no-strategy": {
-    claim:
-      "empty launchType → FARGATE unless the task definition requires EC2 (a registered EC2-shaped one does not say so)",
-    facts: {
-      launchType: "FARGATE",
-      strategy: null,
-      ...ec2Shaped,
-      taskCpuMemory: null,
-      assignPublicIp: null,
+    "no-launch-type-no-strategy": {
+      claim:
+        "empty launchType → FARGATE unless the task definition requires EC2 (a registered EC2-shaped one does not say so)",
+      facts: {
+        launchType: "FARGATE",
+        strategy: null,
+        ...ec2Shaped,
+        taskCpuMemory: null,
+        assignPublicIp: null,
+      },
     },
-  },
-  "ec2-task-definition-no-launch-type": {
-    claim:
-      "empty launchType and a task definition that requires EC2: the key is removed (cluster default strategy)",
-    facts: {
-      launchType: null,
-      strategy: null,
-      requiresCompatibilities: ["EC2"],
-      networkMode: null,
-      taskCpuMemory: null,
-      assignPublicIp: null,
+    "ec2-task-definition-no-launch-type": {
+      claim:
+        "empty launchType and a task definition that requires EC2: the key is removed (cluster default strategy)",
+      facts: {
+        launchType: null,
+        strategy: null,
+        requiresCompatibilities: ["EC2"],
+        networkMode: null,
+        taskCpuMemory: null,
+        assignPublicIp: null,
+      },
     },
-  },
-  "fargate-spot": {
-    claim:
-      "FARGATE_SPOT becomes [{capacityProvider: FARGATE_SPOT, weight: 1}] with a Fargate-shaped task definition",
-    facts: {
-      launchType: null,
-      strategy: ["FARGATE_SPOT"],
-      ...fargate,
-      taskCpuMemory: ["512", "1024"],
-      assignPublicIp: "ENABLED",
+    "fargate-spot": {
+      claim:
+        "FARGATE_SPOT becomes [{capacityProvider: FARGATE_SPOT, weight: 1}] with a Fargate-shaped task definition",
+      facts: {
+        launchType: null,
+        strategy: ["FARGATE_SPOT"],
+        ...fargate,
+        taskCpuMemory: ["512", "1024"],
+        assignPublicIp: "ENABLED",
+      },
     },
-  },
-  "existing-task-definition": {
-    claim:
-      "with task_definition_arn nothing is registered; an EC2 bridge task definition gets no network configuration",
-    facts: {
-      launchType: "EC2",
-      strategy: null,
-      requiresCompatibilities: null,
-      networkMode: null,
-      taskCpuMemory: null,
-      assignPublicIp: null,
+    "existing-task-definition": {
+      claim:
+        "with task_definition_arn nothing is registered; an EC2 bridge task definition gets no network configuration",
+      facts: {
+        launchType: "EC2",
+        strategy: null,
+        requiresCompatibilities: null,
+        networkMode: null,
+        taskCpuMemory: null,
+        assignPublicIp: null,
+      },
     },
-  },
-  "custom-network-configuration": {
-    claim: "network_configuration (with vpc_id) is sent as awsvpcConfiguration",
-    facts: {
-      launchType: "FARGATE",
-      strategy: null,
-      ...fargate,
-      taskCpuMemory: ["1024", "2048"],
-      assignPublicIp: "DISABLED",
+    "custom-network-configuration": {
+      claim: "network_configuration (with vpc_id) is sent as awsvpcConfiguration",
+      facts: {
+        launchType: "FARGATE",
+        strategy: null,
+        ...fargate,
+        taskCpuMemory: ["1024", "2048"],
+        assignPublicIp: "DISABLED",
+      },
     },
-  },
-  "vpc-id-only": {
-    claim: "awsvpc without network configuration: subnets of vpc_id, assignPublicIp ENABLED",
-    facts: {
-      launchType: "FARGATE",
-      strategy: null,
-      ...fargate,
-      taskCpuMemory: ["1024", "2048"],
-      assignPublicIp: "ENABLED",
+    "vpc-id-only": {
+      claim: "awsvpc without network configuration: subnets of vpc_id, assignPublicIp ENABLED",
+      facts: {
+        launchType: "FARGATE",
+        strategy: null,
+        ...fargate,
+        taskCpuMemory: ["1024", "2048"],
+        assignPublicIp: "ENABLED",
+      },
     },
-  },
-  "cloudwatch-logs": {
-    claim:
-      "configure_cloudwatch_logs (with execution_role_arn) changes only the container's logConfiguration",
-    facts: {
-      launchType: "FARGATE",
-      strategy: null,
-      ...fargate,
-      taskCpuMemory: ["1024", "2048"],
-      assignPublicIp: "ENABLED",
+    "cloudwatch-logs": {
+      claim:
+        "configure_cloudwatch_logs (with execution_role_arn) changes only the container's logConfiguration",
+      facts: {
+        launchType: "FARGATE",
+        strategy: null,
+        ...fargate,
+        taskCpuMemory: ["1024", "2048"],
+        assignPublicIp: "ENABLED",
+      },
     },
-  },
-  "env-merge": {
-    claim: "env is merged key by key; the rest of the scenario is Fargate-shaped",
-    facts: {
-      launchType: "FARGATE",
-      strategy: null,
-      ...fargate,
-      taskCpuMemory: ["1024", "2048"],
-      assignPublicIp: "ENABLED",
+    "env-merge": {
+      claim: "env is merged key by key; the rest of the scenario is Fargate-shaped",
+      facts: {
+        launchType: "FARGATE",
+        strategy: null,
+        ...fargate,
+        taskCpuMemory: ["1024", "2048"],
+        assignPublicIp: "ENABLED",
+      },
     },
-  },
-};
+    "network-configuration-without-vpc-id": {
+      claim: "network_configuration requires vpc_id (run-time error otherwise)",
+      facts: {
+        failure: "CRASHED: You must provide a `vpc_id` to enable custom `network_configuration`.",
+      },
+    },
+    "cloudwatch-logs-without-execution-role": {
+      claim: "configure_cloudwatch_logs requires execution_role_arn",
+      facts: {
+        failure:
+          "CRASHED: An `execution_role_arn` must be provided to use `configure_cloudwatch_logs` or `stream_logs`.",
+      },
+    },
+  };

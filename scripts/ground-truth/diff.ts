@@ -44,7 +44,7 @@ const only = process.argv.slice(2);
 for (const f of readdirSync(dir).filter((x) => x.endsWith(".json"))) {
   const c = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Capture;
   if (only.length && !only.includes(c.scenario)) continue;
-  const { notes, ...model } = modelSide(c);
+  const { comparable: model, notes, workerFailures } = modelSide(c);
   const diffs = differences(workerSide(c), model);
   console.log(`## ${c.scenario}: ${diffs.length ? `${diffs.length} difference(s)` : "equal"}`);
   for (const d of diffs) {
@@ -53,4 +53,8 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith(".json"))) {
     );
   }
   if (diffs.length && notes.length) console.log(`  model notes: ${notes.join(" | ")}`);
+  if (diffs.length && workerFailures.length)
+    console.log(`  model workerFailures: ${workerFailures.join(" | ")}`);
+  if (c.worker.failure)
+    console.log(`  worker failed the run: ${c.worker.failure.state}: ${c.worker.failure.message}`);
 }

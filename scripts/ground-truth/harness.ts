@@ -37,7 +37,9 @@ export type Capture = {
   };
   worker: {
     registerTaskDefinition: JsonObject | null;
-    runTask: JsonObject;
+    /** null when the worker failed the flow run before RunTask (then `failure` says how) */
+    runTask: JsonObject | null;
+    failure: { state: string; message: string } | null;
     calls: string[];
     ms: number;
   };
@@ -97,20 +99,27 @@ export async function captureScenario(
 
     const run = () =>
       runWorkerUntilRunTask({ pool: poolName, prefectApiUrl: ctx.prefectApiUrl, proxy, timeoutMs });
-    const result = await run().catch(async (err: Error) => {
+    let result = await run();
+    let state = result.runTask ? null : (await api.readFlowRun(flowRun.id)).state;
+    if (
+      !result.runTask &&
+      state?.type === "SCHEDULED" &&
+      !proxy.calls.some((c) => c.service === "ecs")
+    ) {
       // A --run-once worker polls once; if that poll met a busy server (SQLite answers 503 while
-      // another scenario writes) it exits without the run. Only then, and only if it sent nothing
-      // to AWS and the run is still scheduled, start it once more.
-      const state = (await api.readFlowRun(flowRun.id)).state?.type;
-      if (
-        !err.message.includes("the worker exited") ||
-        proxy.calls.some((c) => c.service === "ecs") ||
-        state !== "SCHEDULED"
-      ) {
-        throw err;
-      }
-      return run();
-    });
+      // another scenario writes) it exits without touching the run. Only then start it once more.
+      result = await run();
+      state = result.runTask ? null : (await api.readFlowRun(flowRun.id)).state;
+    }
+    if (!result.runTask && scenario.expect !== "worker-fails-the-run") {
+      throw new Error(
+        `${result.exit} without calling RunTask for pool ${poolName} (flow run ${state?.type}: ` +
+          `${state?.message}). Worker log:\n${result.log.slice(-4000)}`,
+      );
+    }
+    if (result.runTask && scenario.expect === "worker-fails-the-run") {
+      throw new Error(`the worker called RunTask for ${scenario.id}, which should fail the run`);
+    }
     return {
       scenario: scenario.id,
       title: scenario.title,
@@ -128,7 +137,8 @@ export async function captureScenario(
       },
       worker: {
         registerTaskDefinition: (result.registerTaskDefinition as JsonObject | undefined) ?? null,
-        runTask: result.runTask as JsonObject,
+        runTask: (result.runTask as JsonObject | null) ?? null,
+        failure: state ? { state: state.type, message: state.message ?? "" } : null,
         calls: result.calls,
         ms: result.ms,
       },

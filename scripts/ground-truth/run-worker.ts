@@ -41,7 +41,9 @@ export const WORKER_PREFECT_SETTINGS = ["PREFECT_API_URL", "PREFECT_HOME"] as co
 export type WorkerRun = {
   /** RegisterTaskDefinition body, absent when the worker used an existing task definition. */
   registerTaskDefinition?: unknown;
+  /** null when the worker exited without calling RunTask (see `exit`) */
   runTask: unknown;
+  exit: string | null;
   /** Every AWS call in order (operation names only), for the record. */
   calls: string[];
   log: string;
@@ -50,7 +52,8 @@ export type WorkerRun = {
 
 /**
  * Runs `prefect worker start --type ecs --run-once` for `pool` and returns the requests it sent.
- * The flow run must already be scheduled. Kills the worker's process group once RunTask arrives.
+ * The flow run must already be scheduled. Kills the worker's process group once RunTask arrives;
+ * otherwise waits for the worker to exit (it failed or never picked up the run).
  */
 export async function runWorkerUntilRunTask(opts: {
   pool: string;
@@ -87,13 +90,17 @@ export async function runWorkerUntilRunTask(opts: {
     ),
   );
 
-  let runTask: RecordedCall;
+  let runTask: RecordedCall | null = null;
+  let exit: string | null = null;
   try {
     runTask = await opts.proxy.waitFor("RunTask", opts.timeoutMs, exited);
   } catch (err) {
-    throw new Error(
-      `${(err as Error).message} for pool ${opts.pool}. Worker log:\n${log.slice(-4000)}`,
-    );
+    const message = (err as Error).message;
+    // exiting without RunTask is an outcome (the worker failed the run); a timeout is not
+    if (!message.includes("the worker exited")) {
+      throw new Error(`${message} for pool ${opts.pool}. Worker log:\n${log.slice(-4000)}`);
+    }
+    exit = message;
   } finally {
     if (child.exitCode === null && child.pid) {
       try {
@@ -108,7 +115,8 @@ export async function runWorkerUntilRunTask(opts: {
   const register = opts.proxy.calls.find((c) => c.operation === "RegisterTaskDefinition");
   return {
     registerTaskDefinition: register?.body,
-    runTask: runTask.body,
+    runTask: runTask?.body ?? null,
+    exit,
     calls: opts.proxy.calls.map((c) => `${c.service}:${c.operation}`),
     log,
     ms: Date.now() - started,

@@ -12,6 +12,8 @@ export type ScenarioInputs = { template: JsonObject; jobVariables: JsonObject };
 export type Scenario = {
   id: string;
   title: string;
+  /** by default the worker must call RunTask; these scenarios expect it to fail the run instead */
+  expect?: "worker-fails-the-run";
   build(world: AwsWorld): ScenarioInputs;
 };
 
@@ -192,6 +194,33 @@ export const SCENARIOS: Scenario[] = [
         task_role_arn: "arn:aws:iam::123456789012:role/flow-task",
         execution_role_arn: "arn:aws:iam::123456789012:role/flow-exec",
         command: "python -m my_flows.run --fast",
+      },
+    }),
+  },
+  {
+    id: "network-configuration-without-vpc-id",
+    title: "network_configuration without vpc_id: the worker fails the run",
+    expect: "worker-fails-the-run",
+    build: (w) => ({
+      template: template(),
+      jobVariables: {
+        cluster: w.clusterFor("network-configuration-without-vpc-id"),
+        network_configuration: {
+          subnets: [w.customVpc.subnetIds[0] ?? ""],
+          assignPublicIp: "DISABLED",
+        },
+      },
+    }),
+  },
+  {
+    id: "cloudwatch-logs-without-execution-role",
+    title: "configure_cloudwatch_logs without execution_role_arn: the worker fails the run",
+    expect: "worker-fails-the-run",
+    build: (w) => ({
+      template: template(),
+      jobVariables: {
+        cluster: w.clusterFor("cloudwatch-logs-without-execution-role"),
+        configure_cloudwatch_logs: true,
       },
     }),
   },

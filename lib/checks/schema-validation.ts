@@ -42,10 +42,16 @@ function fixProperties(properties: JsonValue | undefined, required: JsonValue | 
   const requiredNames = Array.isArray(required) ? required : [];
   for (const [key, schema] of Object.entries(properties)) {
     if (!isObject(schema)) continue;
-    // Prefect's allow_none_with_default: every optional typed property also accepts null
+    // Prefect's allow_none_with_default: every optional typed property also accepts null.
+    // Prefect writes anyOf [T, null]; a type list means the same and validates much faster.
     if (!requiredNames.includes(key) && "type" in schema && schema.type !== "null") {
-      schema.anyOf = [{ type: schema.type }, { type: "null" }];
-      delete schema.type;
+      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+      if (types.every((t) => typeof t === "string")) {
+        schema.type = types.includes("null") ? types : [...types, "null"];
+      } else {
+        schema.anyOf = [{ type: schema.type }, { type: "null" }];
+        delete schema.type;
+      }
     }
     if (Array.isArray(schema.items) && !("prefixItems" in schema)) {
       schema.prefixItems = schema.items;
@@ -150,10 +156,49 @@ function withoutAnnotations(schema: JsonValue): JsonValue {
   return out;
 }
 
+/** Deep equality that ignores annotations (the same notion of "same schema" as the text key). */
+function sameSchema(a: JsonValue, b: JsonValue, inMap = false): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++)
+      if (!sameSchema(a[i] as JsonValue, b[i] as JsonValue)) return false;
+    return true;
+  }
+  if (!isObject(a) || !isObject(b)) return false;
+  const keep = (o: JsonObject, key: string) =>
+    inMap || !ANNOTATIONS.has(key) || (key === "title" && "block_type_slug" in o);
+  let count = 0;
+  for (const key in a) {
+    if (!keep(a, key)) continue;
+    count++;
+    const other = b[key];
+    if (other === undefined || !keep(b, key)) return false;
+    const value = a[key] as JsonValue;
+    const childIsMap = !inMap && SCHEMA_MAPS.has(key);
+    if (!inMap && VALUE_KEYWORDS.has(key)) {
+      if (JSON.stringify(value) !== JSON.stringify(other)) return false;
+    } else if (!sameSchema(value, other, childIsMap)) {
+      return false;
+    }
+  }
+  for (const key in b) if (keep(b, key)) count--;
+  return count === 0;
+}
+
+/** The last schemas compiled, newest first: typing in a default usually leaves the schema as it was. */
+const recent: { schema: JsonObject; compiled: CompiledSchema }[] = [];
+
 /** Compiles a variables schema (cached by object identity, then by its annotation-free text). */
 export function compileVariablesSchema(schema: JsonObject): CompiledSchema {
   const known = byObject.get(schema);
   if (known) return known;
+  for (const entry of recent) {
+    if (sameSchema(schema, entry.schema)) {
+      byObject.set(schema, entry.compiled);
+      return entry.compiled;
+    }
+  }
   const stripped = withoutAnnotations(schema) as JsonObject;
   const text = JSON.stringify(stripped);
   let compiled = byText.get(text);
@@ -166,10 +211,18 @@ export function compileVariablesSchema(schema: JsonObject): CompiledSchema {
     byText.set(text, compiled);
   }
   byObject.set(schema, compiled);
+  recent.unshift({ schema, compiled });
+  if (recent.length > 4) recent.pop();
   return compiled;
 }
 
 function formatError(error: ErrorObject): string {
+  if (error.keyword === "type") {
+    const types = String(error.params.type as string)
+      .split(",")
+      .filter((t) => t !== "null");
+    return `must be ${types.join(" or ") || "null"}`;
+  }
   if (error.keyword === "enum" && Array.isArray(error.params.allowedValues)) {
     return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
   }

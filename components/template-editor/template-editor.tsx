@@ -23,6 +23,7 @@ import { useChecks } from "./use-checks";
 import { useClusterSnapshot, type SnapshotLoader } from "./use-cluster-snapshot";
 import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
+import { isObject as isObjectValue } from "./form-model";
 
 export interface TemplateEditorProps {
   pool: { name: string; type: string; isNew?: boolean };
@@ -55,11 +56,15 @@ export function TemplateEditor(props: TemplateEditorProps) {
   } = useClusterSnapshot(doc.value, props.snapshot, props.snapshotProblem, props.loadSnapshot);
   const checks = useChecks(doc.text, mode, snapshot);
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
-  const otherChecks = useChecks(doc.text, otherMode, snapshot);
+  // the other mode's verdict is a summary in the toolbar: it may lag, so it never delays the markers
+  const otherChecks = useChecks(doc.text, otherMode, snapshot, 500);
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
   const [deploymentId, setDeploymentId] = useState("");
   const [tab, setTab] = useState("checks");
-  const schema = useMemo(() => templateJsonSchema(doc.value), [doc.value]);
+  // Monaco revalidates on every schema change; only variables shape the schema, so key on them
+  const variablesKey = JSON.stringify(isObjectValue(doc.value) ? doc.value.variables : null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- variablesKey stands for doc.value's variables
+  const schema = useMemo(() => templateJsonSchema(doc.value), [variablesKey]);
   const textRef = useRef(doc.text);
   useEffect(() => {
     textRef.current = doc.text;

@@ -36,11 +36,12 @@ export function useChecks(
   text: string,
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
+  debounceMs: number = CHECK_DEBOUNCE_MS,
 ): TimedCheckResult {
   const [result, setResult] = useState(() => run(text, mode, snapshot, false));
   useEffect(() => {
-    const timer = setTimeout(() => setResult(run(text, mode, snapshot, true)), CHECK_DEBOUNCE_MS);
+    const timer = setTimeout(() => setResult(run(text, mode, snapshot, true)), debounceMs);
     return () => clearTimeout(timer);
-  }, [text, mode, snapshot]);
+  }, [text, mode, snapshot, debounceMs]);
   return result;
 }

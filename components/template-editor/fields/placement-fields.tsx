@@ -52,7 +52,21 @@ function ClusterField({ ctx }: { ctx: FormContext }) {
   const options = current && !names.includes(current) ? [current, ...names] : names;
   const set = (next: string) => ctx.setAt(target(binding), next === "" ? undefined : next);
   return (
-    <Field id="field-cluster" label="Cluster" hint={bindingHint(binding, "cluster")}>
+    <Field
+      id="field-cluster"
+      label="Cluster"
+      hint={
+        <>
+          {bindingHint(binding, "cluster")}{" "}
+          {ctx.snapshot ? (
+            <span data-testid="snapshot-status">
+              Cluster {ctx.snapshot.cluster.name} read at {ctx.snapshot.fetchedAt.slice(11, 19)}{" "}
+              UTC.
+            </span>
+          ) : null}
+        </>
+      }
+    >
       {names.length > 0 ? (
         <NativeSelect id="field-cluster" value={current} onChange={(e) => set(e.target.value)}>
           <option value="">(default cluster)</option>

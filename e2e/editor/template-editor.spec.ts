@@ -1,0 +1,205 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { applyOps } from "../../components/template-editor/document-model";
+import { presetOps } from "../../components/template-editor/presets";
+import {
+  createPool,
+  defaultEcsTemplate,
+  deleteTestPools,
+  draftText,
+  gotoLineEnd,
+  waitForMonaco,
+  type Template,
+} from "./pools";
+
+const CONFLICT = "ecs/launch-type-and-capacity-provider-strategy";
+
+/** Prefect's default template aimed at the seeded cluster, launch type EC2, and no strategy key in the request. */
+async function ec2Template(): Promise<Template> {
+  const t = await defaultEcsTemplate();
+  delete t.job_configuration.task_run_request.capacityProviderStrategy;
+  t.variables.properties.cluster!.default = "demo-cluster";
+  t.variables.properties.launch_type!.default = "EC2";
+  return t;
+}
+
+async function shot(page: Page, info: TestInfo, name: string) {
+  await info.attach(name, {
+    body: await page.screenshot({ fullPage: false }),
+    contentType: "image/png",
+  });
+}
+
+let offLocalhost: string[] = [];
+test.beforeEach(({ page }) => {
+  offLocalhost = [];
+  page.on("request", (r) => {
+    if (!/^(http:\/\/127\.0\.0\.1:|data:|blob:)/.test(r.url())) offLocalhost.push(r.url());
+  });
+});
+test.afterEach(() => expect(offLocalhost, "requests that left localhost").toEqual([]));
+test.afterAll(deleteTestPools);
+
+test("a conflicting edit typed into Monaco is marked within 300 ms, and its quick fix removes it", async ({
+  page,
+}, info) => {
+  const template = await ec2Template();
+  const pool = await createPool("conflict", template);
+  await page.goto(`/pools/${pool}`);
+  await waitForMonaco(page);
+  const checks = page.getByRole("region", { name: "Checks" });
+  await expect(checks.locator(`[data-rule="${CONFLICT}"]`)).toHaveCount(0);
+
+  const text = JSON.stringify(template, null, 2);
+  const line = text.split("\n").findIndex((l) => l.includes('"task_run_request": {')) + 1;
+  await gotoLineEnd(page, line);
+  await page.keyboard.press("Enter");
+  // time from the keystroke to the panel entry, measured in the page
+  await page.evaluate((rule) => {
+    const w = window as unknown as { __typed: number; __shown?: number };
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(`[data-rule="${rule}"]`)) {
+        w.__shown = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    w.__typed = performance.now();
+  }, CONFLICT);
+  await page.keyboard.insertText(
+    '"capacityProviderStrategy": [{"capacityProvider": "general-asg", "weight": 1}],',
+  );
+  const entry = checks.locator(`[data-rule="${CONFLICT}"]`);
+  await expect(entry).toBeVisible();
+  const latency = await page.evaluate(() => {
+    const w = window as unknown as { __typed: number; __shown?: number };
+    return (w.__shown ?? Infinity) - w.__typed;
+  });
+  info.annotations.push({ type: "conflict latency (ms)", description: latency.toFixed(0) });
+  expect(latency).toBeLessThan(300);
+  // hybrid pool: the worker drops launchType, so a warning; a push pool keeps it, so an error
+  await expect(entry.getByText("warning", { exact: true })).toBeVisible();
+  await expect(page.locator(".monaco-editor .squiggly-warning").first()).toBeVisible();
+  await shot(page, info, "conflict-hybrid");
+
+  await page.getByRole("radio", { name: /Push/ }).click();
+  await expect(entry.getByText("error", { exact: true })).toBeVisible();
+  await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible();
+  await shot(page, info, "conflict-push");
+
+  // click the entry: the cursor goes to the marked text; Ctrl+. offers our fix as a code action
+  const fixTitle = (await entry.getByRole("button").nth(1).textContent()) ?? "";
+  expect(fixTitle).not.toBe("");
+  await entry.getByRole("button").first().click();
+  await page.keyboard.press("Control+.");
+  const action = page.locator(".action-widget").getByText(fixTitle);
+  await expect(action).toBeVisible();
+  await shot(page, info, "quick-fix-menu");
+  await action.click();
+  await expect(entry).toHaveCount(0);
+  await expect(page.locator(".monaco-editor .squiggly-error")).toHaveCount(0);
+  const fixed = JSON.parse((await draftText(page, pool)) ?? "{}") as Template;
+  expect(fixed.job_configuration.task_run_request.capacityProviderStrategy).toEqual([
+    { capacityProvider: "general-asg", weight: 1 },
+  ]);
+  expect(Object.hasOwn(fixed.job_configuration.task_run_request, "launchType")).toBe(false);
+  await shot(page, info, "quick-fix-applied");
+});
+
+test("changing the strategy in the form changes the JSON", async ({ page }, info) => {
+  const pool = await createPool("form", await defaultEcsTemplate());
+  await page.goto(`/pools/${pool}`);
+  await waitForMonaco(page);
+  await page.getByLabel("Cluster").selectOption("demo-cluster");
+  // the cluster's providers arrive with its snapshot
+  await expect(page.getByTestId("snapshot-status")).toContainText("Cluster demo-cluster read at");
+  await page.getByRole("button", { name: "Add provider" }).click();
+  await page.getByLabel("Provider of row 1").selectOption("general-asg");
+  await page.getByLabel("Weight of row 1").fill("3");
+  await page.getByLabel("Base of row 1").fill("2");
+  const doc = JSON.parse((await draftText(page, pool)) ?? "{}") as Template;
+  expect(doc.variables.properties.capacity_provider_strategy!.default).toEqual([
+    { capacityProvider: "general-asg", base: 2, weight: 3 },
+  ]);
+  expect(doc.variables.properties.cluster!.default).toBe("demo-cluster");
+  // ECS rules while typing: a second base is refused with the row named
+  await page.getByRole("button", { name: "Add provider" }).click();
+  await page.getByLabel("Base of row 2").fill("1");
+  await expect(
+    page.getByText("Only one provider may have a base; row 1 already has one."),
+  ).toBeVisible();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText(
+    "capacity_provider_strategy",
+  );
+  await shot(page, info, "strategy-form");
+});
+
+test("a preset is one visible edit that undo takes back", async ({ page }, info) => {
+  const template = await defaultEcsTemplate();
+  template.variables.properties.cluster!.default = "demo-cluster";
+  const pool = await createPool("preset", template);
+  await page.goto(`/pools/${pool}`);
+  await waitForMonaco(page);
+  const original = JSON.stringify(template, null, 2);
+  await page.getByRole("button", { name: "Capacity providers" }).click();
+  const snapshotProviders = {
+    cluster: { defaultCapacityProviderStrategy: [] },
+    capacityProviders: [
+      { name: "general-asg", kind: "AUTO_SCALING_GROUP", associated: true, status: "ACTIVE" },
+      { name: "gpu-asg", kind: "AUTO_SCALING_GROUP", associated: true, status: "ACTIVE" },
+    ],
+  } as unknown as Parameters<typeof presetOps>[2];
+  const expected = applyOps(
+    original,
+    presetOps(JSON.parse(original), "capacity-providers", snapshotProviders),
+  );
+  await expect.poll(() => draftText(page, pool)).toBe(expected);
+  await expect(page.getByRole("button", { name: "Capacity providers" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await shot(page, info, "preset-capacity-providers");
+  await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+  await expect.poll(() => draftText(page, pool)).toBe(null);
+  await expect(page.getByRole("button", { name: "Fargate", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+});
+
+test("a draft survives a reload and can be discarded", async ({ page }, info) => {
+  const pool = await createPool("draft", await defaultEcsTemplate());
+  await page.goto(`/pools/${pool}`);
+  await page.getByLabel("Image").fill("example.com/flows:1.2.3");
+  await page.reload();
+  await expect(page.getByText(/Restored your unsaved draft from/)).toBeVisible();
+  await expect(page.getByLabel("Image")).toHaveValue("example.com/flows:1.2.3");
+  await waitForMonaco(page);
+  await shot(page, info, "draft-restored");
+  await page.getByRole("button", { name: "Discard draft" }).click();
+  await expect(page.getByLabel("Image")).toHaveValue("");
+  await expect(page.getByText(/Restored your unsaved draft/)).toHaveCount(0);
+  expect(await draftText(page, pool)).toBe(null);
+});
+
+test("invalid JSON keeps the form and says where to fix it", async ({ page }, info) => {
+  const template = await defaultEcsTemplate();
+  template.variables.properties.image!.default = "prefecthq/prefect:3-latest";
+  const pool = await createPool("invalid", template);
+  await page.goto(`/pools/${pool}`);
+  await waitForMonaco(page);
+  await gotoLineEnd(page, 1);
+  await page.keyboard.insertText(" oops");
+  await expect(page.getByText("JSON needs fixing: line 1 col 3")).toBeVisible();
+  await expect(page.getByLabel("Image")).toHaveValue("prefecthq/prefect:3-latest");
+  await expect(page.getByLabel("Image")).toBeDisabled();
+  await shot(page, info, "invalid-json");
+  await page.keyboard.press("Control+z");
+  await expect(page.getByText(/JSON needs fixing/)).toHaveCount(0);
+  await expect(page.getByLabel("Image")).toBeEnabled();
+});
+
+test("an unknown pool is a 404 with a way out", async ({ page }) => {
+  const res = await page.goto("/pools/e2e-editor-does-not-exist");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByText("No such work pool")).toBeVisible();
+});

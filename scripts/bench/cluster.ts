@@ -61,7 +61,8 @@ async function pool<T>(
   );
 }
 
-async function seedLarge(endpoint: string, sizes: ClusterBenchResult["sizes"]): Promise<void> {
+/** Resets the emulator at `endpoint` and seeds the large benchmark cluster into it. */
+export async function seedLarge(endpoint: string, sizes: ClusterBenchResult["sizes"]): Promise<void> {
   const cfg = emulatorClientConfig(endpoint, REGION);
   const ecs = new ECSClient(cfg);
   const ec2 = new EC2Client(cfg);

@@ -4,6 +4,8 @@
  */
 import {
   CreateClusterCommand,
+  DeleteClusterCommand,
+  DeregisterTaskDefinitionCommand,
   ECSClient,
   RegisterTaskDefinitionCommand,
 } from "@aws-sdk/client-ecs";
@@ -11,6 +13,9 @@ import {
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
+  DeleteSecurityGroupCommand,
+  DeleteSubnetCommand,
+  DeleteVpcCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
   EC2Client,
@@ -20,6 +25,7 @@ export type AwsWorld = {
   /** Suffix that makes every name of this run unique. */
   runId: string;
   clusterFor(scenarioId: string): string;
+  clusterNames: string[];
   defaultVpc: { id: string; subnetIds: string[] };
   customVpc: { id: string; subnetIds: string[]; securityGroupId: string };
   /** A task definition registered before the worker runs, for the task_definition_arn scenario. */
@@ -92,6 +98,7 @@ export async function createAwsWorld(endpoint: string, scenarioIds: string[]): P
   return {
     runId,
     clusterFor,
+    clusterNames: scenarioIds.map(clusterFor),
     defaultVpc: { id: defaultVpcId, subnetIds: await subnetIdsOf(ec2, defaultVpcId) },
     customVpc: {
       id: customVpcId,
@@ -100,4 +107,30 @@ export async function createAwsWorld(endpoint: string, scenarioIds: string[]): P
     },
     existingTaskDefinition: { arn: td.taskDefinition?.taskDefinitionArn ?? "", family },
   };
+}
+
+/**
+ * Removes what createAwsWorld made, plus the task definitions the worker registered (best effort:
+ * a cluster with a task moto placed stays).
+ */
+export async function destroyAwsWorld(endpoint: string, world: AwsWorld, registered: string[]) {
+  const { ecs, ec2 } = awsClients(endpoint);
+  const quietly = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      () => undefined,
+    );
+  for (const arn of [...registered, world.existingTaskDefinition.arn]) {
+    await quietly(ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn })));
+  }
+  for (const name of world.clusterNames) {
+    await quietly(ecs.send(new DeleteClusterCommand({ cluster: name })));
+  }
+  await quietly(
+    ec2.send(new DeleteSecurityGroupCommand({ GroupId: world.customVpc.securityGroupId })),
+  );
+  for (const id of world.customVpc.subnetIds) {
+    await quietly(ec2.send(new DeleteSubnetCommand({ SubnetId: id })));
+  }
+  await quietly(ec2.send(new DeleteVpcCommand({ VpcId: world.customVpc.id })));
 }

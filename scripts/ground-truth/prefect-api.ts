@@ -36,6 +36,7 @@ export function prefectApi(apiUrl: string) {
       }),
     deleteWorkPool: (name: string) =>
       call<void>("DELETE", `/work_pools/${encodeURIComponent(name)}`),
+    deleteFlow: (id: string) => call<void>("DELETE", `/flows/${id}`),
     createFlow: (name: string) => call<{ id: string; name: string }>("POST", "/flows/", { name }),
     createDeployment: (
       flowId: string,

@@ -2,8 +2,9 @@
  * Runs every ground-truth scenario against the local stack (ports from POOLDECK_PREFECT_PORT and
  * POOLDECK_MOTO_PORT, as scripts/stack.sh uses them).
  */
-import { createAwsWorld } from "./aws-world";
+import { createAwsWorld, destroyAwsWorld } from "./aws-world";
 import { captureScenario, createFlow, mapLimit, type Capture } from "./harness";
+import { prefectApi } from "./prefect-api";
 import { SCENARIOS } from "./scenarios";
 
 /** The stack's URLs as scripts/stack.sh starts it. */
@@ -31,12 +32,23 @@ export async function runGroundTruth(opts: { only?: string[]; log?: (m: string) 
     scenarios.map((s) => s.id),
   );
   const flow = await createFlow(prefectApiUrl, world.runId);
-  const captures: Capture[] = await mapLimit(scenarios, CONCURRENCY, async (s) => {
-    const c = await captureScenario({ prefectApiUrl, motoUrl, world, flow }, s);
-    opts.log?.(
-      `${s.id}: worker ${(c.worker.ms / 1000).toFixed(1)} s, calls ${c.worker.calls.join(" ")}`,
-    );
-    return c;
-  });
-  return { captures, ms: Date.now() - started };
+  const registered: string[] = [];
+  try {
+    const captures: Capture[] = await mapLimit(scenarios, CONCURRENCY, async (s) => {
+      const c = await captureScenario({ prefectApiUrl, motoUrl, world, flow }, s);
+      const arn = c.worker.runTask?.taskDefinition;
+      if (c.worker.registerTaskDefinition && typeof arn === "string") registered.push(arn);
+      opts.log?.(
+        `${s.id}: worker ${(c.worker.ms / 1000).toFixed(1)} s, calls ${c.worker.calls.join(" ")}`,
+      );
+      return c;
+    });
+    return { captures, ms: Date.now() - started };
+  } finally {
+    // leave both servers as we found them, for the integration tests that run after this one
+    await prefectApi(prefectApiUrl)
+      .deleteFlow(flow.id)
+      .catch(() => undefined);
+    await destroyAwsWorld(motoUrl, world, registered);
+  }
 }

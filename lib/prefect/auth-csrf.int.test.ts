@@ -163,12 +163,17 @@ describe("basic auth", () => {
     });
   });
 
-  it("with wrong credentials: names PREFECT_API_AUTH_STRING", async () => {
+  it("with wrong credentials: names PREFECT_API_AUTH_STRING, for reads and writes", async () => {
     const { client } = recordingClient("admin:wrong");
-    const err = await caught(readWorkPool(client, "any"));
-    expect([err.kind, err.message]).toEqual([
+    const read = await caught(readWorkPool(client, "any"));
+    expect([read.kind, read.message]).toEqual([
       "unauthorized",
       `Could not read work pool "any": Prefect at ${apiUrl} rejected the credentials; check PREFECT_API_AUTH_STRING (401)`,
+    ]);
+    const write = await caught(createWorkPool(client, { name: "any", type: "ecs" }));
+    expect([write.kind, write.message]).toEqual([
+      "unauthorized",
+      `Could not create work pool "any": Prefect at ${apiUrl} rejected the credentials; check PREFECT_API_AUTH_STRING (401)`,
     ]);
   });
 

@@ -295,6 +295,16 @@ describe("retries", () => {
 });
 
 describe("network failures", () => {
+  it("leaves a caller's abort to the caller", async () => {
+    steps = [silence];
+    const client = selfHosted();
+    const controller = new AbortController();
+    const pending = client.api.GET("/health", { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("page closed")), 100);
+    await expect(pending).rejects.toThrow("page closed");
+    expect(seen).toHaveLength(1);
+  });
+
   it("names the URL when nothing listens there", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));

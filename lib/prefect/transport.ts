@@ -2,13 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import {
-  errorFromNetwork,
-  errorFromResponse,
-  networkErrorCode,
-  PrefectError,
-  type ErrorContext,
-} from "./errors";
+import { errorFromNetwork, networkErrorCode, PrefectError } from "./errors";
 
 export type PrefectAuth =
   { kind: "none" } | { kind: "basic"; authString: string } | { kind: "bearer"; apiKey: string };
@@ -95,7 +89,13 @@ interface CsrfState {
   clientId: string;
   token: string | null;
   expiresAt: number;
-  pending: Promise<void> | null;
+  pending: Promise<Refusal | null> | null;
+}
+
+interface Refusal {
+  status: number;
+  text: string;
+  contentType: string | null;
 }
 
 /**
@@ -108,11 +108,6 @@ export function createTransport(options: TransportOptions): Transport {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const baseFetch = options.fetch ?? globalThis.fetch;
   const auth = authHeaders(options.auth);
-  const ctx = (action: string): ErrorContext => ({
-    action,
-    apiUrl: options.apiUrl,
-    auth: options.auth.kind,
-  });
   const csrf: CsrfState = {
     enabled: options.csrf,
     clientId: randomUUID(),
@@ -126,12 +121,16 @@ export function createTransport(options: TransportOptions): Transport {
     url: string,
     headers: Headers,
     body: ArrayBuffer | undefined,
+    callerSignal: AbortSignal | undefined,
   ) {
-    const signal = AbortSignal.timeout(timeoutMs);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout;
     try {
       return await baseFetch(url, { method, headers, body, signal, redirect: "follow" });
     } catch (err) {
-      throw errorFromNetwork(err, options.apiUrl, signal.aborted, timeoutMs);
+      // the caller gave up (e.g. the page request ended): theirs to handle, not a Prefect failure
+      if (callerSignal?.aborted) throw err;
+      throw errorFromNetwork(err, options.apiUrl, timeout.aborted, timeoutMs);
     }
   }
 
@@ -140,13 +139,14 @@ export function createTransport(options: TransportOptions): Transport {
     url: string,
     headers: Headers,
     body: ArrayBuffer | undefined,
+    callerSignal?: AbortSignal,
   ) {
     const safeToRepeat =
       IDEMPOTENT.has(method) || (method === "POST" && READ_ONLY_POST.test(new URL(url).pathname));
     for (let n = 1; ; n++) {
       let response: Response;
       try {
-        response = await attempt(method, url, headers, body);
+        response = await attempt(method, url, headers, body, callerSignal);
       } catch (err) {
         // refused means nothing reached the server, so even a create may be repeated
         const refused = networkErrorCode((err as Error).cause) === "ECONNREFUSED";
@@ -167,7 +167,8 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function refreshCsrfToken(): Promise<void> {
+  /** Gets a token; returns the server's refusal (e.g. 401) to be answered in place of the write. */
+  async function refreshCsrfToken(): Promise<Refusal | null> {
     const url = `${options.apiUrl}/csrf-token?client=${encodeURIComponent(csrf.clientId)}`;
     const res = await sendWithRetry("GET", url, new Headers(auth), undefined);
     const text = await res.text();
@@ -179,38 +180,46 @@ export function createTransport(options: TransportOptions): Transport {
     ) {
       csrf.enabled = false;
       csrf.token = null;
-      return;
+      return null;
     }
-    let body: unknown = text;
+    // Prefect checks CSRF before credentials, so a write with a bad key would only ever see
+    // "Missing CSRF token"; the token endpoint's 401 is the real answer for that write
+    if (!res.ok) return { status: res.status, text, contentType: res.headers.get("content-type") };
+    let token: unknown;
+    let expiration: unknown;
     try {
-      body = JSON.parse(text);
+      ({ token, expiration } = JSON.parse(text) as { token?: unknown; expiration?: unknown });
     } catch {
-      // keep the text: errorFromResponse shows it as is
+      // not JSON: reported below as a missing token
     }
-    if (!res.ok) throw errorFromResponse(res.status, body, ctx("get a CSRF token from Prefect"));
-    const token = (body as { token?: unknown; expiration?: unknown }).token;
-    const expiration = (body as { expiration?: unknown }).expiration;
     if (typeof token !== "string") {
       throw new PrefectError({
         status: res.status,
         kind: "unexpected",
-        message: "Prefect sent a CSRF answer without a token",
+        message: `Prefect at ${options.apiUrl} sent a CSRF answer without a token`,
       });
     }
     csrf.token = token;
     const at = typeof expiration === "string" ? Date.parse(expiration) : NaN;
     // renew a little early so a token never expires between check and use
     csrf.expiresAt = Number.isNaN(at) ? Number.POSITIVE_INFINITY : at - 30_000;
+    return null;
   }
 
-  async function ensureCsrfToken(force: boolean): Promise<void> {
-    if (!force && csrf.token && Date.now() < csrf.expiresAt) return;
+  async function ensureCsrfToken(force: boolean): Promise<Refusal | null> {
+    if (!force && csrf.token && Date.now() < csrf.expiresAt) return null;
     // concurrent writes share one token request
     csrf.pending ??= refreshCsrfToken().finally(() => {
       csrf.pending = null;
     });
-    await csrf.pending;
+    return csrf.pending;
   }
+
+  const answer = (r: Refusal) =>
+    new Response(r.text, {
+      status: r.status,
+      headers: r.contentType ? { "content-type": r.contentType } : {},
+    });
 
   return async function transport(request: Request): Promise<Response> {
     const method = request.method.toUpperCase();
@@ -227,15 +236,19 @@ export function createTransport(options: TransportOptions): Transport {
       return headers;
     };
 
-    if (needsCsrf()) await ensureCsrfToken(false);
-    const response = await sendWithRetry(method, request.url, withCsrf(), body);
+    if (needsCsrf()) {
+      const refusal = await ensureCsrfToken(false);
+      if (refusal) return answer(refusal);
+    }
+    const response = await sendWithRetry(method, request.url, withCsrf(), body, request.signal);
     if (response.status === 403 && options.csrf && MUTATING.has(method)) {
       // the server dropped or expired our token, or turned CSRF on since we asked: renew, try once more
       const text = await response.clone().text();
       if (text.includes("Invalid CSRF token") || text.includes("Missing CSRF token")) {
         csrf.enabled = true;
-        await ensureCsrfToken(true);
-        return sendWithRetry(method, request.url, withCsrf(), body);
+        const refusal = await ensureCsrfToken(true);
+        if (refusal) return answer(refusal);
+        return sendWithRetry(method, request.url, withCsrf(), body, request.signal);
       }
     }
     return response;

@@ -16,8 +16,14 @@ export interface SchemaProblem {
   message: string;
 }
 
+/**
+ * A compiled variables schema: one validator per variable (so editing one variable's schema
+ * recompiles only that variable) plus one for the root's own keywords (additionalProperties...).
+ */
 export type CompiledSchema =
-  { ok: true; validate: ValidateFunction } | { ok: false; reason: string };
+  | { ok: true; root: ValidateFunction; properties: Map<string, ValidateFunction> }
+  /** `pointer` is relative to variables: "" or "/properties/<name>" */
+  | { ok: false; reason: string; pointer: string };
 
 // inlineRefs off: big schemas reuse definitions many times, and inlining them multiplies compile time
 const ajv = new Ajv2020({
@@ -112,14 +118,71 @@ function describeAjvErrors(errors: ErrorObject[] | null | undefined): string {
   return `${first.instancePath || "the schema"} ${first.message ?? "is invalid"}`.trim();
 }
 
-function compileUncached(schema: JsonObject): CompiledSchema {
+function failure(error: unknown, pointer: string): CompiledSchema {
+  return { ok: false, reason: error instanceof Error ? error.message : String(error), pointer };
+}
+
+/** Compiled single-variable validators, by definitions id and the variable's schema text. */
+const propertyCache = new Map<string, ValidateFunction | { reason: string }>();
+const definitionIds = new Map<string, number>();
+const MAX_PROPERTIES = 20_000;
+
+function compileProperty(
+  key: string,
+  schema: JsonValue,
+  definitions: JsonObject,
+): ValidateFunction | { reason: string } {
+  let entry = propertyCache.get(key);
+  if (entry) return entry;
   try {
-    if (!ajv.validateSchema(schema)) {
-      return { ok: false, reason: describeAjvErrors(ajv.errors) };
-    }
-    return { ok: true, validate: ajv.compile(preprocessVariablesSchema(schema)) };
+    const standalone = isObject(schema) ? { ...schema, ...definitions } : schema;
+    entry = ajv.validateSchema(standalone as JsonObject)
+      ? ajv.compile(standalone as JsonObject)
+      : { reason: describeAjvErrors(ajv.errors) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    entry = { reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (propertyCache.size >= MAX_PROPERTIES) propertyCache.clear();
+  propertyCache.set(key, entry);
+  return entry;
+}
+
+function compileUncached(schema: JsonObject): CompiledSchema {
+  let pre: JsonObject;
+  try {
+    pre = preprocessVariablesSchema(schema);
+  } catch (error) {
+    return failure(error, "");
+  }
+  // every variable is compiled with the shared definitions beside it, so local $refs resolve
+  const definitions: JsonObject = {};
+  if (pre.definitions !== undefined) definitions.definitions = pre.definitions;
+  if (pre.$defs !== undefined) definitions.$defs = pre.$defs;
+  const definitionsText = JSON.stringify(definitions);
+  let id = definitionIds.get(definitionsText);
+  if (id === undefined) {
+    if (!ajv.validateSchema(definitions)) return failure(describeAjvErrors(ajv.errors), "");
+    id = definitionIds.size;
+    definitionIds.set(definitionsText, id);
+  }
+  const properties = new Map<string, ValidateFunction>();
+  const names: JsonObject = {};
+  if (isObject(pre.properties)) {
+    for (const [name, child] of Object.entries(pre.properties)) {
+      const entry = compileProperty(`${id}\u0000${JSON.stringify(child)}`, child, definitions);
+      if (typeof entry !== "function") return failure(entry.reason, `/properties/${name}`);
+      properties.set(name, entry);
+      names[name] = true;
+    }
+  }
+  const { properties: _properties, ...rest } = pre;
+  void _properties;
+  try {
+    const root = { ...rest, properties: names };
+    if (!ajv.validateSchema(root)) return failure(describeAjvErrors(ajv.errors), "");
+    return { ok: true, root: ajv.compile(root), properties };
+  } catch (error) {
+    return failure(error, "");
   }
 }
 
@@ -232,18 +295,11 @@ function formatError(error: ErrorObject): string {
   return error.message ?? "is invalid";
 }
 
-/**
- * Validates `values` against a compiled schema and returns one problem per offending location,
- * the most specific first. anyOf/oneOf wrappers are dropped in favour of the branch errors,
- * except the null branch, which only says "must be null".
- */
-export function validateValues(
-  compiled: { validate: ValidateFunction },
-  values: JsonValue,
-): SchemaProblem[] {
-  if (compiled.validate(values)) return [];
+function problemsOf(validate: ValidateFunction, value: JsonValue, prefix: string): SchemaProblem[] {
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
   const byPath = new Map<string, string>();
-  for (const error of compiled.validate.errors ?? []) {
+  for (const error of errors) {
     if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "allOf")
       continue;
     if (error.keyword === "type" && error.params.type === "null") continue;
@@ -257,14 +313,34 @@ export function validateValues(
       error.keyword === "additionalProperties"
         ? "is not allowed by the schema"
         : formatError(error);
-    if (!byPath.has(path)) byPath.set(path, message);
+    if (!byPath.has(prefix + path)) byPath.set(prefix + path, message);
   }
   if (byPath.size === 0) {
-    for (const error of compiled.validate.errors ?? []) {
-      if (!byPath.has(error.instancePath)) byPath.set(error.instancePath, formatError(error));
+    for (const error of errors) {
+      if (!byPath.has(prefix + error.instancePath))
+        byPath.set(prefix + error.instancePath, formatError(error));
     }
   }
   return [...byPath.entries()].map(([instancePath, message]) => ({ instancePath, message }));
+}
+
+/**
+ * Validates an object of variable values: one problem per offending location, the most specific
+ * first. anyOf/oneOf wrappers give way to their branch errors, except the null branch.
+ */
+export function validateValues(
+  compiled: Extract<CompiledSchema, { ok: true }>,
+  values: JsonObject,
+): SchemaProblem[] {
+  const problems = problemsOf(compiled.root, values, "");
+  for (const [name, value] of Object.entries(values)) {
+    const validate = compiled.properties.get(name);
+    if (validate)
+      problems.push(
+        ...problemsOf(validate, value, "/" + name.replace(/~/g, "~0").replace(/\//g, "~1")),
+      );
+  }
+  return problems;
 }
 
 /** A value that the Prefect server hydrates before validation (prefect variables / blocks). */

@@ -39,10 +39,10 @@ describe("prefect/job-variable-violates-schema", () => {
       jobVariables: { cpu: "big", launch_type: "SPOT" },
     });
     expect(findings(result, rule)).toEqual([
-      { rule, severity: "error", document: "job_variables", path: "/launch_type" },
       { rule, severity: "error", document: "job_variables", path: "/cpu" },
+      { rule, severity: "error", document: "job_variables", path: "/launch_type" },
     ]);
-    expect(messages(result, rule)[1]).toBe(
+    expect(messages(result, rule)[0]).toBe(
       '"cpu" must be integer. Prefect validates job_variables against the pool\'s variables schema and refuses to save the deployment (409); fix the value.',
     );
   });

@@ -10,9 +10,19 @@ describe("template/invalid-variables-schema", () => {
     ((template.variables as JsonObject).properties as JsonObject).cpu = { type: "integr" };
     const result = check(template);
     expect(findings(result, rule)).toEqual([
+      { rule, severity: "error", document: "template", path: "/variables/properties/cpu" },
+    ]);
+    expect(messages(result, rule)[0]).toContain(
+      'The schema of variable "cpu" is not a valid JSON Schema',
+    );
+  });
+
+  it("reports an invalid definitions section at variables", () => {
+    const template = defaultTemplate();
+    (template.variables as JsonObject).definitions = { CapacityProvider: { type: 5 } };
+    expect(findings(check(template), rule)).toEqual([
       { rule, severity: "error", document: "template", path: "/variables" },
     ]);
-    expect(messages(result, rule)[0]).toContain("variables is not a valid JSON Schema");
   });
 
   it("reports properties that is not an object", () => {
@@ -29,7 +39,7 @@ describe("template/invalid-variables-schema", () => {
       $ref: "#/definitions/Nope",
     };
     expect(findings(check(template), rule)).toEqual([
-      { rule, severity: "error", document: "template", path: "/variables" },
+      { rule, severity: "error", document: "template", path: "/variables/properties/cpu" },
     ]);
   });
 

@@ -40,8 +40,8 @@ export const invalidVariablesSchema: Rule = {
     const compiled = compileVariablesSchema(variables);
     if (compiled.ok) return [];
     return problem(
-      ctx.t("/variables"),
-      `variables is not a valid JSON Schema (${compiled.reason}). The Prefect server validates job variables with this schema and rejects the template; correct the schema.`,
+      ctx.t("/variables" + compiled.pointer),
+      `${compiled.pointer ? `The schema of variable "${compiled.pointer.slice("/properties/".length)}"` : "variables"} is not a valid JSON Schema (${compiled.reason}). The Prefect server validates job variables with this schema and rejects the template; correct the schema.`,
     );
   },
 };

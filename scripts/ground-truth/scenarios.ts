@@ -46,10 +46,23 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: "option-a-ec2",
-    title: "Option A: launch_type EC2 (pool default), cpu/memory from the deployment",
+    title:
+      "Option A: launch_type EC2 (pool default), cpu/memory and family from the deployment, literal request keys",
     build: (w) => ({
-      template: template((t) => setDefault(t, "launch_type", "EC2")),
-      jobVariables: { cluster: w.clusterFor("option-a-ec2"), cpu: 512, memory: 1024 },
+      template: template((t) => {
+        setDefault(t, "launch_type", "EC2");
+        Object.assign(section(t, "job_configuration", "task_run_request"), {
+          enableExecuteCommand: true,
+          propagateTags: "TASK_DEFINITION",
+          placementStrategy: [{ type: "binpack", field: "memory" }],
+        });
+      }),
+      jobVariables: {
+        cluster: w.clusterFor("option-a-ec2"),
+        cpu: 512,
+        memory: 1024,
+        family: "nightly-etl",
+      },
     }),
   },
   {
@@ -180,7 +193,8 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: "env-merge",
-    title: "env merged key by key (pool defaults + deployment job_variables), labels, image, roles",
+    title:
+      "env merged key by key (pool defaults + deployment job_variables), labels, image, roles, container name",
     build: (w) => ({
       template: template((t) => {
         setDefault(t, "env", { POOL_ONLY: "from-pool", SHARED: "from-pool" });
@@ -194,6 +208,7 @@ export const SCENARIOS: Scenario[] = [
         task_role_arn: "arn:aws:iam::123456789012:role/flow-task",
         execution_role_arn: "arn:aws:iam::123456789012:role/flow-exec",
         command: "python -m my_flows.run --fast",
+        container_name: "flow",
       },
     }),
   },

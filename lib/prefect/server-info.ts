@@ -47,7 +47,8 @@ export async function getServerInfo(client: PrefectClient): Promise<PrefectServe
     );
     info.version = typeof version === "string" ? version : null;
   } catch (err) {
-    note(err);
+    // Prefect's own client skips the version check against Cloud; a Cloud 404 here is no fault
+    if (!(client.cloud && isPrefectError(err, "not-found"))) note(err);
   }
   return info;
 }

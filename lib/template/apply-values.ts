@@ -3,6 +3,7 @@
  * prefect.utilities.collections.get_from_dict, with the same results for JSON input.
  */
 import { placeholderRegex, placeholdersInString } from "./placeholders";
+import { cloneJson, setKey } from "./pointer";
 import { pyStr } from "./python-str";
 import type { JsonObject, JsonValue } from "./types";
 
@@ -32,7 +33,16 @@ function pyInt(token: string): number | undefined {
 
 /** get_from_dict(values, "a.b[0]", NotSet): walk dicts by key and lists/strings by (negative) index. */
 export function getFromDict(values: JsonValue, name: string): JsonValue | NotSet {
-  const keys = name.replace(/\[/g, ".").replace(/\]/g, "").split(".");
+  if (!name.includes(".") && !name.includes("[")) {
+    // the common case, a plain variable name
+    if (values === null || typeof values !== "object" || Array.isArray(values))
+      return lookupPath(values, [name]);
+    return Object.hasOwn(values, name) ? (values[name] as JsonValue) : NOT_SET;
+  }
+  return lookupPath(values, name.replace(/\[/g, ".").replace(/\]/g, "").split("."));
+}
+
+function lookupPath(values: JsonValue, keys: string[]): JsonValue | NotSet {
   let value: JsonValue = values;
   for (const key of keys) {
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
@@ -64,7 +74,9 @@ function applyToString(
   const removeNotset = options.removeNotset ?? true;
   const [first] = placeholders;
   if (placeholders.length === 1 && first && first.raw === template && first.kind === "variable") {
-    return getFromDict(values, first.name);
+    const value = getFromDict(values, first.name);
+    // Prefect inserts the value object itself; a copy keeps our output free of shared objects
+    return value !== null && typeof value === "object" ? cloneJson(value) : value;
   }
   const replacements = new Map<string, string>();
   for (const p of placeholders) {
@@ -105,8 +117,8 @@ export function applyValues(
     const out: JsonObject = {};
     for (const [key, item] of Object.entries(template)) {
       const applied = applyValues(item, values, options);
-      if (applied !== NOT_SET) out[key] = applied;
-      else if (!removeNotset) out[key] = item;
+      if (applied !== NOT_SET) setKey(out, key, applied);
+      else if (!removeNotset) setKey(out, key, item);
     }
     return out;
   }

@@ -150,18 +150,15 @@ export function prepareEcsRun(input: EcsRunInput): EcsRunPlan {
     originOfTaskDefinitionKey: origins.taskDefinitionKey,
   };
   if (input.mode !== "hybrid") {
-    const request = isObject(rendered.task_run_request)
-      ? structuredClone(rendered.task_run_request)
-      : {};
+    // push and raw change nothing, so the plan shares these objects with `configuration` (read-only)
+    const request = isObject(rendered.task_run_request) ? rendered.task_run_request : {};
     const arn = request.taskDefinition;
     const taskDefinition: EcsTaskDefinition =
       typeof arn === "string" && arn !== ""
         ? withSummary({ source: "existing", arn }, findTaskDefinition(input.snapshot, arn))
         : {
             source: "registered",
-            definition: isObject(rendered.task_definition)
-              ? structuredClone(rendered.task_definition)
-              : {},
+            definition: isObject(rendered.task_definition) ? rendered.task_definition : {},
           };
     if (input.mode === "push") {
       log.notes.push(
@@ -185,6 +182,7 @@ function symbolsIn(values: JsonValue[], symbols: Set<string>): string[] {
   const found = new Set<string>();
   const walk = (v: JsonValue): void => {
     if (typeof v === "string") {
+      if (!v.includes("<")) return; // every symbol is written in angle brackets
       for (const s of symbols) if (v.includes(s)) found.add(s);
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (isObject(v)) Object.values(v).forEach(walk);

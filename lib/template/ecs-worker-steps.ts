@@ -2,6 +2,7 @@
  * ECSWorker._prepare_task_definition, _validate_task_definition and _prepare_task_run_request
  * (prefect_aws/workers/ecs_worker.py), step for step. `notes` gets a sentence for every change.
  */
+import { cloneJson } from "./pointer";
 import { pyRepr as pyReprValue, pyStr } from "./python-str";
 import { shlexSplit, slugifyTag } from "./python-text";
 import { truthy } from "./render";
@@ -51,7 +52,9 @@ function pyIntOf(value: JsonValue): number | { error: string } {
 
 /** _drop_empty_keys_from_dict: drop None, "", 0, [] and {} (not False), recursing into dicts. */
 export function dropEmptyKeys(dict: JsonObject): void {
-  for (const [key, value] of Object.entries(dict)) {
+  for (const key in dict) {
+    if (!Object.hasOwn(dict, key)) continue;
+    const value = dict[key] as JsonValue;
     if (!truthy(value) && value !== false) delete dict[key];
     if (isObject(value)) dropEmptyKeys(value);
     if (Array.isArray(value) && key !== "capacity_provider_strategy") {
@@ -70,7 +73,7 @@ export function prepareTaskDefinition(
   { ctx }: Ctx,
   log: StepLog,
 ): JsonObject {
-  const td: JsonObject = structuredClone(cfg.taskDefinition);
+  const td: JsonObject = cloneJson(cfg.taskDefinition);
   if (!Object.hasOwn(td, "containerDefinitions")) td.containerDefinitions = [];
   const defsIn = td.containerDefinitions;
   const defs: JsonValue[] = Array.isArray(defsIn) ? defsIn.filter((d) => truthy(d)) : [];
@@ -244,7 +247,7 @@ export function prepareTaskRunRequest(
   log: StepLog,
 ): JsonObject {
   const { cfg, taskDefinition: td } = input;
-  const req: JsonObject = structuredClone(cfg.taskRunRequest);
+  const req: JsonObject = cloneJson(cfg.taskRunRequest);
   if (!Object.hasOwn(req, "taskDefinition")) req.taskDefinition = input.taskDefinitionArn;
   if (cfg.cluster && !truthy(req.cluster)) {
     req.cluster = cfg.cluster;
@@ -311,7 +314,7 @@ export function prepareTaskRunRequest(
     Object.keys(cfg.networkConfiguration).length > 0 &&
     cfg.vpcId
   ) {
-    req.networkConfiguration = { awsvpcConfiguration: structuredClone(cfg.networkConfiguration) };
+    req.networkConfiguration = { awsvpcConfiguration: cloneJson(cfg.networkConfiguration) };
     log.notes.push(
       `networkConfiguration taken from network_configuration (the worker first checks that its subnets belong to ${cfg.vpcId}).`,
     );

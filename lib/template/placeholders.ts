@@ -26,9 +26,14 @@ const PY_SPACE = String.raw`\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u202
 /** prefect.utilities.templating.PLACEHOLDER_CAPTURE_REGEX: `({{\s*([\w\.\-\[\]$]+)\s*}})` */
 const PLACEHOLDER_SOURCE = String.raw`\{\{[${PY_SPACE}]*([${PY_WORD}.\-\[\]$]+)[${PY_SPACE}]*\}\}`;
 
-/** A fresh global regex (global regexes carry `lastIndex`, so never share one). */
+// Compiling the Unicode classes is costly, so one global regex is shared. Every user resets
+// `lastIndex` first and runs no other matching while it iterates (no re-entrancy possible).
+const PLACEHOLDER_REGEX = new RegExp(PLACEHOLDER_SOURCE, "gu");
+
+/** The shared global placeholder regex, reset; use it synchronously and do not keep it. */
 export function placeholderRegex(): RegExp {
-  return new RegExp(PLACEHOLDER_SOURCE, "gu");
+  PLACEHOLDER_REGEX.lastIndex = 0;
+  return PLACEHOLDER_REGEX;
 }
 
 /** prefect.utilities.templating.determine_placeholder_type */
@@ -43,13 +48,13 @@ export function placeholderKind(name: string): PlaceholderKind {
 export function placeholdersInString(
   text: string,
 ): { raw: string; name: string; kind: PlaceholderKind }[] {
-  const seen = new Set<string>();
   const found: { raw: string; name: string; kind: PlaceholderKind }[] = [];
-  for (const match of text.matchAll(placeholderRegex())) {
+  if (!text.includes("{{")) return found;
+  const regex = placeholderRegex();
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
     const raw = match[0];
+    if (found.some((f) => f.raw === raw)) continue; // strings hold few placeholders
     const name = match[1] ?? "";
-    if (seen.has(raw)) continue;
-    seen.add(raw);
     found.push({ raw, name, kind: placeholderKind(name) });
   }
   return found;
@@ -60,20 +65,43 @@ export function findPlaceholders(
   jobConfiguration: JsonValue,
   basePointer: JsonPointer = "/job_configuration",
   document: DocumentKind = "template",
+  /** skip strings this rejects without parsing them (a cheap pre-filter for large templates) */
+  interesting?: (text: string) => boolean,
 ): Placeholder[] {
   const out: Placeholder[] = [];
-  const walk = (value: JsonValue, pointer: JsonPointer): void => {
+  // pointers are joined only for strings that hold a placeholder: templates can be large
+  const path: (string | number)[] = [];
+  const walk = (value: JsonValue): void => {
     if (typeof value === "string") {
-      for (const p of placeholdersInString(value)) {
-        out.push({ ...p, pointer, whole: p.raw === value, document });
+      if (interesting && !interesting(value)) return;
+      const found = placeholdersInString(value);
+      if (found.length === 0) return;
+      const pointer = joinPointer(basePointer, ...path);
+      for (const p of found) {
+        out.push({
+          name: p.name,
+          raw: p.raw,
+          kind: p.kind,
+          pointer,
+          whole: p.raw === value,
+          document,
+        });
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, joinPointer(pointer, i)));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i] as JsonValue);
+        path.pop();
+      }
     } else if (value !== null && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) walk(item, joinPointer(pointer, key));
+      for (const key in value) {
+        path.push(key);
+        walk(value[key] as JsonValue);
+        path.pop();
+      }
     }
   };
-  walk(jobConfiguration, basePointer);
+  walk(jobConfiguration);
   return out;
 }
 
@@ -82,5 +110,6 @@ export function findPlaceholders(
  * prefect.utilities.collections.get_from_dict splits it.
  */
 export function placeholderRoot(name: string): string {
+  if (!name.includes(".") && !name.includes("[")) return name;
   return name.replace(/\[/g, ".").replace(/\]/g, "").split(".")[0] ?? "";
 }

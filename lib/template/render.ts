@@ -9,11 +9,11 @@ import {
   placeholdersInString,
   type Placeholder,
 } from "./placeholders";
-import { joinPointer } from "./pointer";
+import { cloneJson, joinPointer } from "./pointer";
 import { pyStr } from "./python-str";
 import type { BaseJobTemplate } from "./schema";
 import type { JsonObject, JsonValue, ValueOrigin } from "./types";
-import { resolveVariables } from "./variables";
+import { resolveVariables, schemaDefaults } from "./variables";
 
 export interface RenderOptions extends Pick<ApplyOptions, "env"> {
   /** where each variable's value came from, so placeholders inside values point at their source */
@@ -43,14 +43,25 @@ function collectUnresolved(
   const out: Placeholder[] = [];
   const seen = new Set<string>();
   const add = (p: Placeholder) => {
+    if (!isRuntime(p, options)) return;
     const key = `${p.document}\u0000${p.pointer}\u0000${p.raw}`;
-    if (seen.has(key) || !isRuntime(p, options)) return;
+    if (seen.has(key)) return;
     seen.add(key);
     out.push(p);
   };
-  for (const p of findPlaceholders(jobConfiguration, basePointer)) {
+  // only variables whose value holds a "{{" can carry run-time placeholders in
+  const carriers = new Set<string>();
+  for (const [name, value] of Object.entries(values))
+    if (mentionsPlaceholder(value)) carriers.add(name);
+  const carries = (root: string): boolean => carriers.has(root);
+  // run-time placeholder names start with "prefect." or "$"; other strings matter only via carriers
+  const interesting =
+    carriers.size > 0
+      ? undefined
+      : (text: string) => text.includes("prefect.") || text.includes("$");
+  for (const p of findPlaceholders(jobConfiguration, basePointer, "template", interesting)) {
     add(p);
-    if (p.kind !== "variable") continue;
+    if (p.kind !== "variable" || !carries(placeholderRoot(p.name))) continue;
     const value = getFromDict(values, p.name);
     if (value === NOT_SET) continue;
     const origin = options.origins?.[placeholderRoot(p.name)];
@@ -70,6 +81,13 @@ function collectUnresolved(
   return out;
 }
 
+function mentionsPlaceholder(value: JsonValue): boolean {
+  if (typeof value === "string") return value.includes("{{");
+  if (Array.isArray(value)) return value.some(mentionsPlaceholder);
+  if (isObject(value)) return Object.values(value).some(mentionsPlaceholder);
+  return false;
+}
+
 /** Prefect's templating (same results as prefect.utilities.templating.apply_values). */
 export function renderJobConfiguration(
   template: BaseJobTemplate,
@@ -87,7 +105,7 @@ function renderConfiguration(
   const applied = applyValues(jobConfiguration, values, options.env ? { env: options.env } : {});
   const configuration = isObject(applied) ? applied : {};
   return {
-    configuration: structuredClone(configuration),
+    configuration,
     unresolved: collectUnresolved(jobConfiguration, values, "/job_configuration", options),
   };
 }
@@ -107,14 +125,15 @@ export function buildJobConfiguration(
   configuration: JsonObject;
   unresolved: Placeholder[];
 } {
-  const base: JsonObject = structuredClone(template.job_configuration);
-  const defaults = resolveVariables(template).values;
+  // only `env` is replaced below, so a shallow copy keeps the template untouched
+  const base: JsonObject = { ...template.job_configuration };
+  const defaults = schemaDefaults(template);
   const defaultEnv = defaults.env;
   // "merge variable defaults for `env` into base config before they're replaced by deployment overrides"
   if (truthy(defaultEnv)) {
     const current = base.env;
     if (isObject(current) && isObject(defaultEnv)) base.env = { ...current, ...defaultEnv };
-    else base.env = structuredClone(defaultEnv as JsonValue);
+    else base.env = cloneJson(defaultEnv as JsonValue);
   }
   const { values, origins } = resolveVariables(template, jobVariables);
   const env = values.env;
@@ -165,7 +184,10 @@ export function truthy(value: JsonValue | undefined): boolean {
   if (value === undefined || value === null || value === false || value === 0 || value === "")
     return false;
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === "object") return Object.keys(value).length > 0;
+  if (typeof value === "object") {
+    for (const key in value) if (Object.hasOwn(value, key)) return true;
+    return false;
+  }
   return true;
 }
 

@@ -4,7 +4,7 @@
  * (dot-delimited keys such as "env.FOO" expanded first, plain keys deep-merged over them), with
  * top-level keys replacing defaults.
  */
-import { joinPointer } from "./pointer";
+import { cloneJson, joinPointer, setKey } from "./pointer";
 import type { BaseJobTemplate } from "./schema";
 import { variableProperties } from "./schema";
 import type { JsonObject, JsonValue, ValueOrigin } from "./types";
@@ -18,7 +18,7 @@ export function deepMerge(base: JsonObject, merge: JsonObject): JsonObject {
   const out: JsonObject = { ...base };
   for (const [key, value] of Object.entries(merge)) {
     const current = out[key];
-    out[key] = isObject(current) && isObject(value) ? deepMerge(current, value) : value;
+    setKey(out, key, isObject(current) && isObject(value) ? deepMerge(current, value) : value);
   }
   return out;
 }
@@ -30,10 +30,10 @@ function setInDict(target: JsonObject, dottedKey: string, value: JsonValue): boo
   for (const key of keys.slice(0, -1)) {
     const next = Object.hasOwn(node, key) ? node[key] : {};
     if (!isObject(next)) return false;
-    if (!Object.hasOwn(node, key)) node[key] = next;
+    if (!Object.hasOwn(node, key)) setKey(node, key, next);
     node = next;
   }
-  node[keys[keys.length - 1] ?? ""] = value;
+  setKey(node, keys[keys.length - 1] ?? "", value);
   return true;
 }
 
@@ -42,7 +42,7 @@ export function schemaDefaults(template: BaseJobTemplate): JsonObject {
   const defaults: JsonObject = {};
   for (const [name, schema] of Object.entries(variableProperties(template))) {
     if (isObject(schema) && Object.hasOwn(schema, "default") && schema.default !== null) {
-      defaults[name] = schema.default as JsonValue;
+      setKey(defaults, name, schema.default as JsonValue);
     }
   }
   return defaults;
@@ -59,7 +59,7 @@ export function transformJobVariables(jobVariables: JsonObject): {
   const rejected: string[] = [];
   for (const [key, value] of Object.entries(jobVariables)) {
     if (!key.includes(".")) continue;
-    if (setInDict(values, key, structuredClone(value))) {
+    if (setInDict(values, key, cloneJson(value))) {
       const root = key.replace(/\[/g, ".").split(".")[0] ?? "";
       sourceKey[root] ??= key;
     } else rejected.push(key);
@@ -67,8 +67,11 @@ export function transformJobVariables(jobVariables: JsonObject): {
   for (const [key, value] of Object.entries(jobVariables)) {
     if (key.includes(".")) continue;
     const current = values[key];
-    values[key] =
-      isObject(current) && isObject(value) ? deepMerge(current, value) : structuredClone(value);
+    setKey(
+      values,
+      key,
+      isObject(current) && isObject(value) ? deepMerge(current, value) : cloneJson(value),
+    );
     sourceKey[key] = key;
   }
   return { values, sourceKey, rejected };
@@ -82,18 +85,18 @@ export function resolveVariables(
   const values = schemaDefaults(template);
   const origins: Record<string, ValueOrigin> = {};
   for (const name of Object.keys(values)) {
-    origins[name] = {
+    setKey<ValueOrigin>(origins, name, {
       source: "default",
       pointer: joinPointer("/variables/properties", name, "default"),
-    };
+    });
   }
   const transformed = transformJobVariables(jobVariables);
   for (const [name, value] of Object.entries(transformed.values)) {
-    values[name] = value;
-    origins[name] = {
+    setKey(values, name, value);
+    setKey<ValueOrigin>(origins, name, {
       source: "job_variables",
       pointer: joinPointer("", transformed.sourceKey[name] ?? name),
-    };
+    });
   }
   return { values, origins };
 }

@@ -32,6 +32,62 @@ export function ProvidersSection({ providers, instances, defaultStrategy }: Prov
       </p>
     );
   }
+  const names = new Set(providers.map((p) => p.name));
+  const unassigned = instances.filter(
+    (i) => !i.capacityProviderName || !names.has(i.capacityProviderName),
+  );
+  return (
+    <div className="space-y-4">
+      <ProviderCards
+        providers={providers}
+        instances={instances}
+        defaultStrategy={defaultStrategy}
+      />
+      {unassigned.length ? (
+        <Card aria-label="Instances without a capacity provider">
+          <CardHeader>
+            <div>
+              <CardTitle>Without a capacity provider</CardTitle>
+              <CardDescription>
+                {unassigned.length} container instance{unassigned.length === 1 ? "" : "s"}{" "}
+                registered outside the cluster&apos;s providers: only a launch type of EC2 places
+                tasks here, and nothing scales them.
+              </CardDescription>
+            </div>
+          </CardHeader>
+          <CardContent className="grid gap-3 md:grid-cols-2">
+            <CapacityBar
+              subject="Without a capacity provider"
+              resource="CPU"
+              unit="units"
+              registered={unassigned.reduce((a, i) => a + i.registered.cpu, 0)}
+              reserved={unassigned.reduce((a, i) => a + i.registered.cpu - i.remaining.cpu, 0)}
+            />
+            <CapacityBar
+              subject="Without a capacity provider"
+              resource="Memory"
+              unit="MiB"
+              registered={unassigned.reduce((a, i) => a + i.registered.memory, 0)}
+              reserved={unassigned.reduce(
+                (a, i) => a + i.registered.memory - i.remaining.memory,
+                0,
+              )}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+function ProviderCards({ providers, instances, defaultStrategy }: ProvidersSectionProps) {
+  if (providers.length === 0) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        No capacity providers are associated with this cluster.
+      </p>
+    );
+  }
   return (
     <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-4" aria-label="Capacity providers">
       {providers.map((p) => {

@@ -125,6 +125,10 @@ test("demo-cluster: providers, capacity per provider and per instance with exact
     await expect(row.getByRole("cell").nth(7)).toHaveText(running!);
     await expect(row).toContainText("agent connected");
   }
+  // every seeded instance belongs to a provider, so no "without a capacity provider" group
+  await expect(
+    page.getByRole("region", { name: "Instances without a capacity provider" }),
+  ).toHaveCount(0);
   await expect(page.getByRole("table", { name: "Task definitions" })).toContainText(
     SEED.taskDefinitions.fargate,
   );

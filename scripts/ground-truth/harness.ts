@@ -152,7 +152,11 @@ export async function captureScenario(
   }
 }
 
-/** Runs `fn` over `items` with at most `limit` at a time, keeping the input order in the result. */
+/**
+ * Runs `fn` over `items` with at most `limit` at a time, keeping the input order in the result.
+ * After a failure no new item starts, but running ones finish (so their workers are stopped and
+ * their pools removed) before the first error is thrown.
+ */
 export async function mapLimit<T, R>(
   items: T[],
   limit: number,
@@ -160,12 +164,20 @@ export async function mapLimit<T, R>(
 ): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const i = next++;
-      out[i] = await fn(items[i] as T);
+      try {
+        out[i] = await fn(items[i] as T);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
     }
   });
-  await Promise.all(lanes);
+  const results = await Promise.allSettled(lanes);
+  const rejected = results.find((r) => r.status === "rejected");
+  if (rejected) throw rejected.reason;
   return out;
 }

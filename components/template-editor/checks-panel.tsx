@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { Diagnostic, Severity } from "@/lib/checks";
@@ -24,7 +25,7 @@ export interface ChecksPanelProps {
 }
 
 /** Every diagnostic by severity; clicking one moves the editor's cursor to it. */
-export function ChecksPanel({
+export const ChecksPanel = memo(function ChecksPanel({
   diagnostics,
   skipped,
   ms,
@@ -106,4 +107,4 @@ export function ChecksPanel({
       ) : null}
     </section>
   );
-}
+});

@@ -1,13 +1,15 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { memo, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 import { cn } from "@/lib/utils";
 import { activePreset, presetOps, PRESETS, type PresetId } from "./presets";
-import type { TemplateDocument } from "./use-template-document";
+import type { JsonValue } from "@/lib/template/types";
+import type { DocumentOp } from "./document-model";
+import type { JsonEditorHandle } from "./json-editor";
 
 function verdict(diagnostics: readonly Diagnostic[]): string {
   const e = diagnostics.filter((d) => d.severity === "error").length;
@@ -16,7 +18,12 @@ function verdict(diagnostics: readonly Diagnostic[]): string {
 }
 
 export interface EditorToolbarProps {
-  doc: TemplateDocument;
+  /** the last valid document */
+  value: JsonValue;
+  /** the JSON parses (presets need a document to edit) */
+  canEdit: boolean;
+  apply(ops: DocumentOp[]): void;
+  editor: JsonEditorHandle | null;
   mode: Mode;
   onModeChange(mode: Mode): void;
   verdicts: Record<Mode, readonly Diagnostic[]>;
@@ -30,8 +37,11 @@ const MODES: { id: Mode; label: string; hint: string }[] = [
 ];
 
 /** Mode switch with each mode's verdict, one-click presets, undo, and the slot for pushing. */
-export function EditorToolbar({
-  doc,
+export const EditorToolbar = memo(function EditorToolbar({
+  value,
+  canEdit,
+  apply,
+  editor,
   mode,
   onModeChange,
   verdicts,
@@ -39,9 +49,9 @@ export function EditorToolbar({
   actions,
 }: EditorToolbarProps) {
   const [applied, setApplied] = useState<PresetId | null>(null);
-  const active = activePreset(doc.value);
-  const apply = (id: PresetId) => {
-    doc.apply(presetOps(doc.value, id, snapshot));
+  const active = activePreset(value);
+  const applyPreset = (id: PresetId) => {
+    apply(presetOps(value, id, snapshot));
     setApplied(id);
   };
   return (
@@ -83,8 +93,8 @@ export function EditorToolbar({
             variant={active === p.id ? "primary" : "secondary"}
             aria-pressed={active === p.id}
             title={p.description}
-            disabled={!doc.parsed.ok}
-            onClick={() => apply(p.id)}
+            disabled={!canEdit}
+            onClick={() => applyPreset(p.id)}
           >
             {p.label}
           </Button>
@@ -95,13 +105,13 @@ export function EditorToolbar({
             className="ml-1 flex items-center gap-1 text-xs text-muted-foreground"
           >
             Applied “{PRESETS.find((p) => p.id === applied)?.label}”.
-            {doc.editor ? (
+            {editor ? (
               <Button
                 type="button"
                 size="sm"
                 variant="ghost"
                 onClick={() => {
-                  doc.editor?.undo();
+                  editor.undo();
                   setApplied(null);
                 }}
               >
@@ -115,4 +125,4 @@ export function EditorToolbar({
       {actions ? <div className="ml-auto flex items-center gap-2">{actions}</div> : null}
     </div>
   );
-}
+});

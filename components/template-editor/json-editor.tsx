@@ -40,6 +40,18 @@ const severities = {
   info: monaco.MarkerSeverity.Info,
 } as const;
 
+// a constant: @monaco-editor/react calls updateOptions whenever this object changes identity
+const EDITOR_OPTIONS = {
+  automaticLayout: true,
+  minimap: { enabled: false },
+  fontSize: 13,
+  tabSize: 2,
+  scrollBeyondLastLine: false,
+  fixedOverflowWidgets: true,
+  lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+  ariaLabel: "Base job template JSON",
+};
+
 function subscribeTheme(onChange: () => void) {
   const observer = new MutationObserver(onChange);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
@@ -151,16 +163,7 @@ export default function JsonEditor(props: JsonEditorProps) {
       defaultValue={props.initialText}
       theme={dark ? "vs-dark" : "vs"}
       onMount={handleMount}
-      options={{
-        automaticLayout: true,
-        minimap: { enabled: false },
-        fontSize: 13,
-        tabSize: 2,
-        scrollBeyondLastLine: false,
-        fixedOverflowWidgets: true,
-        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
-        ariaLabel: "Base job template JSON",
-      }}
+      options={EDITOR_OPTIONS}
     />
   );
 }

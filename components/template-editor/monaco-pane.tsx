@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import type { JsonEditorProps } from "./json-editor";
 
 function Placeholder({ text }: { text: string }) {
@@ -28,7 +28,7 @@ const JsonEditor = dynamic(() => import("./json-editor"), {
  * Monaco, loaded only after the page is interactive (first idle period after hydration), so the
  * form works while the editor's ~4 MB of script and its workers arrive.
  */
-export function MonacoPane(props: JsonEditorProps & { currentText: string }) {
+export const MonacoPane = memo(function MonacoPane(props: JsonEditorProps) {
   const [load, setLoad] = useState(false);
   useEffect(() => {
     const start = () => setLoad(true);
@@ -39,8 +39,7 @@ export function MonacoPane(props: JsonEditorProps & { currentText: string }) {
     const id = setTimeout(start, 200);
     return () => clearTimeout(id);
   }, []);
-  const { currentText, ...editorProps } = props;
-  if (!load) return <Placeholder text={currentText} />;
-  // Monaco takes the text at mount; later changes flow through the handle
-  return <JsonEditor {...editorProps} initialText={currentText} />;
-}
+  // the placeholder shows the loaded text; Monaco takes the current text at mount (getCurrentText)
+  if (!load) return <Placeholder text={props.initialText} />;
+  return <JsonEditor {...props} />;
+});

@@ -78,12 +78,41 @@ export function TemplateEditor(props: TemplateEditorProps) {
     },
     [doc.editor],
   );
+  const { replaceText, setAt, apply, onEditorText, setEditor } = doc;
   const fix = useCallback(
     (d: Diagnostic) => {
       if (!d.fix || d.fix.document !== "template") return;
-      doc.replaceText(applyOps(doc.text, d.fix.edits));
+      replaceText(applyOps(textRef.current, d.fix.edits));
     },
-    [doc],
+    [replaceText],
+  );
+  // Check results and the other mode's verdict re-render this component; the children below are
+  // memoized on what they show, so only the ones whose input changed render again. The form is not
+  // deferred: a controlled input whose value lags its own keystroke would drop characters.
+  const formValue = doc.value;
+  const formCtx = useMemo(
+    () => ({
+      doc: formValue,
+      setAt,
+      apply,
+      ...(snapshot ? { snapshot } : {}),
+      ...(clusters ? { clusters } : {}),
+    }),
+    [formValue, setAt, apply, snapshot, clusters],
+  );
+  const parsed = doc.parsed;
+  const jsonError = useMemo(
+    () =>
+      parsed.ok ? undefined : { line: parsed.line, column: parsed.column, reason: parsed.reason },
+    [parsed],
+  );
+  const verdicts = useMemo(
+    () => ({
+      hybrid: mode === "hybrid" ? checks.diagnostics : otherChecks.diagnostics,
+      push: mode === "push" ? checks.diagnostics : otherChecks.diagnostics,
+      raw: [],
+    }),
+    [mode, checks.diagnostics, otherChecks.diagnostics],
   );
 
   const markSaved = useCallback(
@@ -104,9 +133,6 @@ export function TemplateEditor(props: TemplateEditorProps) {
     dirty: doc.dirty,
     markSaved,
   };
-  const jsonError = doc.parsed.ok
-    ? undefined
-    : { line: doc.parsed.line, column: doc.parsed.column, reason: doc.parsed.reason };
   const errors = checks.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = checks.diagnostics.filter((d) => d.severity === "warning").length;
   const modelPath = `pooldeck://template/${encodeURIComponent(pool.name || "new")}.json`;
@@ -115,14 +141,13 @@ export function TemplateEditor(props: TemplateEditorProps) {
     <TemplateEditorContext.Provider value={state}>
       <div className="grid gap-4">
         <EditorToolbar
-          doc={doc}
+          value={formValue}
+          canEdit={parsed.ok}
+          apply={apply}
+          editor={doc.editor}
           mode={mode}
           onModeChange={setMode}
-          verdicts={{
-            hybrid: mode === "hybrid" ? checks.diagnostics : otherChecks.diagnostics,
-            push: mode === "push" ? checks.diagnostics : otherChecks.diagnostics,
-            raw: [],
-          }}
+          verdicts={verdicts}
           snapshot={snapshot}
           actions={actions}
         />
@@ -137,16 +162,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
                 {snapshotLoading ? "Reading the cluster…" : snapshotProblem}
               </p>
             ) : null}
-            <TemplateForm
-              ctx={{
-                doc: doc.value,
-                setAt: doc.setAt,
-                apply: doc.apply,
-                ...(snapshot ? { snapshot } : {}),
-                ...(clusters ? { clusters } : {}),
-              }}
-              {...(jsonError ? { jsonError } : {})}
-            />
+            <TemplateForm ctx={formCtx} jsonError={jsonError} />
           </div>
           <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
             <div
@@ -155,12 +171,11 @@ export function TemplateEditor(props: TemplateEditorProps) {
             >
               <MonacoPane
                 modelPath={modelPath}
-                currentText={doc.text}
-                initialText={doc.text}
+                initialText={originalText}
                 diagnostics={checks.diagnostics}
                 schema={schema}
-                onTextChange={doc.onEditorText}
-                onReady={doc.setEditor}
+                onTextChange={onEditorText}
+                onReady={setEditor}
                 getCurrentText={getCurrentText}
               />
             </div>
@@ -181,13 +196,13 @@ export function TemplateEditor(props: TemplateEditorProps) {
                   ms={checks.ms}
                   onReveal={reveal}
                   onFix={fix}
-                  canFix={doc.parsed.ok}
+                  canFix={parsed.ok}
                 />
               </TabsContent>
               <TabsContent value="preview" className="min-h-0 overflow-auto">
                 <RunTaskPreview
                   poolResult={checks}
-                  doc={doc.value}
+                  doc={formValue}
                   mode={mode}
                   {...(snapshot ? { snapshot } : {})}
                   deployments={deployments}

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { propertiesOf, requestBinding } from "./form-model";
 import { FieldSection } from "./fields/field";
@@ -26,11 +27,11 @@ const PURPOSE_BUILT = [
 export interface TemplateFormProps {
   ctx: FormContext;
   /** the JSON does not parse: the form shows the last valid state, read-only */
-  jsonError?: { line: number; column: number; reason: string };
+  jsonError?: { line: number; column: number; reason: string } | undefined;
 }
 
 /** The form half: purpose-built controls for placement, task and network, generic ones for the rest. */
-export function TemplateForm({ ctx, jsonError }: TemplateFormProps) {
+export const TemplateForm = memo(function TemplateForm({ ctx, jsonError }: TemplateFormProps) {
   const handled = new Set(PURPOSE_BUILT);
   for (const [key, fallback] of [
     ["launchType", "launch_type"],
@@ -70,4 +71,4 @@ export function TemplateForm({ ctx, jsonError }: TemplateFormProps) {
       </fieldset>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
 import { targetCluster } from "./form-model";
@@ -9,12 +9,6 @@ import { targetCluster } from "./form-model";
 export type SnapshotLoader = (
   cluster: string,
 ) => Promise<{ ok: true; snapshot: ClusterSnapshot } | { ok: false; error: string }>;
-
-function matches(snapshot: ClusterSnapshot | undefined, cluster: string): boolean {
-  if (!snapshot) return false;
-  const name = cluster || "default";
-  return snapshot.cluster.name === name || snapshot.cluster.arn === name;
-}
 
 /** The snapshot of the cluster the document names; follows the cluster field (debounced). */
 export function useClusterSnapshot(
@@ -27,47 +21,37 @@ export function useClusterSnapshot(
   const [state, setState] = useState({
     snapshot: initial,
     problem: initialProblem,
-    requested: cluster,
     loading: false,
   });
+  // the cluster whose snapshot we hold or are reading; a ref so that starting a read does not cancel it
+  const requested = useRef(initial ? cluster : undefined);
   useEffect(() => {
-    if (!load || cluster === state.requested || matches(state.snapshot, cluster)) return;
+    if (!load || cluster === requested.current) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      setState((s) => ({ ...s, loading: true, requested: cluster }));
+      requested.current = cluster;
+      setState((s) => ({ ...s, loading: true }));
       load(cluster)
         .then((result) => {
           if (cancelled) return;
           setState(
             result.ok
-              ? {
-                  snapshot: result.snapshot,
-                  problem: undefined,
-                  requested: cluster,
-                  loading: false,
-                }
+              ? { snapshot: result.snapshot, problem: undefined, loading: false }
               : {
                   snapshot: undefined,
                   problem: `No cluster snapshot for ${cluster || "the default cluster"}: ${result.error} Cluster-aware checks are skipped.`,
-                  requested: cluster,
                   loading: false,
                 },
           );
         })
         .catch((error: unknown) => {
-          if (cancelled) return;
-          setState({
-            snapshot: undefined,
-            problem: String(error),
-            requested: cluster,
-            loading: false,
-          });
+          if (!cancelled) setState({ snapshot: undefined, problem: String(error), loading: false });
         });
     }, 600);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [cluster, load, state.requested, state.snapshot]);
+  }, [cluster, load]);
   return state;
 }

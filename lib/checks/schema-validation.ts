@@ -229,14 +229,12 @@ function sameSchema(a: JsonValue, b: JsonValue, inMap = false): boolean {
     return true;
   }
   if (!isObject(a) || !isObject(b)) return false;
-  const keep = (o: JsonObject, key: string) =>
-    inMap || !ANNOTATIONS.has(key) || (key === "title" && "block_type_slug" in o);
   let count = 0;
   for (const key in a) {
-    if (!keep(a, key)) continue;
+    if (!keeps(inMap, a, key)) continue;
     count++;
     const other = b[key];
-    if (other === undefined || !keep(b, key)) return false;
+    if (other === undefined || !keeps(inMap, b, key)) return false;
     const value = a[key] as JsonValue;
     const childIsMap = !inMap && SCHEMA_MAPS.has(key);
     if (!inMap && VALUE_KEYWORDS.has(key)) {
@@ -245,8 +243,12 @@ function sameSchema(a: JsonValue, b: JsonValue, inMap = false): boolean {
       return false;
     }
   }
-  for (const key in b) if (keep(b, key)) count--;
+  for (const key in b) if (keeps(inMap, b, key)) count--;
   return count === 0;
+}
+
+function keeps(inMap: boolean, o: JsonObject, key: string): boolean {
+  return inMap || !ANNOTATIONS.has(key) || (key === "title" && "block_type_slug" in o);
 }
 
 /** The last schemas compiled, newest first: typing in a default usually leaves the schema as it was. */
@@ -335,10 +337,11 @@ export function validateValues(
   const problems = problemsOf(compiled.root, values, "");
   for (const [name, value] of Object.entries(values)) {
     const validate = compiled.properties.get(name);
-    if (validate)
-      problems.push(
-        ...problemsOf(validate, value, "/" + name.replace(/~/g, "~0").replace(/\//g, "~1")),
-      );
+    // the common case (valid) costs one call and no allocation
+    if (!validate || validate(value)) continue;
+    problems.push(
+      ...problemsOf(validate, value, "/" + name.replace(/~/g, "~0").replace(/\//g, "~1")),
+    );
   }
   return problems;
 }

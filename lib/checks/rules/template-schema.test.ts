@@ -114,3 +114,21 @@ describe("template/default-violates-schema", () => {
     expect(findings(result, rule)).toEqual([]);
   });
 });
+
+describe("compiled schema cache", () => {
+  const rule = "template/default-violates-schema";
+  it("recompiles when a variable's schema changes, and not when only a default changes", () => {
+    const asInteger = withDefaults({ cpu: "1024" });
+    expect(findings(check(asInteger), rule).map((d) => d.path)).toEqual([
+      "/variables/properties/cpu/default",
+    ]);
+    const asString = withDefaults({ cpu: "1024" });
+    (((asString.variables as JsonObject).properties as JsonObject).cpu as JsonObject).type =
+      "string";
+    expect(findings(check(asString), rule)).toEqual([]);
+    const backToInteger = withDefaults({ cpu: "2048" });
+    expect(findings(check(backToInteger), rule).map((d) => d.path)).toEqual([
+      "/variables/properties/cpu/default",
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyValues, getFromDict, NOT_SET } from "./apply-values";
+import type { JsonObject } from "./types";
 
 describe("applyValues (prefect.utilities.templating.apply_values)", () => {
   it("keeps the value's JSON type for a lone placeholder", () => {
@@ -81,5 +82,18 @@ describe("getFromDict (prefect.utilities.collections.get_from_dict)", () => {
 
   it.each(["a.b[5]", "a.x", "n.0", "s.x", "d.02026", "missing"])("%s has no value", (name) => {
     expect(getFromDict(values, name)).toBe(NOT_SET);
+  });
+});
+
+describe("keys named __proto__", () => {
+  it("stay plain keys, as in Python and JSON.parse", () => {
+    const template = JSON.parse('{"__proto__": "{{ x }}", "k": "{{ x.__proto__ }}"}') as JsonObject;
+    const out = applyValues(
+      template,
+      JSON.parse('{"x": {"__proto__": "y"}}') as JsonObject,
+    ) as JsonObject;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(["__proto__", "k"]);
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"__proto__":"y"},"k":"y"}');
   });
 });

@@ -88,7 +88,11 @@ function mentionsPlaceholder(value: JsonValue): boolean {
   return false;
 }
 
-/** Prefect's templating (same results as prefect.utilities.templating.apply_values). */
+/**
+ * Prefect's templating (same results as prefect.utilities.templating.apply_values) over
+ * job_configuration. For what a worker renders from a template and job_variables, including the
+ * env merges, use buildJobConfiguration.
+ */
 export function renderJobConfiguration(
   template: BaseJobTemplate,
   values: JsonObject,

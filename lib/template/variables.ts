@@ -77,7 +77,12 @@ export function transformJobVariables(jobVariables: JsonObject): {
   return { values, sourceKey, rejected };
 }
 
-/** Schema defaults (null defaults dropped), then job_variables (top-level keys replace). */
+/**
+ * Schema defaults (null defaults dropped), then job_variables (top-level keys replace). These are
+ * the values Prefect renders with: `env` here is the deployment's env when it sets one (it
+ * replaces the default). The key-by-key env merge happens in job_configuration.env, see
+ * buildJobConfiguration.
+ */
 export function resolveVariables(
   template: BaseJobTemplate,
   jobVariables: JsonObject = {},

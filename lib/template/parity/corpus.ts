@@ -247,6 +247,14 @@ const applyCases: ParityCase[] = [
     values: { x: "X" },
   },
   {
+    id: "apply/proto-keys-are-plain-keys",
+    kind: "apply",
+    template: JSON.parse(
+      '{"__proto__": "{{ x }}", "a": {"__proto__": 1, "b": "{{ x.__proto__ }}"}}',
+    ) as JsonValue,
+    values: JSON.parse('{"x": {"__proto__": "y"}}') as JsonObject,
+  },
+  {
     id: "apply/non-string-leaves",
     kind: "apply",
     template: { a: 1, b: 2.5, c: true, d: null, e: [false, 0, ""], f: {} },

@@ -6,9 +6,9 @@ import tseslint from "typescript-eslint";
 const config = [
   {
     ignores: [
-      ".next/**",
+      ".next*/**",
       ".venv/**",
-      ".data/**",
+      ".data*/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",

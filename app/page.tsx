@@ -35,8 +35,8 @@ export default async function StatusPage() {
                   {
                     label: prefect.cloud ? "Prefect Cloud" : "Server version",
                     value: prefect.cloud
-                      ? `account ${prefect.cloud.accountId}, workspace ${prefect.cloud.workspaceId} (API ${prefect.version})`
-                      : `Prefect ${prefect.version} (self-hosted)`,
+                      ? `account ${prefect.cloud.accountId}, workspace ${prefect.cloud.workspaceId}`
+                      : `Prefect ${prefect.version ?? "(version not reported)"} (self-hosted)`,
                   },
                   {
                     label: "Authentication",
@@ -50,7 +50,16 @@ export default async function StatusPage() {
                 ]
               : []),
           ]}
-          problem={prefect.ok ? undefined : { title: prefect.message, detail: prefect.hint }}
+          problem={
+            prefect.problem
+              ? { title: prefect.problem.message, detail: prefect.hint }
+              : prefect.ok
+                ? undefined
+                : {
+                    title: "Prefect answered /api/health with false",
+                    detail: "The server reports itself unhealthy; see its log.",
+                  }
+          }
         />
         <StatusCard
           title="Amazon ECS"

@@ -62,7 +62,10 @@ async function pool<T>(
 }
 
 /** Resets the emulator at `endpoint` and seeds the large benchmark cluster into it. */
-export async function seedLarge(endpoint: string, sizes: ClusterBenchResult["sizes"]): Promise<void> {
+export async function seedLarge(
+  endpoint: string,
+  sizes: ClusterBenchResult["sizes"],
+): Promise<void> {
   const cfg = emulatorClientConfig(endpoint, REGION);
   const ecs = new ECSClient(cfg);
   const ec2 = new EC2Client(cfg);

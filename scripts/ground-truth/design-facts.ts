@@ -205,4 +205,12 @@ export const EXPECTED_FACTS: Record<string, { claim: string; facts: Facts | { fa
           "CRASHED: An `execution_role_arn` must be provided to use `configure_cloudwatch_logs` or `stream_logs`.",
       },
     },
+    "api-key-secret-arn-self-hosted": {
+      claim:
+        "(not in DESIGN.md) prefect_api_key_secret_arn on a worker without PREFECT_API_KEY crashes the run",
+      facts: {
+        failure:
+          "CRASHED: Failed to submit flow run to infrastructure: KeyError: 'PREFECT_API_KEY'",
+      },
+    },
   };

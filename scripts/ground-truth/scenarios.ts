@@ -3,6 +3,9 @@
  * Prefect's default ECS template and the AWS world of the run.
  */
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
+// what ECSWorker.get_default_base_job_template() returns in prefect-aws 0.7.12: it has the
+// prefect_api_key_secret_arn and prefect_api_auth_string_secret_arn variables the server's copy lacks
+import workerDefaultTemplate from "@/lib/template/fixtures/prefect-aws-worker-default.json";
 import type { JsonObject } from "@/lib/template/types";
 
 import type { AwsWorld } from "./aws-world";
@@ -236,6 +239,20 @@ export const SCENARIOS: Scenario[] = [
       jobVariables: {
         cluster: w.clusterFor("cloudwatch-logs-without-execution-role"),
         configure_cloudwatch_logs: true,
+      },
+    }),
+  },
+  {
+    id: "api-key-secret-arn-self-hosted",
+    title:
+      "prefect_api_key_secret_arn (worker's own default template) with a worker that has no PREFECT_API_KEY",
+    expect: "worker-fails-the-run",
+    build: (w) => ({
+      template: structuredClone(workerDefaultTemplate) as JsonObject,
+      jobVariables: {
+        cluster: w.clusterFor("api-key-secret-arn-self-hosted"),
+        prefect_api_key_secret_arn:
+          "arn:aws:secretsmanager:us-east-1:123456789012:secret:prefect-key",
       },
     }),
   },

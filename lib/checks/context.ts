@@ -5,7 +5,7 @@
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import { findPlaceholders, type EcsRunPlan, type Placeholder } from "@/lib/template";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, Mode } from "@/lib/template/types";
-import { getAtPointer, isObject, joinPointer } from "./pointer";
+import { getAtPointer, isObject, joinPointer, ownValue } from "./pointer";
 import type { CheckInput, Fix } from "./types";
 
 /** Where a value a person can edit lives. */
@@ -97,7 +97,7 @@ export function createContext(parts: ContextParts): CheckContext {
         exact: true,
       };
     }
-    const declaration = properties[name];
+    const declaration = ownValue(properties, name);
     if (isObject(declaration)) {
       const base = joinPointer(t("/variables/properties"), name);
       return "default" in declaration
@@ -156,7 +156,7 @@ export function createContext(parts: ContextParts): CheckContext {
         edits: [{ op: present ? "replace" : "add", path: joinPointer("", name), value }],
       };
     }
-    const declaration = properties[name];
+    const declaration = ownValue(properties, name);
     if (!isObject(declaration)) return undefined;
     const path = joinPointer(t("/variables/properties"), name, "default");
     return {

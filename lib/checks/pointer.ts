@@ -52,3 +52,18 @@ export function isEmptyValue(value: unknown): boolean {
   if (isObject(value)) return Object.keys(value).length === 0;
   return false;
 }
+
+/** Sets an own property even for the key "__proto__" (plain assignment would change the prototype). */
+export function setOwn(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** Own-property lookup (never inherited members such as "constructor" or "__proto__"). */
+export function ownValue(target: { [key: string]: JsonValue }, key: string): JsonValue | undefined {
+  return Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
+}

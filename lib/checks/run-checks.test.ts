@@ -90,6 +90,17 @@ describe("runChecks", () => {
     }
   });
 
+  it("treats __proto__ and constructor as ordinary variable names", () => {
+    const template = JSON.parse(
+      '{"job_configuration": {"a": "{{ __proto__ }}", "b": "{{ constructor }}"}, "variables": {"properties": {"__proto__": {"type": "string", "default": 1}}}}',
+    ) as JsonValue;
+    const result = runChecks({ template, mode: "raw" });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([
+      ["template/undeclared-variable", "/job_configuration/b"],
+      ["template/default-violates-schema", "/variables/properties/__proto__/default"],
+    ]);
+  });
+
   it("skips rules that need a rendering template, saying why", () => {
     const result = runChecks({ template: {}, mode: "hybrid" });
     expect(result.diagnostics).toEqual([]);

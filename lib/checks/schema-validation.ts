@@ -8,7 +8,7 @@ import Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { isObject } from "./pointer";
+import { isObject, setOwn } from "./pointer";
 
 export interface SchemaProblem {
   /** pointer into the validated value, e.g. "/cpu" */
@@ -72,7 +72,7 @@ function removeRequired(value: JsonValue): JsonValue {
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
-    if (key !== "required") out[key] = removeRequired(child);
+    if (key !== "required") setOwn(out, key, removeRequired(child));
   }
   return out;
 }
@@ -172,7 +172,7 @@ function compileUncached(schema: JsonObject): CompiledSchema {
       const entry = compileProperty(`${id}\u0000${JSON.stringify(child)}`, child, definitions);
       if (typeof entry !== "function") return failure(entry.reason, `/properties/${name}`);
       properties.set(name, entry);
-      names[name] = true;
+      setOwn(names, name, true);
     }
   }
   const { properties: _properties, ...rest } = pre;
@@ -210,10 +210,11 @@ function withoutAnnotations(schema: JsonValue): JsonValue {
     if (ANNOTATIONS.has(key) && !(key === "title" && isBlock)) continue;
     if (SCHEMA_MAPS.has(key) && isObject(value)) {
       const map: JsonObject = {};
-      for (const [name, child] of Object.entries(value)) map[name] = withoutAnnotations(child);
-      out[key] = map;
+      for (const [name, child] of Object.entries(value))
+        setOwn(map, name, withoutAnnotations(child));
+      setOwn(out, key, map);
     } else {
-      out[key] = VALUE_KEYWORDS.has(key) ? value : withoutAnnotations(value);
+      setOwn(out, key, VALUE_KEYWORDS.has(key) ? value : withoutAnnotations(value));
     }
   }
   return out;

@@ -11,8 +11,6 @@ const child = spawn(
   process.execPath,
   [
     "--conditions=react-server",
-    // the AWS SDK warns about Node 20 on every start; it is noise on a CLI's stderr
-    "--disable-warning=NodeVersionSupportWarning",
     "--import",
     tsx,
     join(repo, "cli", "main.ts"),
@@ -20,8 +18,13 @@ const child = spawn(
   ],
   {
     stdio: "inherit",
-    // tsx reads path aliases (@/) from this tsconfig whatever the working directory is
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(repo, "tsconfig.json") },
+    env: {
+      // the AWS SDK warns about Node 20 on every start: noise on stderr, where CI reads our reason
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...process.env,
+      // tsx reads path aliases (@/) from this tsconfig whatever the working directory is
+      TSX_TSCONFIG_PATH: join(repo, "tsconfig.json"),
+    },
   },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) {

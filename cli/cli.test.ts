@@ -19,8 +19,15 @@ interface Run {
 
 /** Runs the real `pooldeck` command from the fixtures directory. */
 function pooldeck(...args: string[]): Promise<Run> {
+  return pooldeckWith({}, ...args);
+}
+
+function pooldeckWith(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: fixtures });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: fixtures,
+      env: { ...process.env, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -183,5 +190,26 @@ describe("pooldeck render and help", () => {
   it("explains a snapshot without --cluster", async () => {
     const run = await pooldeck("snapshot");
     expect([run.code, run.stderr]).toEqual([2, "pooldeck: missing --cluster <name>\n"]);
+  });
+
+  it("reads the cluster through lib/ecs and reports an unreachable endpoint in one line", async () => {
+    const run = await pooldeckWith(
+      {
+        // a closed local port: the real SDK client fails fast, no AWS account involved
+        AWS_ENDPOINT_URL_ECS: "http://127.0.0.1:9",
+        AWS_ACCESS_KEY_ID: "test",
+        AWS_SECRET_ACCESS_KEY: "test",
+      },
+      "snapshot",
+      "--cluster",
+      "demo",
+      "--region",
+      "us-east-1",
+    );
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      1,
+      "",
+      "pooldeck: cannot read cluster demo in us-east-1: The ECS endpoint did not answer (ECONNREFUSED).\n",
+    ]);
   });
 });

@@ -27,6 +27,7 @@ export { pyStr, pyRepr } from "./python-str";
 export { resolveVariables, schemaDefaults, deepMerge } from "./variables";
 export {
   renderJobConfiguration,
+  blockReferences,
   buildJobConfiguration,
   truthy,
   type RenderOptions,

@@ -43,6 +43,39 @@ describe("renderJobConfiguration", () => {
   });
 });
 
+describe("block document references", () => {
+  it("reports {$ref: {block_document_id}} from a default and from the template as unresolved blocks", () => {
+    const t = structuredClone(template);
+    (t.variables.properties ?? {}).aws_credentials = {
+      type: "object",
+      default: { $ref: { block_document_id: "b-1" } },
+    };
+    (t.job_configuration.task_run_request as Record<string, unknown>).overrides = {
+      secret: { $ref: { block_document_id: "b-2" } },
+    };
+    const built = buildJobConfiguration(t, {});
+    expect(built.unresolved).toEqual([
+      {
+        name: "block_document_id b-2",
+        raw: '{"$ref":{"block_document_id":"b-2"}}',
+        kind: "block",
+        pointer: "/job_configuration/task_run_request/overrides/secret",
+        whole: true,
+        document: "template",
+      },
+      {
+        name: "block_document_id b-1",
+        raw: '{"$ref":{"block_document_id":"b-1"}}',
+        kind: "block",
+        pointer: "/variables/properties/aws_credentials/default",
+        whole: true,
+        document: "template",
+      },
+    ]);
+    expect(built.configuration.aws_credentials).toEqual({ $ref: { block_document_id: "b-1" } });
+  });
+});
+
 describe("buildJobConfiguration (from_template_and_values)", () => {
   it("merges default env and deployment env key by key into job_configuration.env", () => {
     const built = buildJobConfiguration(withEnvDefault({ SHARED: "default", D: "d" }), {

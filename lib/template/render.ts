@@ -12,7 +12,7 @@ import {
 import { cloneJson, joinPointer } from "./pointer";
 import { pyStr } from "./python-str";
 import type { BaseJobTemplate } from "./schema";
-import type { JsonObject, JsonValue, ValueOrigin } from "./types";
+import type { DocumentKind, JsonObject, JsonPointer, JsonValue, ValueOrigin } from "./types";
 import { resolveVariables, schemaDefaults } from "./variables";
 
 export interface RenderOptions extends Pick<ApplyOptions, "env"> {
@@ -59,6 +59,7 @@ function collectUnresolved(
     carriers.size > 0
       ? undefined
       : (text: string) => text.includes("prefect.") || text.includes("$");
+  for (const ref of blockReferences(jobConfiguration, basePointer, "template")) add(ref);
   for (const p of findPlaceholders(jobConfiguration, basePointer, "template", interesting)) {
     add(p);
     if (p.kind !== "variable" || !carries(placeholderRoot(p.name))) continue;
@@ -73,6 +74,7 @@ function collectUnresolved(
             origin.source === "job_variables" ? ("job_variables" as const) : ("template" as const),
         }
       : { pointer: p.pointer, document: "template" as const };
+    if (p.whole) for (const ref of blockReferences(value, at.pointer, at.document)) add(ref);
     const inserted = p.whole ? value : pyStr(value);
     for (const q of findPlaceholders(inserted, at.pointer, at.document)) {
       add(p.whole ? q : { ...q, pointer: at.pointer, whole: false });
@@ -84,8 +86,53 @@ function collectUnresolved(
 function mentionsPlaceholder(value: JsonValue): boolean {
   if (typeof value === "string") return value.includes("{{");
   if (Array.isArray(value)) return value.some(mentionsPlaceholder);
-  if (isObject(value)) return Object.values(value).some(mentionsPlaceholder);
+  if (isObject(value))
+    return Object.hasOwn(value, "$ref") || Object.values(value).some(mentionsPlaceholder);
   return false;
+}
+
+/**
+ * Block document references, `{"$ref": {"block_document_id": "..."}}`, which
+ * resolve_block_document_references replaces with the block's data at run time (this is how
+ * pools usually hold aws_credentials). Reported like `prefect.blocks.*` placeholders.
+ */
+export function blockReferences(
+  value: JsonValue,
+  basePointer: JsonPointer,
+  document: DocumentKind,
+): Placeholder[] {
+  const out: Placeholder[] = [];
+  const path: (string | number)[] = [];
+  const walk = (v: JsonValue): void => {
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        path.push(i);
+        walk(item);
+        path.pop();
+      });
+    } else if (isObject(v)) {
+      const ref = v.$ref;
+      if (isObject(ref) && truthy(ref.block_document_id)) {
+        const id = ref.block_document_id as JsonValue;
+        out.push({
+          name: `block_document_id ${pyStr(id)}`,
+          raw: JSON.stringify({ $ref: ref }),
+          kind: "block",
+          pointer: joinPointer(basePointer, ...path),
+          whole: true,
+          document,
+        });
+        return;
+      }
+      for (const key in v) {
+        path.push(key);
+        walk(v[key] as JsonValue);
+        path.pop();
+      }
+    }
+  };
+  walk(value);
+  return out;
 }
 
 /**

@@ -59,6 +59,7 @@ export const ChecksPanel = memo(function ChecksPanel({
                 <li
                   key={`${d.rule}:${d.path}:${i}`}
                   data-rule={d.rule}
+                  data-severity={d.severity}
                   className="rounded-md border border-border bg-card text-sm"
                 >
                   <button

@@ -10,7 +10,7 @@ import { checkText, type CheckResult } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 
-export const CHECK_DEBOUNCE_MS = 100;
+export const CHECK_DEBOUNCE_MS = 60;
 
 export interface TimedCheckResult extends CheckResult {
   /** how long the checks took in this browser, in milliseconds; null for the server-rendered result */

@@ -13,13 +13,46 @@ import {
 
 const CONFLICT = "ecs/launch-type-and-capacity-provider-strategy";
 
-/** Prefect's default template aimed at the seeded cluster, launch type EC2, and no strategy key in the request. */
-async function ec2Template(): Promise<Template> {
+/**
+ * Prefect's default template on the seeded cluster with a capacity provider strategy in the request
+ * and launchType misspelled as "launchTyp": one keystroke ("e") creates the conflict.
+ */
+async function nearConflictTemplate(): Promise<Template> {
   const t = await defaultEcsTemplate();
-  delete t.job_configuration.task_run_request.capacityProviderStrategy;
+  const request = t.job_configuration.task_run_request;
+  request.capacityProviderStrategy = [{ capacityProvider: "general-asg", weight: 1 }];
+  request.launchTyp = request.launchType;
+  delete request.launchType;
   t.variables.properties.cluster!.default = "demo-cluster";
-  t.variables.properties.launch_type!.default = "EC2";
   return t;
+}
+
+/** Milliseconds from a keystroke until the conflict's panel entry appears (present) or goes (absent). */
+async function timeKeystroke(page: Page, key: string, present: boolean): Promise<number> {
+  await page.evaluate(
+    ({ rule, present }) => {
+      const w = window as unknown as { __typed: number; __seen?: number };
+      delete w.__seen;
+      const done = () => Boolean(document.querySelector(`[data-rule="${rule}"]`)) === present;
+      const observer = new MutationObserver(() => {
+        if (done()) {
+          w.__seen = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      w.__typed = performance.now();
+    },
+    { rule: CONFLICT, present },
+  );
+  await page.keyboard.press(key);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __seen?: number }).__seen ?? null))
+    .not.toBeNull();
+  return page.evaluate(() => {
+    const w = window as unknown as { __typed: number; __seen: number };
+    return w.__seen - w.__typed;
+  });
 }
 
 async function shot(page: Page, info: TestInfo, name: string) {
@@ -42,65 +75,56 @@ test.afterAll(deleteTestPools);
 test("a conflicting edit typed into Monaco is marked within 300 ms, and its quick fix removes it", async ({
   page,
 }, info) => {
-  const template = await ec2Template();
+  const template = await nearConflictTemplate();
   const pool = await createPool("conflict", template);
   await page.goto(`/pools/${pool}`);
   await waitForMonaco(page);
   const checks = page.getByRole("region", { name: "Checks" });
-  await expect(checks.locator(`[data-rule="${CONFLICT}"]`)).toHaveCount(0);
-
-  const text = JSON.stringify(template, null, 2);
-  const line = text.split("\n").findIndex((l) => l.includes('"task_run_request": {')) + 1;
-  await gotoLineEnd(page, line);
-  await page.keyboard.press("Enter");
-  // time from the keystroke to the panel entry, measured in the page
-  await page.evaluate((rule) => {
-    const w = window as unknown as { __typed: number; __shown?: number };
-    const observer = new MutationObserver(() => {
-      if (document.querySelector(`[data-rule="${rule}"]`)) {
-        w.__shown = performance.now();
-        observer.disconnect();
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    w.__typed = performance.now();
-  }, CONFLICT);
-  await page.keyboard.insertText(
-    '"capacityProviderStrategy": [{"capacityProvider": "general-asg", "weight": 1}],',
-  );
   const entry = checks.locator(`[data-rule="${CONFLICT}"]`);
-  await expect(entry).toBeVisible();
-  const latency = await page.evaluate(() => {
-    const w = window as unknown as { __typed: number; __shown?: number };
-    return (w.__shown ?? Infinity) - w.__typed;
+  await expect(entry).toHaveCount(0);
+
+  // cursor right after "launchTyp (Home goes to the line's first character, the opening quote)
+  const text = JSON.stringify(template, null, 2);
+  await gotoLineEnd(page, text.split("\n").findIndex((l) => l.includes('"launchTyp":')) + 1);
+  await page.keyboard.press("Home");
+  for (let i = 0; i < '"launchTyp'.length; i++) await page.keyboard.press("ArrowRight");
+  const appear = await timeKeystroke(page, "e", true);
+  const vanish = await timeKeystroke(page, "Backspace", false);
+  const again = await timeKeystroke(page, "e", true);
+  const latencies = [appear, vanish, again];
+  info.annotations.push({
+    type: "conflict latency (ms): appear, vanish, appear",
+    description: latencies.map((l) => l.toFixed(0)).join(", "),
   });
-  info.annotations.push({ type: "conflict latency (ms)", description: latency.toFixed(0) });
-  expect(latency).toBeLessThan(300);
+  const median = [...latencies].sort((a, b) => a - b)[1]!;
+  expect(median).toBeLessThan(300);
+  await expect(entry).toBeVisible();
   // hybrid pool: the worker drops launchType, so a warning; a push pool keeps it, so an error
-  await expect(entry.getByText("warning", { exact: true })).toBeVisible();
+  await expect(entry).toHaveAttribute("data-severity", "warning");
   await expect(page.locator(".monaco-editor .squiggly-warning").first()).toBeVisible();
   await shot(page, info, "conflict-hybrid");
 
   await page.getByRole("radio", { name: /Push/ }).click();
-  await expect(entry.getByText("error", { exact: true })).toBeVisible();
+  const conflictError = checks.locator(`[data-rule="${CONFLICT}"][data-severity="error"]`);
+  await expect(conflictError).toBeVisible();
   await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible();
   await shot(page, info, "conflict-push");
 
   // click the entry: the cursor goes to the marked text; Ctrl+. offers our fix as a code action
-  const fixTitle = (await entry.getByRole("button").nth(1).textContent()) ?? "";
-  expect(fixTitle).not.toBe("");
-  await entry.getByRole("button").first().click();
+  const fixTitle = (await conflictError.getByRole("button").nth(1).textContent()) ?? "";
+  expect(fixTitle).toBe("Remove launchType from task_run_request");
+  await conflictError.getByRole("button").first().click();
   await page.keyboard.press("Control+.");
   const action = page.locator(".action-widget").getByText(fixTitle);
   await expect(action).toBeVisible();
   await shot(page, info, "quick-fix-menu");
   await action.click();
-  await expect(entry).toHaveCount(0);
-  await expect(page.locator(".monaco-editor .squiggly-error")).toHaveCount(0);
+  await expect(conflictError).toHaveCount(0);
   const fixed = JSON.parse((await draftText(page, pool)) ?? "{}") as Template;
   expect(fixed.job_configuration.task_run_request.capacityProviderStrategy).toEqual([
     { capacityProvider: "general-asg", weight: 1 },
   ]);
+  expect(Object.hasOwn(fixed.job_configuration.task_run_request, "launchTyp")).toBe(false);
   expect(Object.hasOwn(fixed.job_configuration.task_run_request, "launchType")).toBe(false);
   await shot(page, info, "quick-fix-applied");
 });

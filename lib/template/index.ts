@@ -34,8 +34,20 @@ export {
 } from "./render";
 export {
   prepareEcsRun,
+  effectiveLaunchTypeOf,
+  findTaskDefinition,
   type EcsRunInput,
   type EcsRunPlan,
   type EcsTaskDefinition,
+  type Origin,
 } from "./ecs-run";
-export { escapePointerToken, joinPointer } from "./pointer";
+export {
+  SYMBOLIC,
+  PREFECT_WORKER_IMAGE,
+  ECS_DEFAULT_CPU,
+  ECS_DEFAULT_MEMORY,
+  ECS_DEFAULT_LAUNCH_TYPE,
+  type FlowRunContext,
+} from "./ecs-worker";
+export { shlexSplit, slugifyTag } from "./python-text";
+export { escapePointerToken, joinPointer, cloneJson } from "./pointer";

@@ -7,6 +7,7 @@ import {
   DeleteClusterCommand,
   DeregisterTaskDefinitionCommand,
   ECSClient,
+  ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
 } from "@aws-sdk/client-ecs";
 import {
@@ -53,8 +54,9 @@ export async function createAwsWorld(endpoint: string, scenarioIds: string[]): P
   const { ecs, ec2 } = awsClients(endpoint);
   const runId = Math.random().toString(36).slice(2, 8);
   const clusterFor = (id: string) => `gt-${id}-${runId}`;
-  for (const id of scenarioIds)
-    await ecs.send(new CreateClusterCommand({ clusterName: clusterFor(id) }));
+  await Promise.all(
+    scenarioIds.map((id) => ecs.send(new CreateClusterCommand({ clusterName: clusterFor(id) }))),
+  );
 
   // moto creates a default VPC with default subnets per region on first use
   const vpcs = await ec2.send(
@@ -120,12 +122,19 @@ export async function destroyAwsWorld(endpoint: string, world: AwsWorld, registe
       () => undefined,
       () => undefined,
     );
-  for (const arn of [...registered, world.existingTaskDefinition.arn]) {
-    await quietly(ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn })));
-  }
-  for (const name of world.clusterNames) {
-    await quietly(ecs.send(new DeleteClusterCommand({ cluster: name })));
-  }
+  // also what scenarios that failed midway registered: their generated families carry the run id
+  const listed = await ecs
+    .send(new ListTaskDefinitionsCommand({ familyPrefix: "prefect_gt-", maxResults: 100 }))
+    .then((r) => (r.taskDefinitionArns ?? []).filter((arn) => arn.includes(`-${world.runId}_`)))
+    .catch(() => []);
+  await Promise.all([
+    ...[...new Set([...registered, ...listed, world.existingTaskDefinition.arn])].map((arn) =>
+      quietly(ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }))),
+    ),
+    ...world.clusterNames.map((name) =>
+      quietly(ecs.send(new DeleteClusterCommand({ cluster: name }))),
+    ),
+  ]);
   await quietly(
     ec2.send(new DeleteSecurityGroupCommand({ GroupId: world.customVpc.securityGroupId })),
   );

@@ -13,7 +13,9 @@ describe("stableStringify", () => {
     expect(stableStringify([undefined])).toBe("[null]");
   });
   it("escapes strings and keys like JSON", () => {
-    expect(stableStringify({ 'k"\n': "{{ cluster }}\u2028" })).toBe('{"k\\"\\n":"{{ cluster }}\u2028"}');
+    expect(stableStringify({ 'k"\n': "{{ cluster }}\u2028" })).toBe(
+      '{"k\\"\\n":"{{ cluster }}\u2028"}',
+    );
   });
 });
 

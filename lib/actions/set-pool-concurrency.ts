@@ -1,0 +1,23 @@
+"use server";
+
+import { z } from "zod";
+import { getPrefectClient } from "@/lib/prefect/client";
+import { setPoolStatus } from "@/lib/push/pool-writes";
+import { defineAction } from "./action-client";
+import { poolName } from "./inputs";
+
+/** Sets a work pool's concurrency limit; null removes the limit. */
+export const setPoolConcurrency = defineAction({
+  role: "editor",
+  input: z.object({
+    name: poolName,
+    limit: z
+      .number()
+      .int("The limit must be a whole number.")
+      .min(0, "The limit cannot be negative.")
+      .max(1_000_000)
+      .nullable(),
+  }),
+  handler: async ({ name, limit }) =>
+    setPoolStatus(getPrefectClient(), name, { concurrency_limit: limit }),
+});

@@ -1,0 +1,15 @@
+"use server";
+
+import { z } from "zod";
+import { getPrefectClient } from "@/lib/prefect/client";
+import { setPoolStatus } from "@/lib/push/pool-writes";
+import { defineAction } from "./action-client";
+import { poolName } from "./inputs";
+
+/** Pauses or resumes a work pool. */
+export const setPoolPaused = defineAction({
+  role: "editor",
+  input: z.object({ name: poolName, paused: z.boolean() }),
+  handler: async ({ name, paused }) =>
+    setPoolStatus(getPrefectClient(), name, { is_paused: paused }),
+});

@@ -1,0 +1,22 @@
+/**
+ * Results of Pooldeck's server actions (pure types, imported by client components). Actions never
+ * throw to the client: every failure is `{ ok: false, error }` with a sentence a person can act on.
+ */
+import type { Diagnostic } from "@/lib/checks";
+import type { JsonValue } from "@/lib/template/types";
+
+export type ActionFailure = {
+  ok: false;
+  error: string;
+  /** input problems by field name (zod's flattened field errors) */
+  fieldErrors?: Record<string, string[]>;
+  /** the resource changed in Prefect since the user loaded it: what is there now */
+  conflict?: { remote: { updated: string; template: JsonValue; hash: string } };
+  /** the checks that refused the write (errors only) */
+  checkErrors?: Diagnostic[];
+};
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+/** Largest template or job_variables text an action accepts (characters of JSON). */
+export const MAX_DOCUMENT_CHARS = 1024 * 1024;

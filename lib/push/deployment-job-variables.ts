@@ -1,0 +1,98 @@
+import "server-only";
+
+import { ActionRefusal } from "@/lib/actions/action-client";
+import type { Diagnostic } from "@/lib/checks";
+import type { PrefectClient } from "@/lib/prefect/client";
+import { readDeployment, updateDeploymentJobVariables } from "@/lib/prefect/deployments";
+import { readWorkPool } from "@/lib/prefect/work-pools";
+import { jsonEqual, stableHash } from "@/lib/template/stable-hash";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { modeForPoolType } from "./changes";
+import { checkWithCluster, type SnapshotReader } from "./verdict";
+
+/** The rule whose errors Prefect itself would answer with 409: never sent, whatever the override. */
+export const PREFECT_REJECTS = "prefect/job-variable-violates-schema";
+
+export interface SaveJobVariablesInput {
+  id: string;
+  poolName: string;
+  jobVariables: JsonObject;
+  /** the deployment's `updated` when the user loaded it */
+  loadedUpdated: string | null;
+  /** the user means to clear every job variable (sending {}) */
+  clear?: boolean | undefined;
+  /** the deployment's name, typed to save despite check errors Prefect would accept */
+  overrideErrors?: string | undefined;
+}
+
+const key = (d: Diagnostic) => `${d.rule} ${d.document} ${d.path}`;
+
+/**
+ * Saves a deployment's job_variables: refuses when the deployment changed since it was loaded,
+ * catches what Prefect would reject before sending, refuses other new errors unless overridden,
+ * refuses {} unless `clear` (Prefect stores {} and so clears them), then reads back to confirm.
+ */
+export async function saveDeploymentJobVariables(
+  client: PrefectClient,
+  input: SaveJobVariablesInput,
+  readCluster?: SnapshotReader,
+): Promise<{ changed: boolean; updated: string | null; warnings: number }> {
+  const deployment = await readDeployment(client, input.id);
+  const stored = (deployment.job_variables ?? {}) as JsonObject;
+  if (deployment.updated !== input.loadedUpdated) {
+    throw new ActionRefusal({
+      ok: false,
+      error: `Deployment ${deployment.name} changed in Prefect since you loaded it (updated ${deployment.updated ?? "at an unknown time"}). Nothing was saved; compare and carry your edit over.`,
+      conflict: {
+        remote: { updated: deployment.updated ?? "", template: stored, hash: stableHash(stored) },
+      },
+    });
+  }
+  const clearing = Object.keys(input.jobVariables).length === 0;
+  if (clearing && Object.keys(stored).length > 0 && !input.clear) {
+    throw new ActionRefusal({
+      ok: false,
+      error: `Saving {} would clear every job variable of ${deployment.name}: Prefect stores the empty object (it does not ignore it), and the deployment then runs with the pool's defaults. Confirm "clear all job variables" to do that.`,
+    });
+  }
+  const pool = await readWorkPool(client, input.poolName);
+  const template = (pool.base_job_template ?? {}) as JsonValue;
+  const mode = modeForPoolType(pool.type);
+  const reader = readCluster ? { readCluster } : {};
+  const [withVariables, poolOnly] = await Promise.all([
+    checkWithCluster({ template, jobVariables: input.jobVariables, mode, ...reader }),
+    checkWithCluster({ template, mode, ...reader }),
+  ]);
+  const rejected = withVariables.errors.filter((d) => d.rule === PREFECT_REJECTS);
+  if (rejected.length > 0) {
+    throw new ActionRefusal({
+      ok: false,
+      error: `Not saved: Prefect would reject these job variables (${rejected.map((d) => d.message).join(" ")})`,
+      checkErrors: rejected,
+    });
+  }
+  // errors the pool template has anyway are not this deployment's to fix
+  const known = new Set(poolOnly.errors.map(key));
+  const introduced = withVariables.errors.filter((d) => !known.has(key(d)));
+  if (introduced.length > 0 && input.overrideErrors !== deployment.name) {
+    const n = introduced.length;
+    throw new ActionRefusal({
+      ok: false,
+      error: `Not saved: these job variables cause ${n} ${n === 1 ? "error" : "errors"}. Fix ${n === 1 ? "it" : "them"}, or type the deployment name to save anyway.`,
+      checkErrors: introduced,
+    });
+  }
+  const warnings = withVariables.warnings.length;
+  if (jsonEqual(stored, input.jobVariables)) {
+    return { changed: false, updated: deployment.updated, warnings };
+  }
+  await updateDeploymentJobVariables(client, input.id, input.poolName, input.jobVariables);
+  const after = await readDeployment(client, input.id);
+  if (!jsonEqual((after.job_variables ?? {}) as JsonObject, input.jobVariables)) {
+    throw new ActionRefusal({
+      ok: false,
+      error: `Prefect answered, but the job variables it stores for ${deployment.name} differ from what was sent. Reload and compare.`,
+    });
+  }
+  return { changed: true, updated: after.updated, warnings };
+}

@@ -1,0 +1,115 @@
+import "server-only";
+
+import { ActionRefusal } from "@/lib/actions/action-client";
+import { applyOps } from "@/components/template-editor/document-model";
+import { presetOps, type PresetId } from "@/components/template-editor/presets";
+import type { PrefectClient } from "@/lib/prefect/client";
+import { validateWorkPoolName } from "@/lib/prefect/names";
+import {
+  createWorkPool,
+  getDefaultTemplates,
+  readWorkPool,
+  updateWorkPool,
+} from "@/lib/prefect/work-pools";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { changedFields, modeForPoolType, templateHash } from "./changes";
+import { checkWithCluster, type SnapshotReader } from "./verdict";
+
+export type PoolSource =
+  { preset: "default" | PresetId } | { pool: string } | { template: JsonObject };
+
+export interface CreatePoolInput {
+  name: string;
+  type: "ecs" | "ecs:push";
+  from: PoolSource;
+  overrideErrors?: string | undefined;
+}
+
+async function startingTemplate(
+  client: PrefectClient,
+  type: string,
+  from: PoolSource,
+): Promise<JsonObject> {
+  if ("template" in from) return from.template;
+  if ("pool" in from) {
+    const source = await readWorkPool(client, from.pool);
+    return (source.base_job_template ?? {}) as JsonObject;
+  }
+  const defaults = await getDefaultTemplates(client);
+  const base = defaults[type]?.baseJobTemplate as JsonObject | undefined;
+  if (!base) {
+    throw new ActionRefusal({
+      ok: false,
+      error: `Prefect offers no default template for ${type} pools${type === "ecs:push" ? " (push pools exist only on Prefect Cloud)" : " (prefect-aws is not installed where the server runs)"}.`,
+    });
+  }
+  if (from.preset === "default") return base;
+  // presets are the editor's one-click edits; applying them to the default text gives the same JSON
+  return JSON.parse(applyOps(JSON.stringify(base), presetOps(base, from.preset))) as JsonObject;
+}
+
+/**
+ * Creates an ECS work pool from a preset, another pool's template, or a given template. The name
+ * is checked the way Prefect checks it before anything is sent; the template's check errors
+ * refuse creation unless the user typed the new pool's name.
+ */
+export async function createEcsPool(
+  client: PrefectClient,
+  input: CreatePoolInput,
+  readCluster?: SnapshotReader,
+): Promise<{ name: string; updated: string | null; hash: string; warnings: number }> {
+  const problem = validateWorkPoolName(input.name);
+  if (problem) {
+    throw new ActionRefusal({
+      ok: false,
+      error: problem.message,
+      fieldErrors: { name: [problem.message] },
+    });
+  }
+  const template = await startingTemplate(client, input.type, input.from);
+  const verdict = await checkWithCluster({
+    template,
+    mode: modeForPoolType(input.type),
+    ...(readCluster ? { readCluster } : {}),
+  });
+  if (verdict.errors.length > 0 && input.overrideErrors !== input.name) {
+    const n = verdict.errors.length;
+    throw new ActionRefusal({
+      ok: false,
+      error: `Not created: the template has ${n} ${n === 1 ? "error" : "errors"}. Fix ${n === 1 ? "it" : "them"}, or type the pool name to create it anyway.`,
+      checkErrors: verdict.errors,
+    });
+  }
+  const pool = await createWorkPool(client, {
+    name: input.name,
+    type: input.type,
+    base_job_template: template,
+  });
+  return {
+    name: pool.name,
+    updated: pool.updated,
+    hash: templateHash(pool.base_job_template as JsonValue),
+    warnings: verdict.warnings.length,
+  };
+}
+
+/** Sets is_paused and/or concurrency_limit (null = no limit), sending only what differs; returns the stored values. */
+export async function setPoolStatus(
+  client: PrefectClient,
+  name: string,
+  desired: { is_paused?: boolean; concurrency_limit?: number | null },
+): Promise<{ isPaused: boolean; concurrencyLimit: number | null; changed: boolean }> {
+  // PATCH on an unknown pool answers 500; reading first gives a 404 that names the pool
+  const current = await readWorkPool(client, name);
+  const patch = changedFields(
+    { is_paused: current.is_paused ?? false, concurrency_limit: current.concurrency_limit ?? null },
+    desired,
+  );
+  if (Object.keys(patch).length > 0) await updateWorkPool(client, name, patch);
+  const after = Object.keys(patch).length > 0 ? await readWorkPool(client, name) : current;
+  return {
+    isPaused: Boolean(after.is_paused),
+    concurrencyLimit: after.concurrency_limit ?? null,
+    changed: Object.keys(patch).length > 0,
+  };
+}

@@ -1,0 +1,111 @@
+import "server-only";
+
+import { ActionRefusal } from "@/lib/actions/action-client";
+import type { PrefectClient } from "@/lib/prefect/client";
+import { readWorkPool, updateWorkPool } from "@/lib/prefect/work-pools";
+import type { WorkPool } from "@/lib/prefect/types";
+import { stableStringify } from "@/lib/template/stable-hash";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { changedFields, changedSince, modeForPoolType, templateHash } from "./changes";
+import { checkWithCluster, type SnapshotReader } from "./verdict";
+
+export interface PushTemplateInput {
+  name: string;
+  template: JsonObject;
+  /** the pool's `updated` when the user loaded it */
+  loadedUpdated: string | null;
+  /** templateHash of the template the user loaded */
+  loadedTemplateHash: string;
+  /** the pool's name, typed by the user to push despite check errors */
+  overrideErrors?: string | undefined;
+}
+
+export interface PushTemplateResult {
+  /** false when the template was already stored: nothing was sent */
+  changed: boolean;
+  updated: string | null;
+  hash: string;
+  warnings: number;
+  /** errors pushed anyway (the user typed the pool name) */
+  overriddenErrors: number;
+  clusterProblem: string | null;
+}
+
+function refuseIfChanged(pool: WorkPool, input: PushTemplateInput): void {
+  const remote = { updated: pool.updated, hash: templateHash(pool.base_job_template as JsonValue) };
+  if (!changedSince({ updated: input.loadedUpdated, hash: input.loadedTemplateHash }, remote)) {
+    return;
+  }
+  throw new ActionRefusal({
+    ok: false,
+    error: `Pool ${input.name} changed in Prefect since you loaded it (updated ${pool.updated ?? "at an unknown time"}). Nothing was pushed; compare both versions and carry your edit over.`,
+    conflict: {
+      remote: {
+        updated: pool.updated ?? "",
+        template: (pool.base_job_template ?? {}) as JsonValue,
+        hash: remote.hash,
+      },
+    },
+  });
+}
+
+/**
+ * Pushes a pool's base job template: refuses when the pool changed since it was loaded (checked
+ * before the checks and again right before PATCH), when any check errs (unless the user typed
+ * the pool name), then sends only what changed and reads the pool back to confirm Prefect
+ * stored exactly this template.
+ */
+export async function pushPoolTemplate(
+  client: PrefectClient,
+  input: PushTemplateInput,
+  readCluster?: SnapshotReader,
+): Promise<PushTemplateResult> {
+  const before = await readWorkPool(client, input.name);
+  refuseIfChanged(before, input);
+  const verdict = await checkWithCluster({
+    template: input.template,
+    mode: modeForPoolType(before.type),
+    ...(readCluster ? { readCluster } : {}),
+  });
+  const overriding = input.overrideErrors !== undefined && input.overrideErrors === input.name;
+  if (verdict.errors.length > 0 && !overriding) {
+    const n = verdict.errors.length;
+    throw new ActionRefusal({
+      ok: false,
+      error: `Not pushed: the template has ${n} ${n === 1 ? "error" : "errors"}. Fix ${n === 1 ? "it" : "them"}, or type the pool name to push anyway.`,
+      checkErrors: verdict.errors,
+    });
+  }
+  // the checks may have waited on AWS: read again right before writing
+  const current = await readWorkPool(client, input.name);
+  refuseIfChanged(current, input);
+  const patch = changedFields(
+    { base_job_template: (current.base_job_template ?? {}) as JsonObject },
+    { base_job_template: input.template },
+  );
+  const hash = templateHash(input.template);
+  const summary = {
+    warnings: verdict.warnings.length,
+    overriddenErrors: overriding ? verdict.errors.length : 0,
+    clusterProblem: verdict.clusterProblem,
+  };
+  if (Object.keys(patch).length === 0) {
+    return { changed: false, updated: current.updated, hash, ...summary };
+  }
+  await updateWorkPool(client, input.name, patch);
+  const after = await readWorkPool(client, input.name);
+  if (stableStringify(after.base_job_template ?? {}) !== stableStringify(input.template)) {
+    throw new ActionRefusal({
+      ok: false,
+      error: `Prefect answered the update of ${input.name}, but the template it stores now differs from what was pushed (another write may have landed at the same moment). Reload the pool and compare before pushing again.`,
+      conflict: {
+        remote: {
+          updated: after.updated ?? "",
+          template: (after.base_job_template ?? {}) as JsonValue,
+          hash: templateHash(after.base_job_template as JsonValue),
+        },
+      },
+    });
+  }
+  return { changed: true, updated: after.updated, hash, ...summary };
+}

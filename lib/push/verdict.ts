@@ -1,0 +1,69 @@
+import "server-only";
+
+import { runChecks, type Diagnostic, type SkippedRule } from "@/lib/checks";
+import { defaultRegion, getClusterSnapshot } from "@/lib/ecs";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { JsonValue, Mode } from "@/lib/template/types";
+
+/** Reads a cluster's snapshot, or says in a sentence why it could not. */
+export type SnapshotReader = (
+  cluster: string,
+) => Promise<{ snapshot: ClusterSnapshot } | { problem: string }>;
+
+/** The configured region's snapshot of a cluster; AWS failures become a sentence, never a throw. */
+export const readSnapshot: SnapshotReader = async (cluster) => {
+  try {
+    const result = await getClusterSnapshot({ region: defaultRegion(), cluster });
+    if (result.snapshot) return { snapshot: result.snapshot };
+    return {
+      problem: result.sections.cluster.error?.message ?? `cluster ${cluster} could not be read`,
+    };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+};
+
+export interface ServerVerdict {
+  diagnostics: Diagnostic[];
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  skipped: SkippedRule[];
+  /** the cluster the rendered request names, or null (then cluster checks are skipped) */
+  cluster: string | null;
+  /** why the cluster-aware checks did not run, when a cluster was named but not readable */
+  clusterProblem: string | null;
+}
+
+/**
+ * Every check, with the snapshot of the cluster the rendered RunTask request names (after the
+ * job_variables, when given). AWS errors skip the cluster checks quietly and say so in clusterProblem.
+ */
+export async function checkWithCluster(input: {
+  template: JsonValue;
+  jobVariables?: JsonValue;
+  mode: Mode;
+  readCluster?: SnapshotReader;
+}): Promise<ServerVerdict> {
+  const base = {
+    template: input.template,
+    mode: input.mode,
+    ...(input.jobVariables === undefined ? {} : { jobVariables: input.jobVariables }),
+  };
+  let result = runChecks(base);
+  const named = result.plan?.runTaskRequest.cluster;
+  const cluster = typeof named === "string" && named && !named.includes("{{") ? named : null;
+  let clusterProblem: string | null = null;
+  if (cluster) {
+    const read = await (input.readCluster ?? readSnapshot)(cluster);
+    if ("snapshot" in read) result = runChecks({ ...base, snapshot: read.snapshot });
+    else clusterProblem = `Cluster checks skipped: ${read.problem}`;
+  }
+  return {
+    diagnostics: result.diagnostics,
+    errors: result.diagnostics.filter((d) => d.severity === "error"),
+    warnings: result.diagnostics.filter((d) => d.severity === "warning"),
+    skipped: result.skipped,
+    cluster,
+    clusterProblem,
+  };
+}

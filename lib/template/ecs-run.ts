@@ -233,7 +233,12 @@ function prepareHybrid(
     }
     if (summary) {
       definitionForRequest = summaryAsDefinition(summary);
-      validateTaskDefinition(definitionForRequest, cfg, log);
+      validateTaskDefinition(definitionForRequest, cfg, log, false);
+      if (cfg.configureCloudwatchLogs) {
+        log.notes.push(
+          `configure_cloudwatch_logs: the worker requires an executionRoleArn on ${arnUsed}; the snapshot does not say whether it has one.`,
+        );
+      }
     } else {
       definitionForRequest = {};
       log.notes.push(

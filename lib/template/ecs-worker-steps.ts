@@ -198,8 +198,10 @@ export function validateTaskDefinition(
   td: JsonObject,
   cfg: WorkerConfiguration,
   log: StepLog,
+  /** false for a task definition known only by its snapshot summary, which has no executionRoleArn */
+  executionRoleKnown = true,
 ): void {
-  if (cfg.configureCloudwatchLogs && !truthy(td.executionRoleArn)) {
+  if (cfg.configureCloudwatchLogs && executionRoleKnown && !truthy(td.executionRoleArn)) {
     log.failures.push(
       "An execution role arn must be set on the task definition to use `configure_cloudwatch_logs` or `stream_logs` but no execution role was found on the task definition.",
     );

@@ -200,6 +200,33 @@ describe("prepareEcsRun, hybrid (the prefect-aws worker)", () => {
     expect(plan.effectiveLaunchType).toBe("EC2");
   });
 
+  it("does not refuse a snapshot task definition for an executionRoleArn the summary cannot show", () => {
+    const arn = "arn:aws:ecs:eu-west-1:1:task-definition/app:3";
+    const summary = {
+      arn,
+      family: "app",
+      revision: 3,
+      status: "ACTIVE",
+      compatibilities: ["EC2", "FARGATE"],
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: "256",
+      memory: "512",
+      containers: [],
+    };
+    const plan = prepareEcsRun({
+      template,
+      mode: "hybrid",
+      jobVariables: { task_definition_arn: arn, configure_cloudwatch_logs: true },
+      snapshot: snapshot({ taskDefinitions: [summary] }),
+      flowRun,
+    });
+    expect(plan.workerFailures).toEqual([]);
+    expect(plan.notes).toContain(
+      `configure_cloudwatch_logs: the worker requires an executionRoleArn on ${arn}; the snapshot does not say whether it has one.`,
+    );
+  });
+
   it("reports where the worker would fail the run", () => {
     const plan = prepareEcsRun({
       template,

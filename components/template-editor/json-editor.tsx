@@ -134,6 +134,12 @@ export default function JsonEditor(props: JsonEditorProps) {
         editor.pushUndoStop();
         editor.executeEdits("pooldeck", [{ range, text: edit.content, forceMoveMarkers: true }]);
         editor.pushUndoStop();
+        // show what a form edit, preset or fix changed, without taking the focus from the form
+        const changed = monaco.Range.fromPositions(
+          model.getPositionAt(edit.offset),
+          model.getPositionAt(edit.offset + edit.content.length),
+        );
+        editor.revealRangeInCenterIfOutsideViewport(changed);
       },
       reveal(pointer) {
         const model = editor.getModel();

@@ -1,11 +1,11 @@
 "use client";
 
 /**
- * Runs lib/checks on the text, debounced. The whole catalog takes a few milliseconds on a
+ * Runs lib/checks on the text, throttled. The whole catalog takes a few milliseconds on a
  * template (measured in the browser, see `ms`), so a short debounce on the main thread keeps
  * typing smooth without the cost of shipping the document to a worker.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { checkText, type CheckResult } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
@@ -39,8 +39,15 @@ export function useChecks(
   debounceMs: number = CHECK_DEBOUNCE_MS,
 ): TimedCheckResult {
   const [result, setResult] = useState(() => run(text, mode, snapshot, false));
+  const lastRun = useRef(0);
   useEffect(() => {
-    const timer = setTimeout(() => setResult(run(text, mode, snapshot, true)), debounceMs);
+    // throttle with a trailing run: an isolated keystroke is checked at once, fast typing at most
+    // every `debounceMs`, and the last text is always checked
+    const wait = Math.max(0, lastRun.current + debounceMs - performance.now());
+    const timer = setTimeout(() => {
+      lastRun.current = performance.now();
+      setResult(run(text, mode, snapshot, true));
+    }, wait);
     return () => clearTimeout(timer);
   }, [text, mode, snapshot, debounceMs]);
   return result;

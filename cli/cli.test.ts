@@ -189,7 +189,7 @@ describe("pooldeck render and help", () => {
 
   it("explains a snapshot without --cluster", async () => {
     const run = await pooldeck("snapshot");
-    expect([run.code, run.stderr]).toEqual([2, "pooldeck: missing --cluster <name>\n"]);
+    expect([run.code, run.stderr]).toEqual([2, "pooldeck snapshot: missing --cluster <name>\n"]);
   });
 
   it("reads the cluster through lib/ecs and reports an unreachable endpoint in one line", async () => {
@@ -209,7 +209,7 @@ describe("pooldeck render and help", () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([
       1,
       "",
-      "pooldeck: cannot read cluster demo in us-east-1: The ECS endpoint did not answer (ECONNREFUSED).\n",
+      "pooldeck snapshot: cannot read cluster demo in us-east-1: The ECS endpoint did not answer (ECONNREFUSED).\n",
     ]);
   });
 });

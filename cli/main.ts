@@ -86,51 +86,25 @@ async function check(args: string[], render: boolean): Promise<number> {
   return result.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
 
-function oneLine(text: string): string {
-  return text.split("\n")[0]?.trim() ?? "";
-}
-
+/**
+ * `pooldeck snapshot` is cli/snapshot.ts (lib/ecs's reader). The CLI hands it its own ECS client:
+ * the server's default client needs Prefect settings a CI job checking templates does not have.
+ */
 async function snapshot(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      cluster: { type: "string" },
-      region: { type: "string" },
-      family: { type: "string", multiple: true },
-    },
-  });
-  if (positionals.length > 0) {
-    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-  }
-  if (!values.cluster) throw new UsageError("missing --cluster <name>");
-  // imported here so check and render never load the AWS SDK
-  const { getClusterSnapshot, createEcsContext } = await import("@/lib/ecs");
+  const { runSnapshot } = await import("./snapshot");
+  const { createEcsContext } = await import("@/lib/ecs");
   const { ECSClient } = await import("@aws-sdk/client-ecs");
-  const region =
-    values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
-  // the CLI needs no Prefect settings, so it builds its own client instead of the server's
-  // configured one: the SDK's default credentials, and AWS_ENDPOINT_URL(_ECS) when set
-  const client = new ECSClient({ region, maxAttempts: 1 });
-  const ctx = createEcsContext({ client: () => client });
-  const result = await getClusterSnapshot(
-    { region, cluster: values.cluster, describeFamilies: values.family ?? [] },
-    { ctx },
-  );
-  const failures = Object.entries(result.sections).filter(([, s]) => s.error);
-  if (!result.snapshot) {
-    const reason = oneLine(failures[0]?.[1].error?.message ?? "unknown error");
-    process.stderr.write(
-      `pooldeck: cannot read cluster ${values.cluster} in ${region}: ${reason}\n`,
-    );
-    return 1;
-  }
-  for (const [name, status] of failures) {
-    const reason = oneLine(status.error?.message ?? "");
-    process.stderr.write(`pooldeck: warning: ${name} could not be read: ${reason}\n`);
-  }
-  process.stdout.write(JSON.stringify(result.snapshot, null, 2) + "\n");
-  return 0;
+  const withRegion =
+    args.includes("--region") || args.some((a) => a.startsWith("--region="))
+      ? args
+      : [
+          ...args,
+          "--region",
+          process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
+        ];
+  // the SDK's default credential chain, and AWS_ENDPOINT_URL(_ECS) when set; lib/ecs retries itself
+  const ctx = createEcsContext({ client: (region) => new ECSClient({ region, maxAttempts: 1 }) });
+  return runSnapshot(withRegion, undefined, ctx);
 }
 
 /** Runs the CLI and returns its exit code. */

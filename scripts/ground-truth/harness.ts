@@ -51,6 +51,8 @@ export type HarnessContext = {
   world: AwsWorld;
   /** one flow shared by all scenarios */
   flow: { id: string; name: string };
+  /** when set, removing the scenario's Prefect objects is handed to the caller, off the critical path */
+  defer?: (cleanup: () => Promise<void>) => void;
 };
 
 /** Creates the shared flow for a run of the harness. */
@@ -69,6 +71,12 @@ export async function captureScenario(
   const poolName = `gt-${scenario.id}-${ctx.world.runId}`;
   const pool = await api.createWorkPool(poolName, inputs.template);
   const proxy = await startRecordingProxy(ctx.motoUrl);
+  const run = () =>
+    runWorkerUntilRunTask({ pool: poolName, prefectApiUrl: ctx.prefectApiUrl, proxy, timeoutMs });
+  // The worker's Python start-up (seconds of CPU) overlaps with creating the deployment and the
+  // flow run below; a worker that polled before the run existed is started again further down.
+  const first = run();
+  first.catch(() => undefined); // awaited below; this only keeps an early failure "handled"
   let deploymentId: string | undefined;
   let flowRunId: string | undefined;
   try {
@@ -97,17 +105,16 @@ export async function captureScenario(
           ) as JsonObject)
         : null;
 
-    const run = () =>
-      runWorkerUntilRunTask({ pool: poolName, prefectApiUrl: ctx.prefectApiUrl, proxy, timeoutMs });
-    let result = await run();
+    let result = await first;
     let state = result.runTask ? null : (await api.readFlowRun(flowRun.id)).state;
     if (
       !result.runTask &&
       state?.type === "SCHEDULED" &&
       !proxy.calls.some((c) => c.service === "ecs")
     ) {
-      // A --run-once worker polls once; if that poll met a busy server (SQLite answers 503 while
-      // another scenario writes) it exits without touching the run. Only then start it once more.
+      // A --run-once worker polls once; if that poll came before the flow run existed, or met a
+      // busy server (SQLite answers 503 while another scenario writes), it exits without touching
+      // the run. Only then start it once more.
       result = await run();
       state = result.runTask ? null : (await api.readFlowRun(flowRun.id)).state;
     }
@@ -143,12 +150,19 @@ export async function captureScenario(
         ms: result.ms,
       },
     };
+  } catch (err) {
+    await first.catch(() => undefined); // never leave a worker running behind an error
+    throw err;
   } finally {
     await proxy.close();
-    // leave the Prefect server as we found it
-    if (flowRunId) await api.deleteFlowRun(flowRunId).catch(() => undefined);
-    if (deploymentId) await api.deleteDeployment(deploymentId).catch(() => undefined);
-    await api.deleteWorkPool(poolName).catch(() => undefined);
+    // leave the Prefect server as we found it (now, or when the caller collects the cleanups)
+    const cleanup = async () => {
+      if (flowRunId) await api.deleteFlowRun(flowRunId).catch(() => undefined);
+      if (deploymentId) await api.deleteDeployment(deploymentId).catch(() => undefined);
+      await api.deleteWorkPool(poolName).catch(() => undefined);
+    };
+    if (ctx.defer) ctx.defer(cleanup);
+    else await cleanup();
   }
 }
 

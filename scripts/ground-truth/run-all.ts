@@ -33,9 +33,11 @@ export async function runGroundTruth(opts: { only?: string[]; log?: (m: string) 
   );
   const flow = await createFlow(prefectApiUrl, world.runId);
   const registered: string[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  const defer = (cleanup: () => Promise<void>) => void cleanups.push(cleanup);
   try {
     const captures: Capture[] = await mapLimit(scenarios, CONCURRENCY, async (s) => {
-      const c = await captureScenario({ prefectApiUrl, motoUrl, world, flow }, s);
+      const c = await captureScenario({ prefectApiUrl, motoUrl, world, flow, defer }, s);
       const arn = c.worker.runTask?.taskDefinition;
       if (c.worker.registerTaskDefinition && typeof arn === "string") registered.push(arn);
       opts.log?.(
@@ -46,6 +48,7 @@ export async function runGroundTruth(opts: { only?: string[]; log?: (m: string) 
     return { captures, ms: Date.now() - started };
   } finally {
     // leave both servers as we found them, for the integration tests that run after this one
+    await Promise.all(cleanups.map((cleanup) => cleanup()));
     await prefectApi(prefectApiUrl)
       .deleteFlow(flow.id)
       .catch(() => undefined);

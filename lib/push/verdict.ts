@@ -3,6 +3,7 @@ import "server-only";
 import { runChecks, type Diagnostic, type SkippedRule } from "@/lib/checks";
 import { defaultRegion, getClusterSnapshot } from "@/lib/ecs";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { EcsRunPlan } from "@/lib/template";
 import type { JsonValue, Mode } from "@/lib/template/types";
 
 /** Reads a cluster's snapshot, or says in a sentence why it could not. */
@@ -32,6 +33,10 @@ export interface ServerVerdict {
   cluster: string | null;
   /** why the cluster-aware checks did not run, when a cluster was named but not readable */
   clusterProblem: string | null;
+  /** the worker's plan (merged values, rendered request); server-side only, it holds functions */
+  plan?: EcsRunPlan;
+  /** the cluster snapshot the checks used */
+  snapshot?: ClusterSnapshot;
 }
 
 /**
@@ -53,10 +58,13 @@ export async function checkWithCluster(input: {
   const named = result.plan?.runTaskRequest.cluster;
   const cluster = typeof named === "string" && named && !named.includes("{{") ? named : null;
   let clusterProblem: string | null = null;
+  let snapshot: ClusterSnapshot | undefined;
   if (cluster) {
     const read = await (input.readCluster ?? readSnapshot)(cluster);
-    if ("snapshot" in read) result = runChecks({ ...base, snapshot: read.snapshot });
-    else clusterProblem = `Cluster checks skipped: ${read.problem}`;
+    if ("snapshot" in read) {
+      snapshot = read.snapshot;
+      result = runChecks({ ...base, snapshot });
+    } else clusterProblem = `Cluster checks skipped: ${read.problem}`;
   }
   return {
     diagnostics: result.diagnostics,
@@ -65,5 +73,7 @@ export async function checkWithCluster(input: {
     skipped: result.skipped,
     cluster,
     clusterProblem,
+    ...(result.plan ? { plan: result.plan } : {}),
+    ...(snapshot ? { snapshot } : {}),
   };
 }

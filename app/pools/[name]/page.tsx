@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { UpdatePoolButton } from "@/components/push/update-pool-dialog";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -82,6 +83,13 @@ export default async function PoolPage({ params }: Params) {
         {...cluster}
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
+        actions={
+          <UpdatePoolButton
+            poolName={pool.name}
+            loadedUpdated={pool.updated}
+            loadedTemplate={template}
+          />
+        }
       />
     </>
   );

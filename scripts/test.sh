@@ -23,16 +23,21 @@ step "format"; npm run --silent format:check
 step "types"; npm run --silent typecheck
 step "unit tests"; npx vitest run --project unit
 
-step "local stack (Prefect :$POOLDECK_PREFECT_PORT, ECS emulator :$POOLDECK_MOTO_PORT)"
+step "production build, while the local stack starts (Prefect :$POOLDECK_PREFECT_PORT, ECS emulator :$POOLDECK_MOTO_PORT)"
 bash scripts/stack.sh stop >/dev/null 2>&1 || true
 rm -rf "$POOLDECK_DATA_DIR"
+mkdir -p "$ROOT/.data"
 trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
-bash scripts/stack.sh start
-step "build"; npm run --silent build &
+npm run --silent build >"$ROOT/.data/test-build.log" 2>&1 &
 BUILD_PID=$!
-npx tsx scripts/seed/index.ts
-step "integration tests"; npx vitest run --project integration
-wait "$BUILD_PID"
+bash scripts/stack.sh start
+if ! wait "$BUILD_PID"; then
+  tail -n 60 "$ROOT/.data/test-build.log" >&2
+  die "next build failed (full log: .data/test-build.log)"
+fi
+# The integration tests run alone: the ground-truth test drives the real worker and is timing-sensitive.
+step "seed"; npx tsx scripts/seed/index.ts
+step "integration tests (real Prefect server, ECS emulator, Prefect's own Python)"; npx vitest run --project integration
 step "re-seed a clean world for the browser (integration tests change it)"
 curl -fsS -X POST "http://127.0.0.1:$POOLDECK_MOTO_PORT/moto-api/reset" >/dev/null
 npx tsx scripts/seed/index.ts

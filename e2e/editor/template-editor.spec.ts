@@ -88,25 +88,39 @@ test("a conflicting edit typed into Monaco is marked within 300 ms, and its quic
   await gotoLineEnd(page, text.split("\n").findIndex((l) => l.includes('"launchTyp":')) + 1);
   await page.keyboard.press("Home");
   for (let i = 0; i < '"launchTyp'.length; i++) await page.keyboard.press("ArrowRight");
-  const appear = await timeKeystroke(page, "e", true);
-  const vanish = await timeKeystroke(page, "Backspace", false);
-  const again = await timeKeystroke(page, "e", true);
-  const latencies = [appear, vanish, again];
+  // one unmeasured round first: the page's first check run pays for JIT warm-up, not for the edit
+  await timeKeystroke(page, "e", true);
+  await timeKeystroke(page, "Backspace", false);
+  const latencies: number[] = [];
+  for (const [key, present] of [
+    ["e", true],
+    ["Backspace", false],
+    ["e", true],
+    ["Backspace", false],
+    ["e", true],
+  ] as const) {
+    latencies.push(await timeKeystroke(page, key, present));
+  }
+  const shown = latencies.map((l) => l.toFixed(0)).join(", ");
   info.annotations.push({
-    type: "conflict latency (ms): appear, vanish, appear",
-    description: latencies.map((l) => l.toFixed(0)).join(", "),
+    type: "conflict latency (ms), appear/vanish alternating",
+    description: shown,
   });
-  const median = [...latencies].sort((a, b) => a - b)[1]!;
+  console.log(`conflict latency (ms), appear/vanish alternating: ${shown}`);
+  const median = [...latencies].sort((a, b) => a - b)[2]!;
   expect(median).toBeLessThan(300);
   await expect(entry).toBeVisible();
   // hybrid pool: the worker drops launchType, so a warning; a push pool keeps it, so an error
   await expect(entry).toHaveAttribute("data-severity", "warning");
+  // the marker sits on what sets launchType (here launch_type's default); clicking the entry goes there
+  await entry.getByRole("button").first().click();
   await expect(page.locator(".monaco-editor .squiggly-warning").first()).toBeVisible();
   await shot(page, info, "conflict-hybrid");
 
   await page.getByRole("radio", { name: /Push/ }).click();
   const conflictError = checks.locator(`[data-rule="${CONFLICT}"][data-severity="error"]`);
   await expect(conflictError).toBeVisible();
+  await conflictError.getByRole("button").first().click();
   await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible();
   await shot(page, info, "conflict-push");
 
@@ -118,7 +132,8 @@ test("a conflicting edit typed into Monaco is marked within 300 ms, and its quic
   const action = page.locator(".action-widget").getByText(fixTitle);
   await expect(action).toBeVisible();
   await shot(page, info, "quick-fix-menu");
-  await action.click();
+  // Monaco's action list takes the keyboard (a pointer block covers it); ours is the preferred, first item
+  await page.keyboard.press("Enter");
   await expect(conflictError).toHaveCount(0);
   const fixed = JSON.parse((await draftText(page, pool)) ?? "{}") as Template;
   expect(fixed.job_configuration.task_run_request.capacityProviderStrategy).toEqual([

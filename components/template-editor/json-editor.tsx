@@ -47,6 +47,8 @@ const EDITOR_OPTIONS = {
   fontSize: 13,
   tabSize: 2,
   scrollBeyondLastLine: false,
+  // completion comes from the template's schema; words from the document would only add noise
+  wordBasedSuggestions: "off" as const,
   fixedOverflowWidgets: true,
   lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
   ariaLabel: "Base job template JSON",

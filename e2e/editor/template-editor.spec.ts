@@ -56,10 +56,9 @@ async function timeKeystroke(page: Page, key: string, present: boolean): Promise
 }
 
 async function shot(page: Page, info: TestInfo, name: string) {
-  await info.attach(name, {
-    body: await page.screenshot({ fullPage: false }),
-    contentType: "image/png",
-  });
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await info.attach(name, { path, contentType: "image/png" });
 }
 
 let offLocalhost: string[] = [];

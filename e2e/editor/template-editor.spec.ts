@@ -241,3 +241,23 @@ test("an unknown pool is a 404 with a way out", async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByText("No such work pool")).toBeVisible();
 });
+
+test("the RunTask preview follows a deployment's job_variables", async ({ page }, info) => {
+  // the seeded hybrid pool and its deployments; read only
+  await page.goto("/pools/demo-ecs");
+  await page.getByRole("tab", { name: "RunTask preview" }).click();
+  const preview = page.getByRole("region", { name: "RunTask preview" });
+  await preview
+    .getByLabel("Values from")
+    .selectOption({ label: "Deployment option-a-ec2-launch-type" });
+  await expect(preview.getByTestId("effective-launch-type")).toHaveText("EC2");
+  const request = preview.getByLabel("RunTask request");
+  await expect(request).toContainText('"launchType": "EC2"');
+  await expect(request).toContainText('"cluster": "demo-cluster"');
+  await preview
+    .getByLabel("Values from")
+    .selectOption({ label: "Deployment option-b-capacity-providers" });
+  await expect(request).toContainText('"capacityProvider": "general-asg"');
+  await waitForMonaco(page);
+  await shot(page, info, "runtask-preview-deployment");
+});

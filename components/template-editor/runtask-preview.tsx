@@ -87,7 +87,7 @@ export function RunTaskPreview(props: RunTaskPreviewProps) {
       {jobVariableProblems.length > 0 ? (
         <ul className="grid gap-1 text-xs">
           {jobVariableProblems.map((d, i) => (
-            <li key={i} className="text-destructive">
+            <li key={i} className={d.severity === "error" ? "text-destructive" : "text-warning"}>
               <code>{d.rule}</code> {d.message}
             </li>
           ))}

@@ -132,20 +132,9 @@ export function applyOps(text: string, ops: DocumentOp[]): string {
   return planOps(text, ops).text;
 }
 
-/** 1-based line and column of an offset, the way Monaco and people count. */
-export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 export { applyEdits };
+// the editor and the checks count positions the same way
+export { offsetToLineColumn } from "@/lib/checks/json-text";
 
 /**
  * The one edit that turns `before` into `after` (common prefix and suffix kept), so pushing a

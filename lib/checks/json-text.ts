@@ -6,7 +6,8 @@ export type ParsedJson =
   | { ok: true; value: JsonValue }
   | { ok: false; offset: number; line: number; column: number; reason: string };
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of an offset, the way Monaco and people count. */
+export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -53,7 +54,7 @@ export function parseJsonText(text: string): ParsedJson {
   const first = errors[0];
   const offset = first ? first.offset : text.length;
   const code = first ? printParseErrorCode(first.error) : "ValueExpected";
-  const { line, column } = lineAndColumn(text, offset);
+  const { line, column } = offsetToLineColumn(text, offset);
   const what = text.trim() === "" ? "the document is empty" : (reasons[code] ?? code);
   return { ok: false, offset, line, column, reason: what };
 }

@@ -1,15 +1,8 @@
 /** RFC 6901 JSON pointer helpers used to point diagnostics at the offending value. */
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
 
-/** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
-export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** Appends reference tokens to a pointer. */
-export function joinPointer(base: JsonPointer, ...tokens: (string | number)[]): JsonPointer {
-  return base + tokens.map((t) => "/" + escapeToken(t)).join("");
-}
+// One implementation of escaping and joining, shared with the template engine.
+export { joinPointer } from "@/lib/template/pointer";
 
 /** Splits a pointer into unescaped tokens ("" → []). */
 export function splitPointer(pointer: JsonPointer): string[] {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { PoolList } from "@/components/pools/pool-list";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrefectClient } from "@/lib/prefect/client";
@@ -9,7 +10,6 @@ import { listWorkPools } from "@/lib/prefect/work-pools";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pools" };
 
-// Minimal on purpose: the full pool list (status, deployments, compare) is another issue's.
 export default async function PoolsPage() {
   let pools;
   try {
@@ -34,21 +34,7 @@ export default async function PoolsPage() {
           </Button>
         }
       />
-      <ul className="grid gap-1">
-        {pools
-          .sort((a, b) => a.name.localeCompare(b.name))
-          .map((p) => (
-            <li key={p.id}>
-              <Link
-                href={`/pools/${encodeURIComponent(p.name)}`}
-                className="text-sm font-medium underline-offset-2 hover:underline"
-              >
-                {p.name}
-              </Link>{" "}
-              <span className="text-xs text-muted-foreground">{p.type}</span>
-            </li>
-          ))}
-      </ul>
+      <PoolList pools={pools} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PoolDeployments } from "@/components/pools/pool-deployments";
 import { UpdatePoolButton } from "@/components/push/update-pool-dialog";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
@@ -91,6 +92,9 @@ export default async function PoolPage({ params }: Params) {
           />
         }
       />
+      <div className="mt-8">
+        <PoolDeployments client={client} pool={pool} />
+      </div>
     </>
   );
 }

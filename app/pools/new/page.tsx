@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CreatePoolButton } from "@/components/push/create-pool-button";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDefaultTemplates } from "@/lib/prefect/work-pools";
@@ -54,6 +55,7 @@ export default async function NewPoolPage() {
         serverKey={client.apiUrl}
         {...cluster}
         loadSnapshot={loadClusterSnapshot}
+        actions={<CreatePoolButton />}
       />
     </>
   );

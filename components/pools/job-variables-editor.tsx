@@ -1,0 +1,198 @@
+"use client";
+
+/**
+ * One deployment's job_variables: Monaco (the template editor's pane, with the pool's variables as
+ * its JSON Schema), the same checks panel and RunTask preview as the template editor, and "Save
+ * job variables" through the updateDeploymentJobVariables action. A failure keeps the edit.
+ */
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useRef, useState, useTransition } from "react";
+import { ChecksPanel } from "@/components/template-editor/checks-panel";
+import type { JsonEditorHandle } from "@/components/template-editor/json-editor";
+import { MonacoPane } from "@/components/template-editor/monaco-pane";
+import { RunTaskPreview } from "@/components/template-editor/runtask-preview";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { updateDeploymentJobVariables } from "@/lib/actions/update-deployment-job-variables";
+import type { ActionFailure } from "@/lib/actions/types";
+import { checkJobVariablesText, parseJsonText, runChecks, type Diagnostic } from "@/lib/checks";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
+
+export interface JobVariablesEditorProps {
+  poolName: string;
+  template: JsonValue;
+  mode: Mode;
+  snapshot?: ClusterSnapshot;
+  deployment: { id: string; name: string; updated: string | null; jobVariables: JsonObject };
+}
+
+type Outcome = { ok: true; changed: boolean } | { ok: false; failure: ActionFailure };
+
+/** The job_variables editor of one deployment. */
+export function JobVariablesEditor(props: JobVariablesEditorProps) {
+  const { poolName, template, mode, snapshot, deployment } = props;
+  const router = useRouter();
+  const initial = useMemo(
+    () => JSON.stringify(deployment.jobVariables, null, 2),
+    [deployment.jobVariables],
+  );
+  const [text, setText] = useState(initial);
+  const [loadedUpdated, setLoadedUpdated] = useState(deployment.updated);
+  const [clear, setClear] = useState(false);
+  const [typedName, setTypedName] = useState("");
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, startTransition] = useTransition();
+  const handle = useRef<JsonEditorHandle | null>(null);
+  const textRef = useRef(text);
+  const onText = useCallback((next: string) => {
+    textRef.current = next;
+    setText(next);
+  }, []);
+  const getCurrentText = useCallback(() => textRef.current, []);
+  const onReady = useCallback((h: JsonEditorHandle | null) => {
+    handle.current = h;
+  }, []);
+
+  const options = useMemo(
+    () => ({ template, mode, ...(snapshot ? { snapshot } : {}) }),
+    [template, mode, snapshot],
+  );
+  const checks = useMemo(() => checkJobVariablesText(text, options), [text, options]);
+  const poolResult = useMemo(() => runChecks(options), [options]);
+  const parsed = parseJsonText(text);
+  const value = parsed.ok && isObject(parsed.value) ? parsed.value : null;
+  const previewDeployments = useMemo(
+    () => (value ? [{ id: deployment.id, name: deployment.name, jobVariables: value }] : []),
+    [value, deployment.id, deployment.name],
+  );
+  const schema = useMemo(
+    () => (isObject(template) && isObject(template.variables) ? template.variables : {}),
+    [template],
+  );
+  const errors = checks.diagnostics.filter((d) => d.severity === "error");
+  const emptying = value !== null && Object.keys(value).length === 0;
+  const reveal = useCallback((d: Diagnostic) => {
+    if (d.document === "job_variables") handle.current?.reveal(d.path);
+  }, []);
+
+  const save = () =>
+    startTransition(async () => {
+      const result = await updateDeploymentJobVariables({
+        id: deployment.id,
+        poolName,
+        jobVariables: textRef.current,
+        loadedUpdated,
+        ...(clear ? { clear: true } : {}),
+        ...(typedName ? { overrideErrors: typedName } : {}),
+      });
+      if (result.ok) {
+        setLoadedUpdated(result.data.updated);
+        setOutcome({ ok: true, changed: result.data.changed });
+        router.refresh();
+      } else {
+        setOutcome({ ok: false, failure: result });
+      }
+    });
+
+  const label = `job_variables of ${deployment.name}`;
+  return (
+    <div className="grid items-start gap-3 lg:grid-cols-2">
+      <div className="grid content-start gap-2">
+        <div
+          className="h-64 overflow-hidden rounded-md border border-border"
+          aria-label={label}
+          role="group"
+        >
+          <MonacoPane
+            modelPath={`pooldeck://job-variables/${deployment.id}.json`}
+            initialText={initial}
+            diagnostics={checks.diagnostics.filter((d) => d.document === "job_variables")}
+            schema={schema}
+            onTextChange={onText}
+            onReady={onReady}
+            getCurrentText={getCurrentText}
+          />
+        </div>
+        {emptying ? (
+          <label className="flex items-center gap-2 text-xs">
+            <input type="checkbox" checked={clear} onChange={(e) => setClear(e.target.checked)} />
+            Clear all job variables (Prefect stores {"{}"}: the deployment then runs with the
+            pool&apos;s defaults)
+          </label>
+        ) : null}
+        {errors.length > 0 ? (
+          <div className="grid gap-1">
+            <Label htmlFor={`override-${deployment.id}`}>
+              To save with errors, type the deployment name ({deployment.name})
+            </Label>
+            <Input
+              id={`override-${deployment.id}`}
+              autoComplete="off"
+              value={typedName}
+              onChange={(e) => setTypedName(e.target.value)}
+            />
+          </div>
+        ) : null}
+        <div className="flex items-center gap-2">
+          <Button
+            type="button"
+            variant="primary"
+            size="sm"
+            disabled={pending || !parsed.ok || value === null}
+            onClick={save}
+          >
+            {pending ? "Saving…" : "Save job variables"}
+          </Button>
+          {!parsed.ok ? (
+            <span className="text-xs text-destructive">Fix the JSON first.</span>
+          ) : null}
+        </div>
+        {outcome?.ok ? (
+          <Alert
+            tone="success"
+            title={
+              outcome.changed
+                ? "Saved. Prefect stored exactly these job variables."
+                : "Nothing to save: Prefect already stores these job variables."
+            }
+          />
+        ) : outcome ? (
+          <Alert tone="destructive" title="Not saved">
+            <p>{outcome.failure.error}</p>
+            {outcome.failure.checkErrors?.map((d, i) => (
+              <p key={i} className="text-xs">
+                <span className="font-mono">{d.rule}</span> {d.message}
+              </p>
+            ))}
+            <p className="mt-1 text-xs">Your edit is unchanged.</p>
+          </Alert>
+        ) : null}
+      </div>
+      <div className="grid content-start gap-3">
+        <ChecksPanel
+          diagnostics={checks.diagnostics}
+          skipped={checks.skipped}
+          ms={null}
+          onReveal={reveal}
+          onFix={() => {}}
+          canFix={false}
+        />
+        <RunTaskPreview
+          poolResult={poolResult}
+          doc={template}
+          mode={mode}
+          {...(snapshot ? { snapshot } : {})}
+          deployments={previewDeployments}
+          deploymentId={value ? deployment.id : ""}
+          onDeploymentChange={() => {}}
+        />
+      </div>
+    </div>
+  );
+}
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

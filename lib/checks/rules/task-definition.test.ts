@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   check,
+  defaultTemplate,
+  taskRunRequest,
   findings,
   jobConfiguration,
   messages,
@@ -52,6 +54,40 @@ describe("ecs/task-definition-incompatible", () => {
       },
     ]);
     expect(messages(result, rule)[0]).toContain("only compatible with EC2");
+  });
+  it("explains that removing launchType sends FARGATE with an EC2-shaped task definition, and puts it back", () => {
+    // what the real worker does (scripts/ground-truth, scenario no-launch-type-no-strategy)
+    const template = defaultTemplate();
+    delete taskRunRequest(template).launchType;
+    const result = check(template);
+    expect(findings(result, rule)).toEqual([
+      {
+        rule,
+        severity: "error",
+        document: "template",
+        path: "/job_configuration/task_run_request",
+        fix: {
+          title: "Put launchType back into task_run_request",
+          document: "template",
+          edits: [
+            {
+              op: "add",
+              path: "/job_configuration/task_run_request/launchType",
+              value: "{{ launch_type }}",
+            },
+          ],
+        },
+      },
+    ]);
+    expect(messages(result, rule)[0]).toBe(
+      'task_run_request has no launchType, so the worker registers an EC2-shaped task definition (compatible with EC2: no awsvpc, no task-level cpu/memory) and then sends its default launchType FARGATE. ECS rejects RunTask. Removing launchType does not select the cluster\'s default strategy: put launchType back into task_run_request, use a capacity provider strategy, or add requiresCompatibilities ["EC2"] to task_definition (then the worker drops launchType).',
+    );
+  });
+  it("is quiet when launchType is removed and the task definition requires EC2 (the worker drops launchType)", () => {
+    const template = defaultTemplate();
+    delete taskRunRequest(template).launchType;
+    (jobConfiguration(template).task_definition as JsonObject).requiresCompatibilities = ["EC2"];
+    expect(findings(check(template), rule)).toEqual([]);
   });
   it("is skipped for an existing task definition without a snapshot", () => {
     const result = check(withDefaults({ task_definition_arn: ARN }));

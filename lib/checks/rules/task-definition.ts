@@ -18,10 +18,34 @@ import {
   taskSize,
 } from "../plan-facts";
 import { skip, type Rule } from "../rule";
-import type { Diagnostic } from "../types";
+import { isObject } from "../pointer";
+import type { Diagnostic, Fix } from "../types";
 
 const LAUNCH_TYPE = ["task_run_request", "launchType"];
 const TASK_DEFINITION_ARN = ["task_run_request", "taskDefinition"];
+
+function hasLaunchTypeKey(jobConfiguration: JsonValue | undefined): boolean {
+  if (!isObject(jobConfiguration)) return false;
+  const request = jobConfiguration.task_run_request;
+  // a request that is one placeholder, or absent, is not "a request without launchType"
+  return !isObject(request) || Object.hasOwn(request, "launchType");
+}
+
+/** Adds launchType back to task_run_request: the launch_type placeholder when declared, else FARGATE. */
+function restoreLaunchTypeFix(ctx: Parameters<Rule["run"]>[0]): Fix {
+  const declared = isObject(ctx.properties) && Object.hasOwn(ctx.properties, "launch_type");
+  return {
+    title: "Put launchType back into task_run_request",
+    document: "template",
+    edits: [
+      {
+        op: "add",
+        path: ctx.t("/job_configuration/task_run_request/launchType"),
+        value: declared ? "{{ launch_type }}" : "FARGATE",
+      },
+    ],
+  };
+}
 
 export const taskDefinitionIncompatible: Rule = {
   id: "ecs/task-definition-incompatible",
@@ -49,9 +73,17 @@ export const taskDefinitionIncompatible: Rule = {
     if (compatibilities.includes(where)) return [];
     const location = ctx.configLocation(registered ? placementPath(ctx) : TASK_DEFINITION_ARN);
     const listed = [...new Set(compatibilities)].join(", ") || "none";
+    // A template without a launchType key: the worker shapes the task definition for EC2 (no
+    // launch type) and only then fills launchType with its FARGATE default (ground truth, finding 7).
+    const launchTypeKeyMissing =
+      registered !== undefined &&
+      ctx.mode === "hybrid" &&
+      !hasLaunchTypeKey(ctx.template.job_configuration);
     const fix =
       registered && where === "FARGATE" && ctx.mode === "hybrid"
-        ? ctx.setConfigFix(LAUNCH_TYPE, "FARGATE", "Set launch_type to FARGATE")
+        ? launchTypeKeyMissing
+          ? restoreLaunchTypeFix(ctx)
+          : ctx.setConfigFix(LAUNCH_TYPE, "FARGATE", "Set launch_type to FARGATE")
         : undefined;
     return [
       {
@@ -62,7 +94,9 @@ export const taskDefinitionIncompatible: Rule = {
         message: registered
           ? ctx.mode === "raw"
             ? `The task runs on ${describePlacement(ctx, where)}, but the rendered task_definition is only compatible with ${listed}. ECS rejects RunTask. ${where === "FARGATE" ? "Add FARGATE to requiresCompatibilities, set networkMode awsvpc and task-level cpu and memory in task_definition." : `Add ${where} to requiresCompatibilities in task_definition.`}`
-            : `The task runs on ${describePlacement(ctx, where)}, but the task definition the worker registers is only compatible with ${listed}. ECS rejects RunTask. ${where === "FARGATE" ? "Set launch_type to FARGATE so the worker registers a Fargate-compatible task definition (FARGATE in requiresCompatibilities, awsvpc, task-level cpu/memory), or use EC2 capacity." : `Add ${where} to requiresCompatibilities in task_definition, or run it elsewhere.`}`
+            : launchTypeKeyMissing && where === "FARGATE"
+              ? `task_run_request has no launchType, so the worker registers an EC2-shaped task definition (compatible with ${listed}: no awsvpc, no task-level cpu/memory) and then sends its default launchType FARGATE. ECS rejects RunTask. Removing launchType does not select the cluster's default strategy: put launchType back into task_run_request, use a capacity provider strategy, or add requiresCompatibilities ["EC2"] to task_definition (then the worker drops launchType).`
+              : `The task runs on ${describePlacement(ctx, where)}, but the task definition the worker registers is only compatible with ${listed}. ECS rejects RunTask. ${where === "FARGATE" ? "Set launch_type to FARGATE so the worker registers a Fargate-compatible task definition (FARGATE in requiresCompatibilities, awsvpc, task-level cpu/memory), or use EC2 capacity." : `Add ${where} to requiresCompatibilities in task_definition, or run it elsewhere.`}`
           : `The task runs on ${describePlacement(ctx, where)}, but task definition ${existingRef(ctx)} is only compatible with ${listed}. ECS rejects RunTask. Use a task definition registered for ${where}, or change the launch type or strategy.`,
         fix,
       },

@@ -5,7 +5,7 @@ import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
-import { targetCluster } from "@/components/template-editor/form-model";
+import { targetCluster } from "@/lib/template/editing/form-model";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 
 export interface ClusterData {

@@ -6,9 +6,9 @@ import type { Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 import { cn } from "@/lib/utils";
-import { activePreset, presetOps, PRESETS, type PresetId } from "./presets";
+import { activePreset, presetOps, PRESETS, type PresetId } from "@/lib/template/editing/presets";
 import type { JsonValue } from "@/lib/template/types";
-import type { DocumentOp } from "./document-model";
+import type { DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";
 
 function verdict(diagnostics: readonly Diagnostic[]): string {

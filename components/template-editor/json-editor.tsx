@@ -9,7 +9,7 @@ import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Diagnostic } from "@/lib/checks/types";
 import type { JsonObject } from "@/lib/template/types";
-import { minimalEdit, pointerRange } from "./document-model";
+import { minimalEdit, pointerRange } from "@/lib/template/editing/document-model";
 import { setupMonaco } from "./monaco-setup";
 import { clearDiagnostics, publishDiagnostics } from "./quick-fixes";
 

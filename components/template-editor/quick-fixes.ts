@@ -10,7 +10,7 @@ import {
   offsetToLineColumn,
   pointerRange,
   type TextEdit,
-} from "./document-model";
+} from "@/lib/template/editing/document-model";
 
 interface RangeLike {
   startLineNumber: number;

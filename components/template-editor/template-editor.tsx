@@ -14,7 +14,7 @@ import { ChecksPanel } from "./checks-panel";
 import { DraftBanner } from "./draft-banner";
 import { EditorToolbar } from "./editor-toolbar";
 import { TemplateEditorContext, type TemplateEditorState } from "./editor-context";
-import { applyOps } from "./document-model";
+import { applyOps } from "@/lib/template/editing/document-model";
 import { MonacoPane } from "./monaco-pane";
 import { RunTaskPreview, type PreviewDeployment } from "./runtask-preview";
 import { TemplateForm } from "./template-form";
@@ -23,7 +23,7 @@ import { useChecks } from "./use-checks";
 import { useClusterSnapshot, type SnapshotLoader } from "./use-cluster-snapshot";
 import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
-import { isObject as isObjectValue } from "./form-model";
+import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
 
 export interface TemplateEditorProps {
   pool: { name: string; type: string; isNew?: boolean };

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { Alert } from "@/components/ui/alert";
-import { propertiesOf, requestBinding } from "./form-model";
+import { propertiesOf, requestBinding } from "@/lib/template/editing/form-model";
 import { FieldSection } from "./fields/field";
 import type { FormContext } from "./fields/form-context";
 import { GenericField } from "./fields/generic-field";

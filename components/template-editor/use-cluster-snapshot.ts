@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
-import { targetCluster } from "./form-model";
+import { targetCluster } from "@/lib/template/editing/form-model";
 
 /** Reads another cluster's snapshot on the server (a server action); errors come back as text. */
 export type SnapshotLoader = (

@@ -7,7 +7,7 @@
 import { useCallback, useRef, useState } from "react";
 import { parseJsonText, type ParsedJson } from "@/lib/checks/json-text";
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
-import { applyOps, type DocumentOp } from "./document-model";
+import { applyOps, type DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";
 
 export interface TemplateDocument {

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { applyOps } from "../../components/template-editor/document-model";
-import { presetOps } from "../../components/template-editor/presets";
+import { applyOps } from "../../lib/template/editing/document-model";
+import { presetOps } from "../../lib/template/editing/presets";
 import {
   createPool,
   defaultEcsTemplate,

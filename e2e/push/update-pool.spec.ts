@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { applyOps } from "../../components/template-editor/document-model";
-import { presetOps } from "../../components/template-editor/presets";
+import { applyOps } from "../../lib/template/editing/document-model";
+import { presetOps } from "../../lib/template/editing/presets";
 import { gotoLineEnd, waitForMonaco } from "../editor/pools";
 import { api, cleanUp, createPool, ec2Template, readPool, type Template } from "./prefect-api";
 

@@ -1,8 +1,8 @@
 import "server-only";
 
 import { ActionRefusal } from "@/lib/actions/action-client";
-import { applyOps } from "@/components/template-editor/document-model";
-import { presetOps, type PresetId } from "@/components/template-editor/presets";
+import { applyOps } from "@/lib/template/editing/document-model";
+import { presetOps, type PresetId } from "@/lib/template/editing/presets";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 import {

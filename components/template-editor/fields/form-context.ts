@@ -1,6 +1,6 @@
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
-import type { DocumentOp } from "../document-model";
+import type { DocumentOp } from "@/lib/template/editing/document-model";
 
 /** What every form section needs: the last valid document and the ways to change it. */
 export interface FormContext {

@@ -11,7 +11,7 @@ import {
   isBlockReference,
   isObject,
   variableSchema,
-} from "../form-model";
+} from "@/lib/template/editing/form-model";
 import { Field } from "./field";
 import type { FormContext } from "./form-context";
 import { JsonInput, ListInput, NumberInput } from "./text-inputs";

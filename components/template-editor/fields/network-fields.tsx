@@ -2,7 +2,12 @@
 
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { defaultOf, defaultPointer, isObject, propertiesOf } from "../form-model";
+import {
+  defaultOf,
+  defaultPointer,
+  isObject,
+  propertiesOf,
+} from "@/lib/template/editing/form-model";
 import { Field, FieldSection } from "./field";
 import type { FormContext } from "./form-context";
 import { ListInput } from "./text-inputs";

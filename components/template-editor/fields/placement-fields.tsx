@@ -10,7 +10,7 @@ import {
   requestBinding,
   variableSchema,
   type Binding,
-} from "../form-model";
+} from "@/lib/template/editing/form-model";
 import { kindOf, MAX_STRATEGY_ITEMS, strategyProblems, type StrategyRow } from "../strategy-rules";
 import { Field, FieldSection } from "./field";
 import type { FormContext } from "./form-context";

@@ -10,7 +10,7 @@ import {
   defaultPointer,
   propertiesOf,
   requestBinding,
-} from "../form-model";
+} from "@/lib/template/editing/form-model";
 import { kindOf } from "../strategy-rules";
 import { Field, FieldSection } from "./field";
 import type { FormContext } from "./form-context";

@@ -3,13 +3,10 @@ import { readFile } from "node:fs/promises";
 import { parseJsonText } from "@/lib/checks";
 import { clusterSnapshotSchema, type ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
+import { isObject } from "@/lib/template/pointer";
 
 /** Input the CLI cannot use; main prints the message and exits with 2. */
 export class UsageError extends Error {}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 async function readJson(file: string, what: string): Promise<JsonValue> {
   let text: string;

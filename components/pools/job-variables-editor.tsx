@@ -19,6 +19,7 @@ import type { ActionFailure } from "@/lib/actions/types";
 import { checkJobVariablesText, parseJsonText, runChecks, type Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
+import { isObject } from "@/lib/template/pointer";
 
 export interface JobVariablesEditorProps {
   poolName: string;
@@ -191,8 +192,4 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
       </div>
     </div>
   );
-}
-
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

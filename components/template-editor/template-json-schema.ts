@@ -5,6 +5,7 @@
  * Validation stays with lib/checks (Monaco's schema validation is switched off): one voice.
  */
 import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { isObject } from "@/lib/template/pointer";
 
 type Schema = JsonObject;
 
@@ -140,10 +141,6 @@ const propertySchema: Schema = {
     additionalProperties: {},
   },
 };
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** The schema for one document: static shape plus each declared variable's own schema as `default`. */
 export function templateJsonSchema(doc: JsonValue | undefined): Schema {

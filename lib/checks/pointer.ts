@@ -2,7 +2,8 @@
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
 
 // One implementation of escaping and joining, shared with the template engine.
-export { joinPointer } from "@/lib/template/pointer";
+export { isObject, joinPointer } from "@/lib/template/pointer";
+import { isObject } from "@/lib/template/pointer";
 
 /** Splits a pointer into unescaped tokens ("" → []). */
 export function splitPointer(pointer: JsonPointer): string[] {
@@ -31,11 +32,6 @@ export function getAtPointer(
     }
   }
   return current;
-}
-
-/** Plain JSON object check (not null, not an array). */
-export function isObject(value: unknown): value is { [key: string]: JsonValue } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Treats null, "", [] and {} as "no value", the way the worker's truthiness checks do. */

@@ -28,6 +28,7 @@ import type {
   Mode,
   ValueOrigin,
 } from "./types";
+import { isObject } from "./pointer";
 
 export interface EcsRunInput {
   template: BaseJobTemplate;
@@ -64,10 +65,6 @@ export interface EcsRunPlan {
   notes: string[];
   /** hybrid only: why the worker would fail the flow run before or at RunTask (its own validation) */
   workerFailures: string[];
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** Finds a task definition named by ARN, `family:revision` or family in the snapshot. */

@@ -18,16 +18,13 @@ import {
   type resolveContext,
   type WorkerConfiguration,
 } from "./ecs-worker";
+import { isObject } from "./pointer";
 
 type Ctx = ReturnType<typeof resolveContext>;
 
 export interface StepLog {
   notes: string[];
   failures: string[];
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function findContainer(containers: JsonValue[], name: string | null): JsonObject | null {

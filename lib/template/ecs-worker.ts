@@ -7,6 +7,7 @@
 import { pyStr } from "./python-str";
 import { truthy } from "./render";
 import type { JsonObject, JsonValue } from "./types";
+import { isObject } from "./pointer";
 
 export const ECS_DEFAULT_CONTAINER_NAME = "prefect";
 export const ECS_DEFAULT_CPU = 1024;
@@ -56,10 +57,6 @@ export const SYMBOLIC = {
   registeredTaskDefinitionArn: "<registered task definition ARN>",
   defaultVpcSubnets: "<subnets of the default VPC>",
 } as const;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function str(value: JsonValue | undefined): string | null {
   return typeof value === "string" ? value : null;

@@ -7,12 +7,9 @@ import { placeholdersInString } from "./placeholders";
 import { joinPointer } from "./pointer";
 import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, ValueOrigin } from "./types";
+import { isObject } from "./pointer";
 
 type Origin = { document: DocumentKind; pointer: JsonPointer };
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** The standard variable a string consists of, when it is exactly one `{{ name }}`. */
 function lonePlaceholder(value: JsonValue | undefined): string | null {

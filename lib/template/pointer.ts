@@ -1,4 +1,9 @@
-import type { JsonPointer, JsonValue } from "./types";
+import type { JsonObject, JsonPointer, JsonValue } from "./types";
+
+/** A JSON object: not null, not an array. The one definition every pure module uses. */
+export function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 
 /** Escapes one reference token for an RFC 6901 JSON pointer. */
 export function escapePointerToken(token: string | number): string {

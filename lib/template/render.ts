@@ -14,14 +14,11 @@ import { pyStr } from "./python-str";
 import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, ValueOrigin } from "./types";
 import { resolveVariables, schemaDefaults } from "./variables";
+import { isObject } from "./pointer";
 
 export interface RenderOptions extends Pick<ApplyOptions, "env"> {
   /** where each variable's value came from, so placeholders inside values point at their source */
   origins?: Record<string, ValueOrigin>;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 const RUNTIME_KINDS = new Set(["prefect-variable", "block"]);

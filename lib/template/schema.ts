@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { JsonObject, JsonValue } from "./types";
+import { isObject } from "./pointer";
 
 const jsonObjectSchema = z.record(z.string(), z.json()) as unknown as z.ZodType<JsonObject>;
 
@@ -33,10 +34,6 @@ export const baseJobTemplateSchema = z
     variables: variablesSchemaSchema,
   })
   .transform((v) => v as unknown as BaseJobTemplate);
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 export type ParsedTemplateDocument =
   | {

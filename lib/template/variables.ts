@@ -8,10 +8,7 @@ import { cloneJson, joinPointer, setKey } from "./pointer";
 import type { BaseJobTemplate } from "./schema";
 import { variableProperties } from "./schema";
 import type { JsonObject, JsonValue, ValueOrigin } from "./types";
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+import { isObject } from "./pointer";
 
 /** prefect.utilities.collections.deep_merge: `merge` wins; nested dicts merge recursively. */
 export function deepMerge(base: JsonObject, merge: JsonObject): JsonObject {

@@ -25,6 +25,7 @@
  *   keys are unique), so both sides are sorted by name/key. Every other list keeps its order.
  */
 import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { isObject } from "@/lib/template/pointer";
 
 /** The run's identifiers, as the capture recorded them. */
 export type RunFacts = {
@@ -87,10 +88,6 @@ export const RUN_TAGS: Record<string, Rule> = {
 export const REGISTERED_ARN = "<registered task definition ARN>";
 export const GENERATED_FAMILY = "prefect_<work-pool-name>_<deployment-id>";
 export const GENERATED_LOG_PREFIX = "prefect-logs_<work-pool-name>_<deployment-id>";
-
-function isObject(v: JsonValue | undefined): v is JsonObject {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 
 function byField(field: string) {
   return (a: JsonValue, b: JsonValue) => {

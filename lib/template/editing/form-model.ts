@@ -8,9 +8,8 @@ import { effectiveSchema, type VariablesSchema } from "@/lib/template";
 import type { JsonObject, JsonPointer, JsonValue } from "@/lib/template/types";
 import { tokensToPointer } from "./document-model";
 
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+export { isObject } from "@/lib/template/pointer";
+import { isObject } from "@/lib/template/pointer";
 
 /** variables as a schema object ({} when unusable). */
 export function variablesOf(doc: JsonValue): VariablesSchema {

@@ -22,11 +22,19 @@ export async function api<T = unknown>(
   body?: unknown,
   expect?: number,
 ): Promise<T> {
-  const res = await fetch(`${PREFECT_API}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const send = () =>
+    fetch(`${PREFECT_API}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  let res = await send();
+  // The SQLite-backed server answers 503 while its database is locked (lib/prefect retries the
+  // same way); Prefect's writes used here are upserts or fail cleanly, so repeating is safe.
+  for (let attempt = 1; res.status === 503 && attempt < 5; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    res = await send();
+  }
   if (expect !== undefined ? res.status !== expect : !res.ok) {
     throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   }

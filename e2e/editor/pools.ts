@@ -4,10 +4,9 @@
  */
 import type { Page } from "@playwright/test";
 
-const prefectPort = process.env.POOLDECK_PREFECT_PORT ?? "4200";
-export const PREFECT_API = (
-  process.env.PREFECT_API_URL ?? `http://127.0.0.1:${prefectPort}/api`
-).replace(/\/+$/, "");
+import { PREFECT_API, prefectRequest } from "../support/prefect-rest";
+
+export { PREFECT_API };
 export const PREFIX = "e2e-editor-";
 
 type Json = Record<string, unknown>;
@@ -16,13 +15,7 @@ export type Template = {
   variables: Json & { properties: Record<string, Json> };
 };
 
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${PREFECT_API}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const call = prefectRequest;
 
 /** Prefect's default ECS base job template, as the server itself serves it. */
 export async function defaultEcsTemplate(): Promise<Template> {

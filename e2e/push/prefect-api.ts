@@ -3,10 +3,9 @@
  * the push specs compare the UI against. Everything they create starts with PREFIX and is removed
  * by prefix (leftovers of an aborted run included).
  */
-const prefectPort = process.env.POOLDECK_PREFECT_PORT ?? "4200";
-export const PREFECT_API = (
-  process.env.PREFECT_API_URL ?? `http://127.0.0.1:${prefectPort}/api`
-).replace(/\/+$/, "");
+import { PREFECT_API, prefectRequest } from "../support/prefect-rest";
+
+export { PREFECT_API };
 export const PREFIX = "pd-e2e-push-";
 
 export type Json = Record<string, unknown>;
@@ -22,19 +21,7 @@ export async function api<T = unknown>(
   body?: unknown,
   expect?: number,
 ): Promise<T> {
-  const send = () =>
-    fetch(`${PREFECT_API}${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  let res = await send();
-  // The SQLite-backed server answers 503 while its database is locked (lib/prefect retries the
-  // same way); Prefect's writes used here are upserts or fail cleanly, so repeating is safe.
-  for (let attempt = 1; res.status === 503 && attempt < 5; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
-    res = await send();
-  }
+  const res = await prefectRequest(method, path, body);
   if (expect !== undefined ? res.status !== expect : !res.ok) {
     throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   }

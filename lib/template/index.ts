@@ -3,16 +3,14 @@
  * templating, variable resolution, and a model of what reaches ECS.
  */
 export * from "./types";
+// The zod document model (parseTemplateDocument) is imported from "@/lib/template/template-document"
+// directly: re-exported here it would put zod into every browser bundle that uses the engine.
 export {
-  baseJobTemplateSchema,
-  variablesSchemaSchema,
-  parseTemplateDocument,
   variableProperties,
   resolveRef,
   effectiveSchema,
   type BaseJobTemplate,
   type VariablesSchema,
-  type ParsedTemplateDocument,
 } from "./schema";
 export {
   findPlaceholders,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import defaultTemplate from "./fixtures/prefect-ecs-default.json";
 import defsTemplate from "./fixtures/prefect-ecs-defs-dialect.json";
 import workerTemplate from "./fixtures/prefect-aws-worker-default.json";
-import { effectiveSchema, parseTemplateDocument, resolveRef, variableProperties } from "./schema";
+import { effectiveSchema, resolveRef, variableProperties } from "./schema";
+import { parseTemplateDocument } from "./template-document";
 import type { JsonObject } from "./types";
 
 describe("parseTemplateDocument", () => {

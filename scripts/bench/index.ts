@@ -1,15 +1,23 @@
 /**
  * `npm run bench`: every benchmark, printed and written to BENCHMARKS.md with the machine, the
  * versions and the date. Figures are medians of several runs; budgets are reported, never asserted
- * (these machines are noisy).
+ * (these machines are noisy). Self-contained: the page figures start their own stack, build and
+ * server (app-stack.ts). About 10 minutes on 2 cores, most of it the production build.
+ *   npm run bench                        everything, writes BENCHMARKS.md
+ *   npm run bench -- --only=pages,route  some parts (checks, cluster, pages, route), prints only
+ * POOLDECK_BENCH_PAGE_RUNS (5) sets the runs per page; POOLDECK_BENCH_SKIP_BUILD=1 reuses .next-bench.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 
+import { startBenchApps } from "./app-stack";
 import { formatChecksBench, runChecksBench } from "./checks";
 import { formatClusterBench, runClusterBench } from "./cluster";
+import { formatPageReport } from "./page-report";
+import { CONFLICT_WAIT_MS, runPageBench } from "./pages";
+import { formatRouteJs, measureRouteJs } from "./route-js";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -37,36 +45,124 @@ function pythonVersions(): string {
   }
 }
 
+function load(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    return `${head.trim()}${dirty.trim() ? " (with uncommitted changes in the checkout)" : ""}`;
+  } catch {
+    return "unknown";
+  }
+}
+
+async function pagesAndRoute(
+  parts: Set<string>,
+): Promise<{ pages?: string; route?: string; buildMs: number | null }> {
+  const apps = await startBenchApps((line) => console.log(line));
+  try {
+    const route = parts.has("route") ? formatRouteJs(measureRouteJs(apps.distDir)) : undefined;
+    if (route) console.log(`${route}\n`);
+    if (!parts.has("pages")) return { ...(route ? { route } : {}), buildMs: apps.buildMs };
+    const before = load();
+    const pool = "demo-ecs";
+    const result = await runPageBench({
+      pooldeckUrl: apps.pooldeckUrl,
+      prefectUrl: apps.prefectUrl,
+      pool,
+      runs: Number(process.env.POOLDECK_BENCH_PAGE_RUNS) || 5,
+      screenshotDir: join(root, ".data-bench", "screenshots"),
+      log: (line) => console.log(line),
+    });
+    const pages =
+      formatPageReport({
+        chromium: result.chromium,
+        pool,
+        urls: result.urls,
+        runs: result.runs,
+        conflictWaitMs: CONFLICT_WAIT_MS,
+      }) +
+      `\nLoad average (1/5/15 min) before the page runs: ${before}; after: ${load()}` +
+      `\nScreenshots of the warm-up round: ${result.screenshots.map((p) => p.replace(root + "/", "")).join(", ")}`;
+    console.log(`${pages}\n`);
+    return { pages, ...(route ? { route } : {}), buildMs: apps.buildMs };
+  } finally {
+    await apps.stop();
+  }
+}
+
 async function main() {
   const started = new Date();
+  const only = process.argv.find((a) => a.startsWith("--only="));
+  const parts = new Set(
+    only ? only.slice("--only=".length).split(",") : ["checks", "cluster", "route", "pages"],
+  );
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
-  const versions = `Node ${process.version}, next ${version("next")}, react ${version("react")}, @aws-sdk/client-ecs ${version("@aws-sdk/client-ecs")}; ${pythonVersions()}`;
-  console.log(`machine: ${machine}\nversions: ${versions}\n`);
+  const versions = `Pooldeck ${gitCommit()}; Node ${process.version}, next ${version("next")}, react ${version("react")}, @aws-sdk/client-ecs ${version("@aws-sdk/client-ecs")}, playwright-core ${version("playwright-core")}; ${pythonVersions()}`;
+  console.log(`machine: ${machine}\nversions: ${versions}\nload average at start: ${load()}\n`);
 
-  const checks = formatChecksBench(await runChecksBench());
-  console.log(`${checks}\n`);
-  const cluster = formatClusterBench(await runClusterBench());
-  console.log(`${cluster}\n`);
-
+  const checksLoad = load();
+  const checks = parts.has("checks") ? formatChecksBench(await runChecksBench()) : undefined;
+  if (checks) console.log(`${checks}\n`);
+  const clusterLoad = load();
+  const cluster = parts.has("cluster") ? formatClusterBench(await runClusterBench()) : undefined;
+  if (cluster) console.log(`${cluster}\n`);
+  const web =
+    parts.has("pages") || parts.has("route") ? await pagesAndRoute(parts) : { buildMs: null };
+  const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
+  console.log(`done in ${seconds} s`);
+  if (only) {
+    console.log("(--only: BENCHMARKS.md not written)");
+    return;
+  }
+  const chromium = /Chromium (\S+)/.exec(web.pages ?? "")?.[1] ?? "n/a";
   const report = [
     "# Benchmarks",
     "",
-    `Written by \`npm run bench\` on ${started.toISOString()}. Medians of several runs; budgets are`,
-    "reported here, not asserted in tests.",
+    `Written by \`npm run bench\` on ${started.toISOString()} (took ${seconds} s${web.buildMs ? `, of which the production build ${(web.buildMs / 1000).toFixed(0)} s` : ""}).`,
+    "Medians of several runs; budgets are reported here, not asserted in tests. The machine is shared",
+    "and wall-clock figures scale with its load, so the load average is recorded next to each block.",
     "",
     `- Machine: ${machine}`,
-    `- Versions: ${versions}`,
+    `- Versions: ${versions}; Chromium ${chromium}`,
+    "",
+    "## Pool editor page against Prefect's own UI (Chromium, production build)",
+    "",
+    "```",
+    web.pages ?? "(not run)",
+    "```",
+    "",
+    "## Editor route JavaScript (production build)",
+    "",
+    "```",
+    web.route ?? "(not run)",
+    "```",
     "",
     "## Check engine (parse + check + render, per keystroke in the editor)",
     "",
+    `Load average (1/5/15 min) at the start: ${checksLoad}`,
+    "",
     "```",
-    checks,
+    checks ?? "(not run)",
     "```",
     "",
     "## Cluster snapshot (lib/ecs against the moto emulator)",
     "",
+    `Load average (1/5/15 min) at the start: ${clusterLoad}`,
+    "",
     "```",
-    cluster,
+    cluster ?? "(not run)",
     "```",
     "",
   ].join("\n");

@@ -1,0 +1,130 @@
+/**
+ * The servers the page benchmark measures, all its own: the local stack (scripts/stack.sh: Prefect,
+ * which also serves Prefect's UI, and the ECS emulator) on the bench ports with data in .data-bench,
+ * seeded; a production build in .next-bench; `next start` on the bench app port. A stack that is
+ * already running on those ports from .data-bench is reused (and left running); what this module
+ * starts, it stops. Ports: POOLDECK_BENCH_PREFECT_PORT (4450), POOLDECK_BENCH_STACK_MOTO_PORT (5450),
+ * POOLDECK_BENCH_APP_PORT (3450). POOLDECK_BENCH_SKIP_BUILD=1 reuses an existing .next-bench build.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface BenchApps {
+  pooldeckUrl: string;
+  prefectUrl: string;
+  distDir: string;
+  buildMs: number | null;
+  stop(): Promise<void>;
+}
+
+const root = join(import.meta.dirname, "..", "..");
+
+async function waitFor(url: string, seconds: number, what: string): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${what} did not answer ${url} within ${seconds} s`);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
+  const res = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  if (res.status !== 0) throw new Error(`${what} failed (exit ${res.status ?? res.signal})`);
+}
+
+/** Starts (or reuses) the stack, seeds it, builds and serves Pooldeck; stop() undoes what it started. */
+export async function startBenchApps(log: (line: string) => void): Promise<BenchApps> {
+  const prefectPort = process.env.POOLDECK_BENCH_PREFECT_PORT ?? "4450";
+  const motoPort = process.env.POOLDECK_BENCH_STACK_MOTO_PORT ?? "5450";
+  const appPort = process.env.POOLDECK_BENCH_APP_PORT ?? "3450";
+  const dataDir = join(root, ".data-bench");
+  const distDir = ".next-bench";
+  const stackEnv = {
+    ...process.env,
+    POOLDECK_PREFECT_PORT: prefectPort,
+    POOLDECK_MOTO_PORT: motoPort,
+    POOLDECK_DATA_DIR: dataDir,
+  };
+  const prefectUrl = `http://127.0.0.1:${prefectPort}`;
+  const stackPid = join(dataDir, "run", "prefect.pid");
+  const ownStack = !existsSync(stackPid);
+  if (ownStack) log(`starting the stack: Prefect :${prefectPort}, ECS emulator :${motoPort}`);
+  else log(`reusing the stack already running from .data-bench (Prefect :${prefectPort})`);
+  run("bash", ["scripts/stack.sh", "start"], stackEnv, "starting the stack");
+  const stopStack = () => {
+    if (ownStack) spawnSync("bash", ["scripts/stack.sh", "stop"], { cwd: root, env: stackEnv });
+  };
+  let server: ChildProcess | undefined;
+  try {
+    run("npx", ["tsx", "scripts/seed/index.ts"], stackEnv, "seeding");
+    const appEnv = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      NEXT_TELEMETRY_DISABLED: "1",
+      POOLDECK_DIST_DIR: distDir,
+      PREFECT_API_URL: `${prefectUrl}/api`,
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${motoPort}`,
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "testing",
+      AWS_SECRET_ACCESS_KEY: "testing",
+      POOLDECK_PREFECT_PORT: prefectPort,
+      POOLDECK_MOTO_PORT: motoPort,
+    };
+    let buildMs: number | null = null;
+    if (
+      process.env.POOLDECK_BENCH_SKIP_BUILD === "1" &&
+      existsSync(join(root, distDir, "BUILD_ID"))
+    ) {
+      log(`reusing the production build in ${distDir} (POOLDECK_BENCH_SKIP_BUILD=1)`);
+    } else {
+      log(`production build into ${distDir} (a few minutes on 2 cores)`);
+      // next build rewrites tsconfig.json for its dist dir; put the committed one back afterwards
+      const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
+      const started = Date.now();
+      try {
+        run("npx", ["next", "build"], appEnv, "next build");
+      } finally {
+        writeFileSync(join(root, "tsconfig.json"), tsconfig);
+      }
+      buildMs = Date.now() - started;
+    }
+    log(`next start on :${appPort}`);
+    server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", appPort], {
+      cwd: root,
+      env: appEnv,
+      stdio: "ignore",
+      detached: true,
+    });
+    const pooldeckUrl = `http://127.0.0.1:${appPort}`;
+    await waitFor(`${pooldeckUrl}/api/health`, 120, "Pooldeck (next start)");
+    const child = server;
+    return {
+      pooldeckUrl,
+      prefectUrl,
+      distDir: join(root, distDir),
+      buildMs,
+      async stop() {
+        // the whole process group: npx and the next server under it
+        if (child.pid) {
+          try {
+            process.kill(-child.pid, "SIGTERM");
+          } catch {
+            // already gone
+          }
+        }
+        stopStack();
+      },
+    };
+  } catch (error) {
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    stopStack();
+    throw error;
+  }
+}

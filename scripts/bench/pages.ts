@@ -1,0 +1,260 @@
+/**
+ * Page figures, Pooldeck against Prefect's own UI, in one Chromium: the pool editor
+ * (/pools/<pool>) and Prefect's work pool edit page (/work-pools/work-pool/<pool>/edit) for the same
+ * pool, alternating, a fresh browser context (cold cache) per run, plus a warm reload in the same
+ * context. Marks are taken inside the page (page-probe.ts); Playwright only drives.
+ *   - JavaScript before usable: script responses that ended before the `form` mark.
+ *   - time to edit: navigation start → `form` (the template form) and → `json` (the JSON editor).
+ *   - conflict: keydown of the keystroke that completes "capacityProviderStrategy" in
+ *     task_run_request (launchType is there) → first frame with Pooldeck's check entry; for
+ *     Prefect's UI, any error-looking element within CONFLICT_WAIT_MS.
+ * Both apps get the same edit in their JSON editor: a strategy line with the key one letter short
+ * is inserted (no conflict yet), the cursor put after "Strateg", then "y" is pressed.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+import { SCRIPT_BYTES, armConflictTimer, initScript, type BenchApp } from "./page-probe";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+export const CONFLICT_WAIT_MS = 5_000;
+const VIEWPORT = { width: 1440, height: 900 };
+const PREFIX = '"capacityProviderStrateg';
+const INSERT = `\n${PREFIX}": [{"capacityProvider": "general-asg", "weight": 1}],`;
+
+export interface PageBenchOptions {
+  pooldeckUrl: string;
+  prefectUrl: string;
+  pool: string;
+  runs: number;
+  screenshotDir: string;
+  /** cookies etc. of a signed-in session, made once before measuring (sign-in is not timed) */
+  storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  log?: (line: string) => void;
+}
+
+export interface ScriptBytes {
+  encoded: number;
+  transferred: number;
+  decoded: number;
+  count: number;
+  cached: number;
+}
+
+export interface LoadFigures {
+  formMs: number | null;
+  jsonMs: number | null;
+  /** scripts that ended before `form` */
+  scripts: ScriptBytes;
+  /** scripts that ended before `json` (Pooldeck: includes Monaco) */
+  scriptsToJson: ScriptBytes;
+}
+
+export interface PageRun {
+  app: BenchApp;
+  cold: LoadFigures;
+  warm: LoadFigures;
+  /** keydown → first painted frame with the error; null when none was shown */
+  conflictMs: number | null;
+  conflictText: string | null;
+}
+
+export interface PageBenchResult {
+  chromium: string;
+  runs: PageRun[];
+  urls: Record<BenchApp, string>;
+  screenshots: string[];
+}
+
+function urlFor(app: BenchApp, o: PageBenchOptions): string {
+  const pool = encodeURIComponent(o.pool);
+  return app === "pooldeck"
+    ? `${o.pooldeckUrl}/pools/${pool}`
+    : `${o.prefectUrl}/work-pools/work-pool/${pool}/edit`;
+}
+
+type Marks = { form?: number; json?: number };
+
+async function load(page: Page, url: string): Promise<LoadFigures> {
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __bench?: { marks: Marks } }).__bench?.marks;
+      return m?.form !== undefined && m.json !== undefined;
+    },
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  const marks = await page.evaluate(
+    () => (window as unknown as { __bench: { marks: Marks } }).__bench.marks,
+  );
+  const bytes = (until: number) =>
+    page.evaluate(`(${SCRIPT_BYTES})(${until})`) as Promise<ScriptBytes>;
+  return {
+    formMs: marks.form ?? null,
+    jsonMs: marks.json ?? null,
+    scripts: await bytes(marks.form ?? 0),
+    scriptsToJson: await bytes(marks.json ?? 0),
+  };
+}
+
+/** Puts the strategy line (key one letter short) into the JSON editor, cursor after "Strateg". */
+async function prepareEdit(page: Page, app: BenchApp, templateText: string): Promise<void> {
+  if (app === "pooldeck") {
+    const line = templateText.split("\n").findIndex((l) => l.includes('"task_run_request": {')) + 1;
+    await page.locator('[data-testid="json-pane"] .monaco-editor .view-lines').first().click();
+    await page.keyboard.press("Control+g");
+    await page.keyboard.insertText(String(line));
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("End");
+    await page.keyboard.insertText(INSERT);
+    // Home: first non-blank character of the line, the opening quote
+    await page.keyboard.press("Home");
+    for (let i = 0; i < PREFIX.length; i++) await page.keyboard.press("ArrowRight");
+  } else {
+    const ta = page.locator(".p-code-input__textarea").filter({ visible: true }).first();
+    await ta.evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('"task_run_request": {') + '"task_run_request": {'.length;
+      el.focus();
+      el.setSelectionRange(at, at);
+    });
+    await page.keyboard.insertText(INSERT);
+    await ta.evaluate((el: HTMLTextAreaElement, prefix: string) => {
+      const at = el.value.indexOf(prefix) + prefix.length;
+      el.setSelectionRange(at, at);
+    }, PREFIX);
+  }
+  // let the checks of the inserted line settle; the timer is armed only when no conflict is shown
+  await page.waitForTimeout(1_500);
+}
+
+async function editorText(page: Page, app: BenchApp): Promise<string> {
+  if (app === "prefect")
+    return page.locator(".p-code-input__textarea").filter({ visible: true }).first().inputValue();
+  // Monaco renders only the lines in view; the draft in localStorage holds the whole text
+  return page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? "";
+      if (key.startsWith("pooldeck:draft:v1:"))
+        return (JSON.parse(localStorage.getItem(key) ?? "{}") as { text?: string }).text ?? "";
+    }
+    return "";
+  });
+}
+
+type ConflictState = { typed: number | null; painted: number | null; text: string | null };
+
+async function conflict(
+  page: Page,
+  app: BenchApp,
+  templateText: string,
+): Promise<{ ms: number | null; text: string | null }> {
+  await prepareEdit(page, app, templateText);
+  await page.evaluate(armConflictTimer(app, "y"));
+  const early = (await page.evaluate("window.__conflict.text")) as string | null;
+  if (early) throw new Error(`${app}: an error was shown before the keystroke: ${early}`);
+  await page.keyboard.press("y");
+  const deadline = Date.now() + CONFLICT_WAIT_MS;
+  let state: ConflictState = { typed: null, painted: null, text: null };
+  while (Date.now() < deadline) {
+    state = (await page.evaluate("window.__conflict")) as ConflictState;
+    if (state.painted !== null) break;
+    await page.waitForTimeout(50);
+  }
+  // the edit must really be in the document, or the figure means nothing
+  let text = "";
+  for (let i = 0; i < 20 && !text.includes('"capacityProviderStrategy"'); i++) {
+    text = await editorText(page, app);
+    if (!text.includes('"capacityProviderStrategy"')) await page.waitForTimeout(100);
+  }
+  const request = (JSON.parse(text) as { job_configuration: { task_run_request: object } })
+    .job_configuration.task_run_request;
+  if (!("capacityProviderStrategy" in request) || !("launchType" in request))
+    throw new Error(`${app}: the edit did not produce both keys in task_run_request`);
+  if (state.typed === null) throw new Error(`${app}: the keystroke was not seen by the page`);
+  return {
+    ms: state.painted === null ? null : state.painted - state.typed,
+    text: state.text,
+  };
+}
+
+async function oneRun(
+  browser: Browser,
+  app: BenchApp,
+  o: PageBenchOptions,
+  templateText: string,
+  shots?: string,
+): Promise<PageRun> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    ...(o.storageState ? { storageState: o.storageState } : {}),
+  });
+  try {
+    await context.addInitScript({ content: initScript(app) });
+    const page = await context.newPage();
+    const url = urlFor(app, o);
+    const cold = await load(page, url);
+    if (shots) await page.screenshot({ path: `${shots}-${app}-1-editable.png` });
+    const warm = await load(page, url);
+    const c = await conflict(page, app, templateText);
+    if (shots) await page.screenshot({ path: `${shots}-${app}-2-after-conflict-keystroke.png` });
+    return { app, cold, warm, conflictMs: c.ms, conflictText: c.text };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs the page benchmark: one unmeasured round with screenshots, then `runs` alternating rounds. */
+export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult> {
+  const log = o.log ?? (() => {});
+  const res = await fetch(`${o.prefectUrl}/api/work_pools/${encodeURIComponent(o.pool)}`);
+  if (!res.ok) throw new Error(`pool ${o.pool}: HTTP ${res.status} from Prefect`);
+  const pool = (await res.json()) as { base_job_template: object };
+  // what both editors show: Pooldeck pretty-prints with 2 spaces, as Prefect's UI does
+  const templateText = JSON.stringify(pool.base_job_template, null, 2);
+  mkdirSync(o.screenshotDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const shots = join(o.screenshotDir, "page");
+    // warm-up round: servers compile and cache their first render; screenshots are taken here only
+    for (const app of ["pooldeck", "prefect"] as const) {
+      await oneRun(browser, app, o, templateText, shots);
+      log(`  warm-up ${app} done (screenshots in ${o.screenshotDir})`);
+    }
+    const runs: PageRun[] = [];
+    for (let i = 0; i < o.runs; i++) {
+      for (const app of ["pooldeck", "prefect"] as const) {
+        const run = await oneRun(browser, app, o, templateText);
+        runs.push(run);
+        log(
+          `  run ${i + 1} ${app}: form ${run.cold.formMs?.toFixed(0)} ms, json ${run.cold.jsonMs?.toFixed(0)} ms, ` +
+            `JS ${(run.cold.scripts.encoded / 1000).toFixed(1)} kB, warm form ${run.warm.formMs?.toFixed(0)} ms, ` +
+            `conflict ${run.conflictMs === null ? "none shown" : `${run.conflictMs.toFixed(0)} ms`}`,
+        );
+      }
+    }
+    const screenshots = (["pooldeck", "prefect"] as const).flatMap((app) => [
+      `${shots}-${app}-1-editable.png`,
+      `${shots}-${app}-2-after-conflict-keystroke.png`,
+    ]);
+    return {
+      chromium: browser.version(),
+      runs,
+      urls: { pooldeck: urlFor("pooldeck", o), prefect: urlFor("prefect", o) },
+      screenshots,
+    };
+  } finally {
+    await browser.close();
+  }
+}

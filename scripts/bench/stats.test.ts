@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  budgetLine,
-  formatKB,
-  formatMs,
-  formatRatio,
-  median,
-  medianOf,
-  textTable,
-} from "./stats";
+import { budgetLine, formatKB, formatMs, formatRatio, median, medianOf, textTable } from "./stats";
 
 describe("median", () => {
   it("takes the middle value of an odd count and the mean of the two middle ones of an even count", () => {
@@ -51,9 +43,7 @@ describe("formatting", () => {
     expect(budgetLine("route JS", 260_800, 250_000, formatKB)).toBe(
       "MISSED  route JS: 260.8 kB of 250.0 kB (104% of the budget)",
     );
-    expect(budgetLine("form", Number.NaN, 100, formatMs)).toBe(
-      "form: not measured (limit 100 ms)",
-    );
+    expect(budgetLine("form", Number.NaN, 100, formatMs)).toBe("form: not measured (limit 100 ms)");
   });
   it("pads table columns: the first to the left, the others to the right", () => {
     expect(

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { auditRecorderFor } from "@/lib/audit/server";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { createEcsPool, type PoolSource } from "@/lib/push/pool-writes";
 import { defineAction } from "./action-client";
@@ -23,9 +24,10 @@ const input = z.object({
 export const createPool = defineAction({
   role: "editor",
   input,
-  handler: async ({ from, ...rest }) => {
+  handler: async ({ from, ...rest }, operator) => {
     const source: PoolSource =
       "template" in from ? { template: toJsonObject(from.template, "template") } : from;
-    return createEcsPool(getPrefectClient(), { ...rest, from: source });
+    const client = getPrefectClient();
+    return createEcsPool(client, auditRecorderFor(operator, client), { ...rest, from: source });
   },
 });

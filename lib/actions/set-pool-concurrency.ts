@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { auditRecorderFor } from "@/lib/audit/server";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { setPoolStatus } from "@/lib/push/pool-writes";
 import { defineAction } from "./action-client";
@@ -18,6 +19,9 @@ export const setPoolConcurrency = defineAction({
       .max(1_000_000)
       .nullable(),
   }),
-  handler: async ({ name, limit }) =>
-    setPoolStatus(getPrefectClient(), name, { concurrency_limit: limit }),
+  handler: async ({ name, limit }, operator) => {
+    const client = getPrefectClient();
+    const audit = auditRecorderFor(operator, client);
+    return setPoolStatus(client, audit, name, { concurrency_limit: limit });
+  },
 });

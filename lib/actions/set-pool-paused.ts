@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { auditRecorderFor } from "@/lib/audit/server";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { setPoolStatus } from "@/lib/push/pool-writes";
 import { defineAction } from "./action-client";
@@ -10,6 +11,8 @@ import { poolName } from "./inputs";
 export const setPoolPaused = defineAction({
   role: "editor",
   input: z.object({ name: poolName, paused: z.boolean() }),
-  handler: async ({ name, paused }) =>
-    setPoolStatus(getPrefectClient(), name, { is_paused: paused }),
+  handler: async ({ name, paused }, operator) => {
+    const client = getPrefectClient();
+    return setPoolStatus(client, auditRecorderFor(operator, client), name, { is_paused: paused });
+  },
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { auditRecorderFor } from "@/lib/audit/server";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { saveDeploymentJobVariables } from "@/lib/push/deployment-job-variables";
 import { defineAction } from "./action-client";
@@ -19,9 +20,11 @@ const input = z.object({
 export const updateDeploymentJobVariables = defineAction({
   role: "editor",
   input,
-  handler: async ({ jobVariables, ...rest }) =>
-    saveDeploymentJobVariables(getPrefectClient(), {
+  handler: async ({ jobVariables, ...rest }, operator) => {
+    const client = getPrefectClient();
+    return saveDeploymentJobVariables(client, auditRecorderFor(operator, client), {
       ...rest,
       jobVariables: toJsonObject(jobVariables, "job_variables"),
-    }),
+    });
+  },
 });

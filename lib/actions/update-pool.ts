@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { auditRecorderFor } from "@/lib/audit/server";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { pushPoolTemplate, type PushTemplateResult } from "@/lib/push/update-pool";
 import { defineAction } from "./action-client";
@@ -18,8 +19,9 @@ const input = z.object({
 export const updatePool = defineAction({
   role: "editor",
   input,
-  handler: async (data): Promise<PushTemplateResult> => {
+  handler: async (data, operator): Promise<PushTemplateResult> => {
     const template = toJsonObject(data.template, "template");
-    return pushPoolTemplate(getPrefectClient(), { ...data, template });
+    const client = getPrefectClient();
+    return pushPoolTemplate(client, auditRecorderFor(operator, client), { ...data, template });
   },
 });

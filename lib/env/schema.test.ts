@@ -31,7 +31,27 @@ describe("parseConfig", () => {
         cloud: null,
       },
       aws: { region: "us-east-1", profile: undefined, ecsEndpoint: "http://127.0.0.1:5000" },
+      audit: { databaseUrl: undefined, dataDir: ".data" },
     });
+  });
+
+  it("takes DATABASE_URL for the audit history and names the problem when it is not PostgreSQL", () => {
+    const base = { PREFECT_API_URL: "http://127.0.0.1:4200/api", POOLDECK_DATA_DIR: "/srv/pd" };
+    expect(
+      parseConfig({ ...base, DATABASE_URL: "postgres://pd:secret@db.internal:5432/pooldeck" })
+        .audit,
+    ).toEqual({
+      databaseUrl: "postgres://pd:secret@db.internal:5432/pooldeck",
+      dataDir: "/srv/pd",
+    });
+    expect(problems({ ...base, DATABASE_URL: "mysql://db.internal/pooldeck" })).toEqual([
+      {
+        variable: "DATABASE_URL",
+        message:
+          "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@db.internal:5432/pooldeck (it holds the audit history; leave it unset to keep the history in SQLite under POOLDECK_DATA_DIR)",
+      },
+    ]);
+    expect(parseConfig({ ...base, DATABASE_URL: "  " }).audit.databaseUrl).toBeUndefined();
   });
 
   it("recognises Prefect Cloud's account and workspace from the URL", () => {

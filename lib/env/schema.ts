@@ -27,6 +27,16 @@ const httpUrl = (name: string) =>
     }, `${name} must be an http(s) URL`)
     .transform((v) => v.replace(/\/+$/, ""));
 
+// the audit history's shared database; without it the history is an SQLite file in the data dir
+const postgresUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@db.internal:5432/pooldeck (it holds the audit history; leave it unset to keep the history in SQLite under POOLDECK_DATA_DIR)");
+
 const PREFECT_CLOUD_PATH = /\/api\/accounts\/([0-9a-f-]{36})\/workspaces\/([0-9a-f-]{36})$/i;
 
 export const envSchema = z
@@ -39,6 +49,8 @@ export const envSchema = z
     AWS_PROFILE: optionalText,
     AWS_ENDPOINT_URL_ECS: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL_ECS").optional()),
     AWS_ENDPOINT_URL: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL").optional()),
+    DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
+    POOLDECK_DATA_DIR: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.PREFECT_API_KEY && env.PREFECT_API_AUTH_STRING) {
@@ -82,6 +94,12 @@ export interface PooldeckConfig {
     /** emulator or VPC endpoint for ECS; the SDK reads the same variables itself */
     ecsEndpoint?: string;
   };
+  audit: {
+    /** PostgreSQL for the audit history (several instances share it); never sent to the browser */
+    databaseUrl?: string;
+    /** the data directory (POOLDECK_DATA_DIR, default .data) that holds the SQLite history otherwise */
+    dataDir: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -120,5 +138,6 @@ export function parseConfig(env: Record<string, string | undefined>): PooldeckCo
       profile: e.AWS_PROFILE,
       ecsEndpoint: e.AWS_ENDPOINT_URL_ECS ?? e.AWS_ENDPOINT_URL,
     },
+    audit: { databaseUrl: e.DATABASE_URL, dataDir: e.POOLDECK_DATA_DIR ?? ".data" },
   };
 }

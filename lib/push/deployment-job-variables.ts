@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ActionRefusal } from "@/lib/actions/action-client";
+import type { AuditRecorder } from "@/lib/audit/recorder";
 import type { Diagnostic } from "@/lib/checks";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { readDeployment, updateDeploymentJobVariables } from "@/lib/prefect/deployments";
@@ -30,10 +31,12 @@ const key = (d: Diagnostic) => `${d.rule} ${d.document} ${d.path}`;
 /**
  * Saves a deployment's job_variables: refuses when the deployment changed since it was loaded,
  * catches what Prefect would reject before sending, refuses other new errors unless overridden,
- * refuses {} unless `clear` (Prefect stores {} and so clears them), then reads back to confirm.
+ * refuses {} unless `clear` (Prefect stores {} and so clears them), then saves (recorded in the
+ * audit history) and reads back to confirm.
  */
 export async function saveDeploymentJobVariables(
   client: PrefectClient,
+  audit: AuditRecorder,
   input: SaveJobVariablesInput,
   readCluster?: SnapshotReader,
 ): Promise<{ changed: boolean; updated: string | null; warnings: number }> {
@@ -86,8 +89,23 @@ export async function saveDeploymentJobVariables(
   if (jsonEqual(stored, input.jobVariables)) {
     return { changed: false, updated: deployment.updated, warnings };
   }
-  await updateDeploymentJobVariables(client, input.id, input.poolName, input.jobVariables);
-  const after = await readDeployment(client, input.id);
+  const after = await audit.record(
+    {
+      kind: "deployment.job_variables",
+      pool: input.poolName,
+      deployment: { id: input.id, name: deployment.name },
+      before: { job_variables: stored },
+      after: { job_variables: input.jobVariables },
+    },
+    async () => {
+      await updateDeploymentJobVariables(client, input.id, input.poolName, input.jobVariables);
+      const read = await readDeployment(client, input.id);
+      return {
+        result: read,
+        stored: { job_variables: (read.job_variables ?? {}) as JsonObject },
+      };
+    },
+  );
   if (!jsonEqual((after.job_variables ?? {}) as JsonObject, input.jobVariables)) {
     throw new ActionRefusal({
       ok: false,

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ActionRefusal } from "@/lib/actions/action-client";
+import type { AuditRecorder } from "@/lib/audit/recorder";
 import { applyOps } from "@/lib/template/editing/document-model";
 import { presetOps, type PresetId } from "@/lib/template/editing/presets";
 import type { PrefectClient } from "@/lib/prefect/client";
@@ -11,6 +12,7 @@ import {
   readWorkPool,
   updateWorkPool,
 } from "@/lib/prefect/work-pools";
+import type { WorkPool } from "@/lib/prefect/types";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { changedFields, modeForPoolType, templateHash } from "./changes";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
@@ -55,6 +57,7 @@ async function startingTemplate(
  */
 export async function createEcsPool(
   client: PrefectClient,
+  audit: AuditRecorder,
   input: CreatePoolInput,
   readCluster?: SnapshotReader,
 ): Promise<{ name: string; updated: string | null; hash: string; warnings: number }> {
@@ -80,11 +83,23 @@ export async function createEcsPool(
       checkErrors: verdict.errors,
     });
   }
-  const pool = await createWorkPool(client, {
-    name: input.name,
-    type: input.type,
-    base_job_template: template,
-  });
+  const pool = await audit.record(
+    {
+      kind: "pool.create",
+      pool: input.name,
+      before: null,
+      after: { type: input.type, base_job_template: template },
+    },
+    async () => {
+      const created = await createWorkPool(client, {
+        name: input.name,
+        type: input.type,
+        base_job_template: template,
+      });
+      const stored = (created.base_job_template ?? {}) as JsonObject;
+      return { result: created, stored: { type: created.type, base_job_template: stored } };
+    },
+  );
   return {
     name: pool.name,
     updated: pool.updated,
@@ -93,23 +108,53 @@ export async function createEcsPool(
   };
 }
 
-/** Sets is_paused and/or concurrency_limit (null = no limit), sending only what differs; returns the stored values. */
+/** Sets is_paused and/or concurrency_limit (null = no limit), sending only what differs (recorded); returns the stored values. */
 export async function setPoolStatus(
   client: PrefectClient,
+  audit: AuditRecorder,
   name: string,
   desired: { is_paused?: boolean; concurrency_limit?: number | null },
 ): Promise<{ isPaused: boolean; concurrencyLimit: number | null; changed: boolean }> {
   // PATCH on an unknown pool answers 500; reading first gives a 404 that names the pool
   const current = await readWorkPool(client, name);
-  const patch = changedFields(
-    { is_paused: current.is_paused ?? false, concurrency_limit: current.concurrency_limit ?? null },
-    desired,
+  const status = (pool: WorkPool) => ({
+    is_paused: Boolean(pool.is_paused),
+    concurrency_limit: pool.concurrency_limit ?? null,
+  });
+  const patch = changedFields(status(current), desired);
+  const keys = Object.keys(patch) as (keyof ReturnType<typeof status>)[];
+  if (keys.length === 0) {
+    return {
+      isPaused: Boolean(current.is_paused),
+      concurrencyLimit: current.concurrency_limit ?? null,
+      changed: false,
+    };
+  }
+  // exactly the fields sent, before and after
+  const only = (fields: ReturnType<typeof status>): JsonObject =>
+    Object.fromEntries(keys.map((k) => [k, fields[k]]));
+  const kind =
+    patch.is_paused === undefined
+      ? "pool.concurrency"
+      : patch.is_paused
+        ? "pool.pause"
+        : "pool.resume";
+  const after = await audit.record(
+    {
+      kind,
+      pool: name,
+      before: only(status(current)),
+      after: only(status({ ...current, ...patch })),
+    },
+    async () => {
+      await updateWorkPool(client, name, patch);
+      const pool = await readWorkPool(client, name);
+      return { result: pool, stored: only(status(pool)) };
+    },
   );
-  if (Object.keys(patch).length > 0) await updateWorkPool(client, name, patch);
-  const after = Object.keys(patch).length > 0 ? await readWorkPool(client, name) : current;
   return {
     isPaused: Boolean(after.is_paused),
     concurrencyLimit: after.concurrency_limit ?? null,
-    changed: Object.keys(patch).length > 0,
+    changed: true,
   };
 }

@@ -4,9 +4,14 @@
  * are deleted afterwards. The cluster reader is a closure saying "not readable", so these tests
  * do not depend on the ECS emulator; cluster-aware checks have their own tests.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ecsDefault from "@/lib/template/fixtures/prefect-ecs-default.json";
 import { ActionRefusal } from "@/lib/actions/action-client";
+import { createAuditRecorder } from "@/lib/audit/recorder";
+import { openSqliteAuditStore } from "@/lib/audit/sqlite-store";
 import type { ActionFailure } from "@/lib/actions/types";
 import { expectData } from "@/lib/prefect/client";
 import { readDeployment } from "@/lib/prefect/deployments";
@@ -21,6 +26,13 @@ import type { SnapshotReader } from "./verdict";
 
 const client = localTestClient();
 const prefix = uniquePrefix("push");
+// every push is recorded (lib/audit has its own tests of what); here a real store in a temp dir
+const store = openSqliteAuditStore(join(mkdtempSync(join(tmpdir(), "pooldeck-push-")), "a.sqlite"));
+const audit = createAuditRecorder({
+  store: async () => store,
+  operator: { id: "push-tests", displayName: "push tests" },
+  prefectServer: client.apiUrl,
+});
 const noCluster: SnapshotReader = async (cluster) => ({ problem: `${cluster} is not read here` });
 
 function ec2Template(): JsonObject {
@@ -74,6 +86,7 @@ describe("pushPoolTemplate", () => {
     edited.variables.properties.cpu!.default = 512;
     const result = await pushPoolTemplate(
       client,
+      audit,
       {
         name: pool.name,
         template: edited as unknown as JsonObject,
@@ -98,6 +111,7 @@ describe("pushPoolTemplate", () => {
     const pool = await newPool("same", ec2Template());
     const result = await pushPoolTemplate(
       client,
+      audit,
       {
         name: pool.name,
         template: ec2Template(),
@@ -121,6 +135,7 @@ describe("pushPoolTemplate", () => {
     const failure = await refusal(
       pushPoolTemplate(
         client,
+        audit,
         {
           name: pool.name,
           template: ec2Template(),
@@ -149,17 +164,18 @@ describe("pushPoolTemplate", () => {
       loadedUpdated: pool.updated,
       loadedTemplateHash: pool.hash,
     };
-    const failure = await refusal(pushPoolTemplate(client, input, noCluster));
+    const failure = await refusal(pushPoolTemplate(client, audit, input, noCluster));
     expect(failure.checkErrors?.map((d) => d.rule)).toContain(
       "ecs/launch-type-and-capacity-provider-strategy",
     );
     expect((await readWorkPool(client, pool.name)).base_job_template).toEqual(ec2Template());
     const wrong = await refusal(
-      pushPoolTemplate(client, { ...input, overrideErrors: "not-the-name" }, noCluster),
+      pushPoolTemplate(client, audit, { ...input, overrideErrors: "not-the-name" }, noCluster),
     );
     expect(wrong.error).toMatch(/^Not pushed: the template has \d+ errors?/);
     const result = await pushPoolTemplate(
       client,
+      audit,
       { ...input, overrideErrors: pool.name },
       noCluster,
     );
@@ -175,6 +191,7 @@ describe("createEcsPool and setPoolStatus", () => {
   it("creates from a preset and from another pool; refuses reserved names before sending", async () => {
     const fromPreset = await createEcsPool(
       client,
+      audit,
       { name: `${prefix}new-ec2`, type: "ecs", from: { preset: "ec2" } },
       noCluster,
     );
@@ -185,6 +202,7 @@ describe("createEcsPool and setPoolStatus", () => {
     expect(vars.launch_type!.default).toBe("EC2");
     const copy = await createEcsPool(
       client,
+      audit,
       { name: `${prefix}copy`, type: "ecs", from: { pool: fromPreset.name } },
       noCluster,
     );
@@ -192,7 +210,7 @@ describe("createEcsPool and setPoolStatus", () => {
       stored.base_job_template,
     );
     const reserved = await refusal(
-      createEcsPool(client, { name: "PrefectX", type: "ecs", from: { preset: "default" } }),
+      createEcsPool(client, audit, { name: "PrefectX", type: "ecs", from: { preset: "default" } }),
     );
     expect(reserved.fieldErrors).toEqual({
       name: [
@@ -201,6 +219,7 @@ describe("createEcsPool and setPoolStatus", () => {
     });
     const duplicate = createEcsPool(
       client,
+      audit,
       { name: copy.name, type: "ecs", from: { preset: "default" } },
       noCluster,
     );
@@ -209,21 +228,21 @@ describe("createEcsPool and setPoolStatus", () => {
 
   it("pauses, resumes and sets the concurrency limit", async () => {
     const pool = await newPool("status", ec2Template());
-    expect(await setPoolStatus(client, pool.name, { is_paused: true })).toEqual({
+    expect(await setPoolStatus(client, audit, pool.name, { is_paused: true })).toEqual({
       isPaused: true,
       concurrencyLimit: null,
       changed: true,
     });
-    expect(await setPoolStatus(client, pool.name, { concurrency_limit: 3 })).toEqual({
+    expect(await setPoolStatus(client, audit, pool.name, { concurrency_limit: 3 })).toEqual({
       isPaused: true,
       concurrencyLimit: 3,
       changed: true,
     });
     expect(
-      await setPoolStatus(client, pool.name, { is_paused: false, concurrency_limit: null }),
+      await setPoolStatus(client, audit, pool.name, { is_paused: false, concurrency_limit: null }),
     ).toEqual({ isPaused: false, concurrencyLimit: null, changed: true });
     await expect(
-      setPoolStatus(client, `${prefix}missing`, { is_paused: true }),
+      setPoolStatus(client, audit, `${prefix}missing`, { is_paused: true }),
     ).rejects.toMatchObject({ kind: "not-found" });
   });
 });
@@ -257,6 +276,7 @@ describe("saveDeploymentJobVariables", () => {
     const before = await readDeployment(client, id);
     const result = await saveDeploymentJobVariables(
       client,
+      audit,
       {
         id,
         poolName: pool,
@@ -275,6 +295,7 @@ describe("saveDeploymentJobVariables", () => {
     const failure = await refusal(
       saveDeploymentJobVariables(
         client,
+        audit,
         { id, poolName: pool, jobVariables: { launch_type: null }, loadedUpdated: before.updated },
         noCluster,
       ),
@@ -291,6 +312,7 @@ describe("saveDeploymentJobVariables", () => {
     const failure = await refusal(
       saveDeploymentJobVariables(
         client,
+        audit,
         { id, poolName: pool, jobVariables: {}, loadedUpdated: before.updated },
         noCluster,
       ),
@@ -299,6 +321,7 @@ describe("saveDeploymentJobVariables", () => {
     const stale = await refusal(
       saveDeploymentJobVariables(
         client,
+        audit,
         { id, poolName: pool, jobVariables: { cpu: 512 }, loadedUpdated: "2020-01-01T00:00:00Z" },
         noCluster,
       ),
@@ -306,6 +329,7 @@ describe("saveDeploymentJobVariables", () => {
     expect(stale.conflict?.remote.template).toEqual(before.job_variables);
     await saveDeploymentJobVariables(
       client,
+      audit,
       { id, poolName: pool, jobVariables: {}, loadedUpdated: before.updated, clear: true },
       noCluster,
     );

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ActionRefusal } from "@/lib/actions/action-client";
+import type { AuditRecorder } from "@/lib/audit/recorder";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { readWorkPool, updateWorkPool } from "@/lib/prefect/work-pools";
 import type { WorkPool } from "@/lib/prefect/types";
@@ -52,11 +53,12 @@ function refuseIfChanged(pool: WorkPool, input: PushTemplateInput): void {
 /**
  * Pushes a pool's base job template: refuses when the pool changed since it was loaded (checked
  * before the checks and again right before PATCH), when any check errs (unless the user typed
- * the pool name), then sends only what changed and reads the pool back to confirm Prefect
- * stored exactly this template.
+ * the pool name), then sends only what changed, recorded in the audit history, and reads the
+ * pool back to confirm Prefect stored exactly this template.
  */
 export async function pushPoolTemplate(
   client: PrefectClient,
+  audit: AuditRecorder,
   input: PushTemplateInput,
   readCluster?: SnapshotReader,
 ): Promise<PushTemplateResult> {
@@ -92,8 +94,22 @@ export async function pushPoolTemplate(
   if (Object.keys(patch).length === 0) {
     return { changed: false, updated: current.updated, hash, ...summary };
   }
-  await updateWorkPool(client, input.name, patch);
-  const after = await readWorkPool(client, input.name);
+  const after = await audit.record(
+    {
+      kind: "pool.update",
+      pool: input.name,
+      before: { base_job_template: (current.base_job_template ?? {}) as JsonObject },
+      after: { base_job_template: input.template },
+    },
+    async () => {
+      await updateWorkPool(client, input.name, patch);
+      const pool = await readWorkPool(client, input.name);
+      return {
+        result: pool,
+        stored: { base_job_template: (pool.base_job_template ?? {}) as JsonObject },
+      };
+    },
+  );
   if (stableStringify(after.base_job_template ?? {}) !== stableStringify(input.template)) {
     throw new ActionRefusal({
       ok: false,

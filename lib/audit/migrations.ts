@@ -1,0 +1,67 @@
+import "server-only";
+
+import { AUDIT_KINDS, AUDIT_OUTCOMES } from "./types";
+
+/**
+ * The audit database's schema, as numbered migrations applied in order on first use and recorded
+ * in `pooldeck_migrations`. Never edit a released migration: add the next number.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+const kinds = AUDIT_KINDS.map((k) => `'${k}'`).join(", ");
+const outcomes = AUDIT_OUTCOMES.map((o) => `'${o}'`).join(", ");
+
+// JSON is kept as text in both databases: jsonb would reorder keys, and the history shows
+// templates exactly as Prefect returned them
+const columns = (id: string, time: string) => `
+  id ${id},
+  at ${time} NOT NULL,
+  completed_at ${time},
+  operator_id TEXT NOT NULL,
+  operator_name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN (${kinds})),
+  prefect_server TEXT NOT NULL,
+  pool_name TEXT NOT NULL,
+  deployment_id TEXT,
+  deployment_name TEXT,
+  before_json TEXT,
+  after_json TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN (${outcomes})),
+  error TEXT`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "audit entries",
+    sqlite: `
+      CREATE TABLE pooldeck_audit_entries (${columns("INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT")});
+      CREATE INDEX pooldeck_audit_by_pool ON pooldeck_audit_entries (prefect_server, pool_name, id DESC);`,
+    postgres: `
+      CREATE TABLE pooldeck_audit_entries (${columns("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ")});
+      CREATE INDEX pooldeck_audit_by_pool ON pooldeck_audit_entries (prefect_server, pool_name, id DESC);`,
+  },
+];
+
+/** The newest schema version this build knows. */
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** The migrations a database at `current` still needs; refuses a database newer than this build. */
+export function pendingMigrations(current: number, where: string): readonly Migration[] {
+  if (current > LATEST_VERSION) {
+    throw new Error(
+      `The audit database at ${where} has schema version ${current}, newer than this Pooldeck knows (${LATEST_VERSION}). Run the newer Pooldeck, or point this one at another database.`,
+    );
+  }
+  return MIGRATIONS.filter((m) => m.version > current);
+}
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS pooldeck_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;

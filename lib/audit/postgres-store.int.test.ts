@@ -1,0 +1,58 @@
+/**
+ * The audit store contract against a real PostgreSQL: `bash scripts/postgres.sh start` (port
+ * POOLDECK_PG_PORT, 5433 by default) or any server named by POOLDECK_TEST_DATABASE_URL. Each run
+ * works in a database of its own, dropped afterwards.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeDatabaseUrl, openPostgresAuditStore } from "./postgres-store";
+import { describeAuditStore } from "./store-contract";
+
+const admin =
+  process.env.POOLDECK_TEST_DATABASE_URL ??
+  `postgres://pooldeck@127.0.0.1:${process.env.POOLDECK_PG_PORT ?? 5433}/pooldeck`;
+const database = `pooldeck_audit_test_${randomBytes(4).toString("hex")}`;
+const url = (() => {
+  const u = new URL(admin);
+  u.pathname = `/${database}`;
+  return u.toString();
+})();
+
+async function onAdmin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(() => onAdmin(`CREATE DATABASE ${database}`));
+afterAll(() => onAdmin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+
+describeAuditStore(
+  "PostgreSQL",
+  () => openPostgresAuditStore(url),
+  async (sql) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  },
+);
+
+describe("PostgreSQL audit store", () => {
+  it("names the database without credentials, and fails plainly when it is unreachable", async () => {
+    expect(describeDatabaseUrl("postgres://pd:s3cret@db.internal:5432/pooldeck")).toBe(
+      "postgres://db.internal:5432/pooldeck",
+    );
+    await expect(openPostgresAuditStore("postgres://pd@127.0.0.1:9/nowhere")).rejects.toThrow(
+      "ECONNREFUSED",
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import "server-only";
+
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations";
+import {
+  DEFAULT_LIMIT,
+  entryFromRow,
+  INSERT_COLUMNS,
+  MAX_LIMIT,
+  rowValues,
+  type AuditRow,
+  type AuditStore,
+} from "./store";
+import type { AuditCompletion, NewAuditEntry } from "./types";
+
+/** The file name of the embedded audit database inside the data directory. */
+export const SQLITE_FILE = "pooldeck-audit.sqlite";
+
+function migrate(db: Database.Database, path: string): void {
+  db.exec(MIGRATIONS_TABLE);
+  // IMMEDIATE takes the write lock first: two processes starting together migrate one after the other
+  db.transaction(() => {
+    const row = db.prepare("SELECT MAX(version) AS v FROM pooldeck_migrations").get() as {
+      v: number | null;
+    };
+    for (const m of pendingMigrations(row.v ?? 0, path)) {
+      db.exec(m.sqlite);
+      db.prepare(
+        "INSERT INTO pooldeck_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+      ).run(m.version, m.name, new Date().toISOString());
+    }
+  }).immediate();
+}
+
+/** Opens (creating and migrating) the embedded SQLite audit database at `path`. */
+export function openSqliteAuditStore(path: string): AuditStore {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma("journal_mode = WAL");
+    // several Next.js workers may write at once; wait for the lock instead of failing
+    db.pragma("busy_timeout = 5000");
+    migrate(db, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const insert = db.prepare(
+    `INSERT INTO pooldeck_audit_entries (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const complete = db.prepare(
+    `UPDATE pooldeck_audit_entries
+        SET outcome = ?, completed_at = ?, after_json = COALESCE(?, after_json), error = ?
+      WHERE id = ? AND outcome = 'pending'`,
+  );
+  const byPool = db.prepare(
+    `SELECT * FROM pooldeck_audit_entries
+      WHERE prefect_server = ? AND pool_name = ? AND id < ?
+      ORDER BY id DESC LIMIT ?`,
+  );
+  const byId = db.prepare("SELECT * FROM pooldeck_audit_entries WHERE id = ?");
+  const version = db.prepare("SELECT MAX(version) AS v FROM pooldeck_migrations");
+
+  return {
+    backend: "sqlite",
+    location: path,
+    async begin(entry: NewAuditEntry) {
+      return Number(insert.run(...rowValues(entry)).lastInsertRowid);
+    },
+    async complete(id: number, c: AuditCompletion) {
+      const info = complete.run(
+        c.outcome,
+        c.completedAt,
+        c.after === null ? null : JSON.stringify(c.after),
+        c.error,
+        id,
+      );
+      if (info.changes !== 1) throw new Error(`audit entry ${id} is not pending`);
+    },
+    async listForPool(server, pool, options = {}) {
+      const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+      const rows = byPool.all(
+        server,
+        pool,
+        options.beforeId ?? Number.MAX_SAFE_INTEGER,
+        limit,
+      ) as AuditRow[];
+      return rows.map(entryFromRow);
+    },
+    async get(id: number) {
+      const row = byId.get(id) as AuditRow | undefined;
+      return row ? entryFromRow(row) : null;
+    },
+    async schemaVersion() {
+      return (version.get() as { v: number | null }).v ?? 0;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

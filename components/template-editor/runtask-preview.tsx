@@ -23,6 +23,10 @@ export interface RunTaskPreviewProps {
   deployments: PreviewDeployment[];
   deploymentId: string;
   onDeploymentChange(id: string): void;
+  /** false when the page shows one deployment select for several previews (the compare page) */
+  showDeploymentSelect?: boolean;
+  /** accessible name of the preview; default "RunTask preview" */
+  label?: string;
 }
 
 function Json({ value, label }: { value: unknown; label: string }) {
@@ -39,6 +43,7 @@ function Json({ value, label }: { value: unknown; label: string }) {
 /** What the worker would send to ECS for the current document, live, optionally for one deployment. */
 export function RunTaskPreview(props: RunTaskPreviewProps) {
   const { poolResult, doc, mode, snapshot, deployments, deploymentId, onDeploymentChange } = props;
+  const { showDeploymentSelect = true, label = "RunTask preview" } = props;
   const deployment = deployments.find((d) => d.id === deploymentId);
   const result = useMemo(
     () =>
@@ -57,25 +62,27 @@ export function RunTaskPreview(props: RunTaskPreviewProps) {
     ? result.diagnostics.filter((d) => d.document === "job_variables")
     : [];
   return (
-    <section aria-label="RunTask preview" className="grid gap-3">
-      <div className="grid gap-1">
-        <Label htmlFor="preview-deployment">Values from</Label>
-        <NativeSelect
-          id="preview-deployment"
-          value={deploymentId}
-          onChange={(e) => onDeploymentChange(e.target.value)}
-        >
-          <option value="">Pool defaults only</option>
-          {deployments.map((d) => (
-            <option key={d.id} value={d.id}>
-              Deployment {d.name}
-            </option>
-          ))}
-        </NativeSelect>
-        {deployments.length === 0 ? (
-          <p className="text-xs text-muted-foreground">No deployments use this pool yet.</p>
-        ) : null}
-      </div>
+    <section aria-label={label} className="grid gap-3">
+      {showDeploymentSelect ? (
+        <div className="grid gap-1">
+          <Label htmlFor="preview-deployment">Values from</Label>
+          <NativeSelect
+            id="preview-deployment"
+            value={deploymentId}
+            onChange={(e) => onDeploymentChange(e.target.value)}
+          >
+            <option value="">Pool defaults only</option>
+            {deployments.map((d) => (
+              <option key={d.id} value={d.id}>
+                Deployment {d.name}
+              </option>
+            ))}
+          </NativeSelect>
+          {deployments.length === 0 ? (
+            <p className="text-xs text-muted-foreground">No deployments use this pool yet.</p>
+          ) : null}
+        </div>
+      ) : null}
       {deployment ? (
         <details className="text-xs">
           <summary className="cursor-pointer text-muted-foreground">

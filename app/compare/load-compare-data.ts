@@ -1,0 +1,141 @@
+import "server-only";
+
+import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
+import { getPrefectClient } from "@/lib/prefect/client";
+import { listAwsCredentialsBlocks, type BlockSummary } from "@/lib/prefect/blocks";
+import { listDeploymentsForPool } from "@/lib/prefect/deployments";
+import { isPrefectError } from "@/lib/prefect/errors";
+import { getDefaultTemplates, listWorkPools, readWorkPool } from "@/lib/prefect/work-pools";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
+import { derivePushTemplate, type TemplateChange } from "@/lib/template/push-template";
+import type { JsonObject } from "@/lib/template/types";
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The two default templates, and where the push one came from. */
+export interface DefaultPair {
+  hybrid: JsonObject;
+  push: JsonObject;
+  /** set when the server offers no ecs:push template and Pooldeck derived it from ecs */
+  derived: TemplateChange[] | null;
+}
+
+export interface ComparePageData {
+  apiUrl: string;
+  cloud: boolean;
+  defaults: DefaultPair | { problem: string };
+  pools: { name: string; type: string }[];
+  poolsProblem?: string;
+  region: string;
+  clusters: string[];
+  selected?: {
+    pool: { name: string; type: string; template: JsonObject };
+    deployments: PreviewDeployment[];
+  };
+  selectedProblem?: string;
+  snapshot?: ClusterSnapshot;
+  snapshotProblem?: string;
+  /** AWS Credentials blocks a push pool can name ([] when they cannot be read) */
+  credentialsBlocks: BlockSummary[];
+}
+
+async function loadDefaults(): Promise<DefaultPair | { problem: string }> {
+  try {
+    const all = await getDefaultTemplates(getPrefectClient());
+    const hybrid = all.ecs?.baseJobTemplate as JsonObject | undefined;
+    if (!hybrid) {
+      return {
+        problem:
+          "Prefect's worker metadata has no ecs pool type: install prefect-aws where the server runs.",
+      };
+    }
+    const push = all["ecs:push"]?.baseJobTemplate as JsonObject | undefined;
+    if (push) return { hybrid, push, derived: null };
+    const derived = derivePushTemplate(hybrid);
+    return { hybrid, push: derived.template, derived: derived.changes };
+  } catch (error) {
+    return { problem: message(error) };
+  }
+}
+
+/** Everything /compare shows; Prefect and AWS failures become sentences, never exceptions. */
+export async function loadCompareData(query: {
+  pool?: string;
+  cluster?: string;
+}): Promise<ComparePageData> {
+  const client = getPrefectClient();
+  const region = defaultRegion();
+  const [defaults, pools, clusters, credentialsBlocks] = await Promise.all([
+    loadDefaults(),
+    listWorkPools(client).then(
+      (all) => ({
+        ok: true as const,
+        pools: all
+          .filter((p) => p.type === "ecs" || p.type === "ecs:push")
+          .map((p) => ({ name: p.name, type: p.type }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      }),
+      (error: unknown) => ({ ok: false as const, problem: message(error) }),
+    ),
+    listClusters(region).then(
+      (r) => (r.ok ? r.data.map((c) => c.name).sort() : []),
+      () => [] as string[],
+    ),
+    listAwsCredentialsBlocks(client).catch(() => []),
+  ]);
+  const data: ComparePageData = {
+    apiUrl: client.apiUrl,
+    cloud: client.cloud !== null,
+    defaults,
+    pools: pools.ok ? pools.pools : [],
+    region,
+    clusters,
+    credentialsBlocks,
+    ...(pools.ok ? {} : { poolsProblem: pools.problem }),
+  };
+  const tasks: Promise<void>[] = [];
+  if (query.pool) {
+    const name = query.pool;
+    tasks.push(
+      Promise.all([readWorkPool(client, name), listDeploymentsForPool(client, name)]).then(
+        ([pool, deployments]) => {
+          data.selected = {
+            pool: {
+              name: pool.name,
+              type: pool.type,
+              template: (pool.base_job_template ?? {}) as JsonObject,
+            },
+            deployments: deployments.map((d) => ({
+              id: d.id,
+              name: d.name,
+              jobVariables: (d.job_variables ?? {}) as JsonObject,
+            })),
+          };
+        },
+        (error: unknown) => {
+          data.selectedProblem = isPrefectError(error, "not-found")
+            ? `There is no work pool named ${JSON.stringify(name)}.`
+            : message(error);
+        },
+      ),
+    );
+  }
+  if (query.cluster) {
+    const cluster = query.cluster;
+    tasks.push(
+      getClusterSnapshot({ region, cluster }).then(
+        (result) => {
+          if (result.snapshot) data.snapshot = result.snapshot;
+          else
+            data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${result.sections.cluster.error?.message ?? "no answer"}. Cluster-aware checks are skipped.`;
+        },
+        (error: unknown) => {
+          data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${message(error)}. Cluster-aware checks are skipped.`;
+        },
+      ),
+    );
+  }
+  await Promise.all(tasks);
+  return data;
+}

@@ -9,8 +9,25 @@ const nextConfig = {
   // inside `next build` would only add ~45 s on our 2-core machines.
   typescript: { ignoreBuildErrors: true },
   // server actions accept templates up to 1 MB (lib/actions/types.ts) and refuse bigger ones with a
-  // sentence; Next's own 1 MB default would cut them off first with an opaque error
+  // sentence; Next's own 1 MB default would cut them off first with an opaque error. proxy.ts
+  // refuses declared bodies over the same 4 MB with a sentence (lib/security/body-limit.ts).
   experimental: { serverActions: { bodySizeLimit: "4mb" } },
+  // Every response, static files included. The Content-Security-Policy needs a per-request nonce
+  // and is set in proxy.ts (lib/security/csp.ts); README "Security" lists all of them.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), usb=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

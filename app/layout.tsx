@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { NavLinks } from "@/components/shell/nav-links";
 import { Providers } from "@/components/shell/providers";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { NONCE_HEADER } from "@/lib/security/csp";
 
 import "./globals.css";
 
@@ -16,11 +18,13 @@ export const metadata: Metadata = {
 // Applies the stored or OS theme before first paint, so dark mode never flashes light.
 const themeScript = `try{var t=localStorage.getItem("pooldeck-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts sets the nonce; reading it also renders every page per request, which nonces need
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen">
         <Providers>

@@ -1,0 +1,27 @@
+/**
+ * Runs before every page, API route and server action request (not before /_next/static files).
+ * Security: an oversized body is refused before anything reads it (lib/security/body-limit.ts),
+ * and every response gets a per-request CSP nonce (lib/security/csp.ts). The static security
+ * headers (nosniff, Referrer-Policy, frame options) are set for every response in next.config.js.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+
+import { oversizedBody } from "@/lib/security/body-limit";
+import { securityFor } from "@/lib/security/csp";
+
+/** Next 16's proxy (formerly middleware). */
+export function proxy(request: NextRequest) {
+  const security = securityFor(request.headers);
+  const tooLarge = oversizedBody(request.headers);
+  if (tooLarge) {
+    // exactly text/plain: Next's action client then shows this text as the error message
+    return security.finish(
+      new NextResponse(tooLarge, { status: 413, headers: { "content-type": "text/plain" } }),
+    );
+  }
+  return security.finish(NextResponse.next({ request: { headers: security.requestHeaders } }));
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useTemplateEditorState } from "@/components/template-editor/editor-context";
 import { createPool } from "@/lib/actions/create-pool";
+import { documentTooLarge, MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 
 /** "Create pool" in the new-pool editor's toolbar: sends the edited template; errors need the typed name. */
@@ -18,7 +19,12 @@ export function CreatePoolButton() {
   const name = editor.poolName;
   const nameProblem = name ? validateWorkPoolName(name) : null;
   const errors = editor.diagnostics.filter((d) => d.severity === "error").length;
+  const tooLarge =
+    editor.text.length > MAX_DOCUMENT_CHARS
+      ? documentTooLarge("template", editor.text.length)
+      : null;
   const ready =
+    !tooLarge &&
     name !== "" &&
     !nameProblem &&
     editor.value !== undefined &&
@@ -32,7 +38,10 @@ export function CreatePoolButton() {
         type: editor.poolType === "ecs:push" ? "ecs:push" : "ecs",
         from: { template: text },
         ...(typedName ? { overrideErrors: typedName } : {}),
-      });
+      }).catch((error: unknown) => ({
+        ok: false as const,
+        error: `Not sent: ${error instanceof Error ? error.message : String(error)}`,
+      }));
       if (!result.ok) {
         setError(result.error);
         return;
@@ -62,9 +71,9 @@ export function CreatePoolButton() {
       >
         {pending ? "Creating…" : "Create pool"}
       </Button>
-      {error ? (
+      {error || tooLarge ? (
         <p role="alert" className="basis-full text-xs text-destructive">
-          {error}
+          {error ?? tooLarge}
         </p>
       ) : null}
     </div>

@@ -13,7 +13,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { useTemplateEditorState } from "@/components/template-editor/editor-context";
 import { updatePool } from "@/lib/actions/update-pool";
-import type { ActionFailure } from "@/lib/actions/types";
+import { documentTooLarge, MAX_DOCUMENT_CHARS, type ActionFailure } from "@/lib/actions/types";
 import { stableHash } from "@/lib/template/stable-hash";
 import type { JsonValue } from "@/lib/template/types";
 import { ChecksSummary } from "./checks-summary";
@@ -63,6 +63,11 @@ export function UpdatePoolButton({
   const [pending, startTransition] = useTransition();
 
   const errors = editor.diagnostics.filter((d) => d.severity === "error");
+  // over the actions' limit nothing is sent (the server would refuse it) and no diff is drawn
+  const tooLarge =
+    editor.text.length > MAX_DOCUMENT_CHARS
+      ? documentTooLarge("template", editor.text.length)
+      : null;
   const parses = editor.value !== undefined;
   const unchanged = useMemo(
     () => parses && stableHash(editor.value) === stableHash(base.template),
@@ -82,7 +87,7 @@ export function UpdatePoolButton({
         loadedUpdated: against.updated,
         loadedTemplateHash: stableHash(against.template),
         ...(typedName ? { overrideErrors: typedName } : {}),
-      });
+      }).catch((error: unknown) => unsent(error));
       setConfirmOverwrite(false);
       if (result.ok) {
         const stored = JSON.parse(text) as JsonValue;
@@ -127,17 +132,25 @@ export function UpdatePoolButton({
         className="w-[min(96vw,80rem)]"
       >
         <div className="grid gap-4">
-          <div className="h-[45vh] min-h-64 overflow-hidden rounded-md border border-border">
-            <TemplateDiffView
-              original={pretty(left)}
-              modified={editor.text}
-              originalLabel={
-                conflict ? "Prefect now (changed since you loaded it)" : "Stored in Prefect"
-              }
-              modifiedLabel="Your edit"
-            />
-          </div>
-          <ChecksSummary diagnostics={editor.diagnostics} source={`(${editor.mode} mode)`} />
+          {tooLarge ? (
+            <Alert tone="destructive" title="Too large to push">
+              {tooLarge} Your text is kept in the editor.
+            </Alert>
+          ) : (
+            <div className="h-[45vh] min-h-64 overflow-hidden rounded-md border border-border">
+              <TemplateDiffView
+                original={pretty(left)}
+                modified={editor.text}
+                originalLabel={
+                  conflict ? "Prefect now (changed since you loaded it)" : "Stored in Prefect"
+                }
+                modifiedLabel="Your edit"
+              />
+            </div>
+          )}
+          {tooLarge ? null : (
+            <ChecksSummary diagnostics={editor.diagnostics} source={`(${editor.mode} mode)`} />
+          )}
           <Result outcome={outcome} poolName={poolName} />
           {conflict ? (
             <div className="flex flex-wrap items-center gap-2">
@@ -200,7 +213,7 @@ export function UpdatePoolButton({
             </div>
           ) : null}
           <div className="flex items-center justify-end gap-2">
-            {!parses ? (
+            {tooLarge ? null : !parses ? (
               <span className="text-xs text-destructive">
                 Fix the JSON first; invalid JSON is never pushed.
               </span>
@@ -212,7 +225,7 @@ export function UpdatePoolButton({
             <Button
               type="button"
               variant={needsOverride ? "destructive" : "primary"}
-              disabled={pending || !parses || !overrideOk || Boolean(conflict)}
+              disabled={pending || Boolean(tooLarge) || !parses || !overrideOk || Boolean(conflict)}
               onClick={() => push(base)}
             >
               {pending ? "Pushing…" : needsOverride ? "Push with errors" : "Push to Prefect"}
@@ -222,6 +235,14 @@ export function UpdatePoolButton({
       </DialogContent>
     </Dialog>
   );
+}
+
+/** A call the server refused before the action ran (e.g. proxy.ts's body limit) or the network lost. */
+function unsent(error: unknown): ActionFailure {
+  return {
+    ok: false,
+    error: `Not sent: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }
 
 function Result({ outcome, poolName }: { outcome: Outcome | null; poolName: string }) {

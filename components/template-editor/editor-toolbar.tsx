@@ -27,6 +27,8 @@ export interface EditorToolbarProps {
   mode: Mode;
   onModeChange(mode: Mode): void;
   verdicts: Record<Mode, readonly Diagnostic[]>;
+  /** the text is too large to check: no verdict to show */
+  notChecked?: boolean;
   snapshot?: ClusterSnapshot;
   actions?: ReactNode;
 }
@@ -45,6 +47,7 @@ export const EditorToolbar = memo(function EditorToolbar({
   mode,
   onModeChange,
   verdicts,
+  notChecked = false,
   snapshot,
   actions,
 }: EditorToolbarProps) {
@@ -78,7 +81,7 @@ export const EditorToolbar = memo(function EditorToolbar({
           >
             {m.label}
             <span className="block text-[11px] font-normal text-muted-foreground">
-              {verdict(verdicts[m.id])}
+              {notChecked ? "not checked" : verdict(verdicts[m.id])}
             </span>
           </button>
         ))}

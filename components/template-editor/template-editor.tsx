@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import type { Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
@@ -101,10 +102,13 @@ export function TemplateEditor(props: TemplateEditorProps) {
     [formValue, setAt, apply, snapshot, clusters],
   );
   const parsed = doc.parsed;
+  const tooLarge = doc.tooLarge ? tooLargeMessage(doc.text.length) : undefined;
   const jsonError = useMemo(
     () =>
-      parsed.ok ? undefined : { line: parsed.line, column: parsed.column, reason: parsed.reason },
-    [parsed],
+      parsed.ok || doc.tooLarge
+        ? undefined
+        : { line: parsed.line, column: parsed.column, reason: parsed.reason },
+    [parsed, doc.tooLarge],
   );
   const verdicts = useMemo(
     () => ({
@@ -148,6 +152,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           mode={mode}
           onModeChange={setMode}
           verdicts={verdicts}
+          notChecked={Boolean(tooLarge)}
           snapshot={snapshot}
           actions={actions}
         />
@@ -162,7 +167,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
                 {snapshotLoading ? "Reading the cluster…" : snapshotProblem}
               </p>
             ) : null}
-            <TemplateForm ctx={formCtx} jsonError={jsonError} />
+            <TemplateForm ctx={formCtx} jsonError={jsonError} tooLarge={tooLarge} />
           </div>
           <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
             <div
@@ -184,20 +189,26 @@ export function TemplateEditor(props: TemplateEditorProps) {
                 <TabsTrigger value="checks">
                   Checks{" "}
                   <span className="ml-1 tabular-nums" data-testid="checks-count">
-                    {errors} errors · {warnings} warnings
+                    {tooLarge ? "not checked" : `${errors} errors · ${warnings} warnings`}
                   </span>
                 </TabsTrigger>
                 <TabsTrigger value="preview">RunTask preview</TabsTrigger>
               </TabsList>
               <TabsContent value="checks" className="min-h-0 overflow-auto">
-                <ChecksPanel
-                  diagnostics={checks.diagnostics}
-                  skipped={checks.skipped}
-                  ms={checks.ms}
-                  onReveal={reveal}
-                  onFix={fix}
-                  canFix={parsed.ok}
-                />
+                {tooLarge ? (
+                  <p role="status" className="text-sm text-muted-foreground">
+                    {tooLarge}
+                  </p>
+                ) : (
+                  <ChecksPanel
+                    diagnostics={checks.diagnostics}
+                    skipped={checks.skipped}
+                    ms={checks.ms}
+                    onReveal={reveal}
+                    onFix={fix}
+                    canFix={parsed.ok}
+                  />
+                )}
               </TabsContent>
               <TabsContent value="preview" className="min-h-0 overflow-auto">
                 <RunTaskPreview
@@ -216,4 +227,10 @@ export function TemplateEditor(props: TemplateEditorProps) {
       </div>
     </TemplateEditorContext.Provider>
   );
+}
+
+/** Why a text over the action limit is only kept: the same 1 MB the server actions accept. */
+function tooLargeMessage(chars: number): string {
+  const mb = (chars / 1024 / 1024).toFixed(2);
+  return `The template is ${mb} MB; Pooldeck checks and pushes templates up to ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB. Your text is kept in the editor, but it is not checked live and cannot be pushed until it is smaller.`;
 }

@@ -28,10 +28,16 @@ export interface TemplateFormProps {
   ctx: FormContext;
   /** the JSON does not parse: the form shows the last valid state, read-only */
   jsonError?: { line: number; column: number; reason: string } | undefined;
+  /** the text is too large to check: why, shown instead of the JSON error; the form is read-only */
+  tooLarge?: string | undefined;
 }
 
 /** The form half: purpose-built controls for placement, task and network, generic ones for the rest. */
-export const TemplateForm = memo(function TemplateForm({ ctx, jsonError }: TemplateFormProps) {
+export const TemplateForm = memo(function TemplateForm({
+  ctx,
+  jsonError,
+  tooLarge,
+}: TemplateFormProps) {
   const handled = new Set(PURPOSE_BUILT);
   for (const [key, fallback] of [
     ["launchType", "launch_type"],
@@ -45,7 +51,11 @@ export const TemplateForm = memo(function TemplateForm({ ctx, jsonError }: Templ
   const others = Object.keys(propertiesOf(ctx.doc)).filter((n) => !handled.has(n));
   return (
     <div className="grid gap-4">
-      {jsonError ? (
+      {tooLarge ? (
+        <Alert tone="destructive" title="Template too large to check or push">
+          {tooLarge}
+        </Alert>
+      ) : jsonError ? (
         <Alert
           tone="warning"
           title={`JSON needs fixing: line ${jsonError.line} col ${jsonError.column}`}
@@ -54,7 +64,10 @@ export const TemplateForm = memo(function TemplateForm({ ctx, jsonError }: Templ
           parses.
         </Alert>
       ) : null}
-      <fieldset disabled={Boolean(jsonError)} className="grid gap-4 disabled:opacity-70">
+      <fieldset
+        disabled={Boolean(jsonError || tooLarge)}
+        className="grid gap-4 disabled:opacity-70"
+      >
         <legend className="sr-only">Template form</legend>
         <PlacementFields ctx={ctx} />
         <TaskFields ctx={ctx} />

@@ -6,6 +6,7 @@
  * typing smooth without the cost of shipping the document to a worker.
  */
 import { useEffect, useRef, useState } from "react";
+import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import { checkText, type CheckResult } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
@@ -25,6 +26,8 @@ function run(
   snapshot: ClusterSnapshot | undefined,
   timed: boolean,
 ): TimedCheckResult {
+  // over the limit the editor says so instead; checking 5 MB on every keystroke would stall typing
+  if (text.length > MAX_DOCUMENT_CHARS) return { diagnostics: [], skipped: [], ms: null, text };
   const start = performance.now();
   const result = checkText(text, { mode, ...(snapshot ? { snapshot } : {}) });
   // the first result renders on the server too; a time there would not match the client's

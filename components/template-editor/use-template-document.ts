@@ -5,6 +5,7 @@
  * form shows is the last text that parsed, so invalid JSON never wipes the form.
  */
 import { useCallback, useRef, useState } from "react";
+import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import { parseJsonText, type ParsedJson } from "@/lib/checks/json-text";
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
 import { applyOps, type DocumentOp } from "@/lib/template/editing/document-model";
@@ -15,6 +16,8 @@ export interface TemplateDocument {
   parsed: ParsedJson;
   /** the value of the last text that parsed (the form's state) */
   value: JsonValue;
+  /** the text is over MAX_DOCUMENT_CHARS: not parsed, checked or pushed, only kept */
+  tooLarge: boolean;
   /** the text of the pool as loaded (for "unsaved changes") */
   originalText: string;
   dirty: boolean;
@@ -30,10 +33,22 @@ export interface TemplateDocument {
   editor: JsonEditorHandle | null;
 }
 
+// A text over the limit is not parsed on every keystroke (a 5 MB paste would stall typing); the
+// form keeps the last value and is read-only, like for invalid JSON.
+const NOT_PARSED: ParsedJson = {
+  ok: false,
+  offset: 0,
+  line: 1,
+  column: 1,
+  reason: "the template is too large to check",
+};
+const parseUnlessTooLarge = (text: string): ParsedJson =>
+  text.length > MAX_DOCUMENT_CHARS ? NOT_PARSED : parseJsonText(text);
+
 /** State of one template document shared by the form, Monaco, checks and preview. */
 export function useTemplateDocument(originalText: string): TemplateDocument {
   const [state, setState] = useState(() => {
-    const parsed = parseJsonText(originalText);
+    const parsed = parseUnlessTooLarge(originalText);
     return { text: originalText, parsed, value: parsed.ok ? parsed.value : ({} as JsonValue) };
   });
   const textRef = useRef(originalText);
@@ -43,7 +58,7 @@ export function useTemplateDocument(originalText: string): TemplateDocument {
   const setText = useCallback((next: string) => {
     setState((prev) => {
       if (prev.text === next) return prev;
-      const parsed = parseJsonText(next);
+      const parsed = parseUnlessTooLarge(next);
       return { text: next, parsed, value: parsed.ok ? parsed.value : prev.value };
     });
   }, []);
@@ -72,7 +87,7 @@ export function useTemplateDocument(originalText: string): TemplateDocument {
   const apply = useCallback(
     (ops: DocumentOp[]) => {
       // form edits on invalid JSON would be guesses about where to write; the form is read-only then
-      if (!parseJsonText(textRef.current).ok) return;
+      if (!parseUnlessTooLarge(textRef.current).ok) return;
       replaceText(applyOps(textRef.current, ops));
     },
     [replaceText],
@@ -95,6 +110,7 @@ export function useTemplateDocument(originalText: string): TemplateDocument {
 
   return {
     ...state,
+    tooLarge: state.text.length > MAX_DOCUMENT_CHARS,
     originalText,
     dirty: state.text !== originalText,
     replaceText,

@@ -4,20 +4,17 @@ import { z } from "zod";
 import { parseJsonText } from "@/lib/checks/json-text";
 import type { JsonObject } from "@/lib/template/types";
 import { ActionRefusal } from "./action-client";
-import { MAX_DOCUMENT_CHARS } from "./types";
+import { documentTooLarge, MAX_DOCUMENT_CHARS } from "./types";
 
 /** A work pool name as stored in Prefect (creation checks the stricter rules of validateWorkPoolName). */
 export const poolName = z.string().min(1, "A pool name is required.").max(1000);
-
-function tooLarge(what: string, size: number): string {
-  return `The ${what} is ${(size / 1024 / 1024).toFixed(2)} MB; Pooldeck accepts at most 1 MB. Nothing was sent.`;
-}
 
 /** A JSON document sent as text or as an object, at most MAX_DOCUMENT_CHARS characters of JSON. */
 export function documentInput(what: string) {
   return z.union([z.string(), z.record(z.string(), z.unknown())]).superRefine((value, ctx) => {
     const size = typeof value === "string" ? value.length : JSON.stringify(value).length;
-    if (size > MAX_DOCUMENT_CHARS) ctx.addIssue({ code: "custom", message: tooLarge(what, size) });
+    if (size > MAX_DOCUMENT_CHARS)
+      ctx.addIssue({ code: "custom", message: documentTooLarge(what, size) });
   });
 }
 

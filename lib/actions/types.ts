@@ -20,3 +20,8 @@ export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 /** Largest template or job_variables text an action accepts (characters of JSON). */
 export const MAX_DOCUMENT_CHARS = 1024 * 1024;
+
+/** The refusal of a document over MAX_DOCUMENT_CHARS, the same in the editor and the actions. */
+export function documentTooLarge(what: string, size: number): string {
+  return `The ${what} is ${(size / 1024 / 1024).toFixed(2)} MB; Pooldeck accepts at most 1 MB. Nothing was sent.`;
+}

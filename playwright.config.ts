@@ -6,7 +6,12 @@ import { defineConfig } from "@playwright/test";
  * production build itself. Set PLAYWRIGHT_BASE_URL to test an app you already run.
  */
 const port = Number(process.env.POOLDECK_E2E_PORT ?? 3100);
-const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? `http://127.0.0.1:${port}`;
+const appURL = process.env.PLAYWRIGHT_BASE_URL ?? `http://127.0.0.1:${port}`;
+// With POOLDECK_E2E_RECORD_DIR the browser goes through a recording proxy whose responses
+// scripts/scan-secrets.ts checks for secrets after the run (scripts/test.sh does both).
+const recordDir = process.env.POOLDECK_E2E_RECORD_DIR;
+const recordPort = Number(process.env.POOLDECK_E2E_RECORD_PORT ?? port + 1);
+const baseURL = recordDir ? `http://127.0.0.1:${recordPort}` : appURL;
 const prefectPort = process.env.POOLDECK_PREFECT_PORT ?? "4200";
 const motoPort = process.env.POOLDECK_MOTO_PORT ?? "5000";
 
@@ -42,21 +47,40 @@ export default defineConfig({
   projects: [
     { name: "chromium", use: { browserName: "chromium", viewport: { width: 1440, height: 900 } } },
   ],
-  webServer: process.env.PLAYWRIGHT_BASE_URL
-    ? undefined
-    : {
-        command: `npx next start --hostname 127.0.0.1 --port ${port}`,
-        url: `${baseURL}/api/health`,
-        reuseExistingServer: false,
-        timeout: 120_000,
-        env: {
-          PREFECT_API_URL: process.env.PREFECT_API_URL ?? `http://127.0.0.1:${prefectPort}/api`,
-          AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL ?? `http://127.0.0.1:${motoPort}`,
-          AWS_REGION: process.env.AWS_REGION ?? "us-east-1",
-          AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
-          AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
-          POOLDECK_PREFECT_PORT: prefectPort,
-          POOLDECK_MOTO_PORT: motoPort,
-        },
-      },
+  webServer: [
+    ...(process.env.PLAYWRIGHT_BASE_URL
+      ? []
+      : [
+          {
+            command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+            url: `${appURL}/api/health`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            env: {
+              PREFECT_API_URL: process.env.PREFECT_API_URL ?? `http://127.0.0.1:${prefectPort}/api`,
+              AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL ?? `http://127.0.0.1:${motoPort}`,
+              AWS_REGION: process.env.AWS_REGION ?? "us-east-1",
+              AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
+              AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
+              POOLDECK_PREFECT_PORT: prefectPort,
+              POOLDECK_MOTO_PORT: motoPort,
+            },
+          },
+        ]),
+    ...(recordDir
+      ? [
+          {
+            command: "npx tsx e2e/support/recording-proxy.ts",
+            url: `${baseURL}/__recorder/health`,
+            reuseExistingServer: false,
+            timeout: 30_000,
+            env: {
+              RECORD_UPSTREAM: appURL,
+              RECORD_PORT: String(recordPort),
+              RECORD_DIR: recordDir,
+            },
+          },
+        ]
+      : []),
+  ],
 });

@@ -91,6 +91,11 @@ export const SEED = {
     fargate: "pooldeck-fargate",
     both: "pooldeck-ec2-and-fargate",
   },
+  /**
+   * Part of a task definition environment value (DATABASE_URL of the EC2 definition): the secret
+   * scan (scripts/scan-secrets.ts) fails if it ever reaches the browser.
+   */
+  taskDefinitionEnvCanary: "pooldeck-canary-td-env-4b7e19",
   /** moto registers every container instance with 4096 CPU units and 7482 MiB */
   registered: { cpu: 4096, memory: 7482 },
   /** each instance: type, AZ, provider, and how many tasks of the EC2 task definition run on it */
@@ -121,7 +126,10 @@ const TASK_DEFINITIONS: RegisterTaskDefinitionCommandInput[] = [
         // values are secrets in real accounts; the dashboard must only ever show the names
         environment: [
           { name: "PREFECT_LOGGING_LEVEL", value: "INFO" },
-          { name: "DATABASE_URL", value: "postgres://app:s3cret@db.internal/app" },
+          {
+            name: "DATABASE_URL",
+            value: `postgres://app:s3cret-${SEED.taskDefinitionEnvCanary}@db.internal/app`,
+          },
         ],
       },
     ],

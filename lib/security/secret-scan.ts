@@ -1,0 +1,85 @@
+/**
+ * Finds configured secret values in text the browser receives (client bundles, HTML, RSC
+ * payloads, JSON). Pure: the scan CLI (scripts/scan-secrets.ts) and its unit test use it.
+ */
+
+export interface Secret {
+  /** where the value comes from (an environment variable or a canary), never the value itself */
+  name: string;
+  value: string;
+}
+
+export interface Leak {
+  secret: string;
+  /** the file or URL the value was found in */
+  where: string;
+  /** which encoding of the value was found */
+  form: string;
+}
+
+/** Environment variables whose values must never reach the browser. */
+export const SECRET_VARIABLES = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "PREFECT_API_KEY",
+  "PREFECT_API_AUTH_STRING",
+] as const;
+
+/** Shorter values would match ordinary words ("testing") and prove nothing. */
+export const MIN_SECRET_LENGTH = 12;
+
+function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+/**
+ * The encodings in which a value can travel: as is, JSON-escaped (inside RSC payloads and
+ * JSON), URL-encoded, base64 (an `Authorization: Basic` header) and, for `user:password`, the
+ * password alone.
+ */
+export function secretForms(value: string): { form: string; text: string }[] {
+  const forms = [
+    { form: "plain", text: value },
+    { form: "JSON-escaped", text: JSON.stringify(value).slice(1, -1) },
+    { form: "URL-encoded", text: encodeURIComponent(value) },
+    { form: "base64", text: base64(value) },
+  ];
+  const colon = value.indexOf(":");
+  if (colon > 0 && value.length - colon - 1 >= MIN_SECRET_LENGTH) {
+    forms.push({ form: "password part", text: value.slice(colon + 1) });
+  }
+  const seen = new Set<string>();
+  return forms.filter((f) => !seen.has(f.text) && seen.add(f.text));
+}
+
+/** Secrets from an environment: every SECRET_VARIABLES entry that is set, plus `extra` names. */
+export function secretsFromEnv(
+  env: Record<string, string | undefined>,
+  extra: readonly string[] = [],
+): Secret[] {
+  return [...SECRET_VARIABLES, ...extra].flatMap((name) => {
+    const value = env[name]?.trim();
+    return value ? [{ name, value }] : [];
+  });
+}
+
+/** Secrets too short to scan for meaningfully; a scan with any of them must not pass. */
+export function undistinctive(secrets: readonly Secret[]): Secret[] {
+  return secrets.filter((s) => s.value.length < MIN_SECRET_LENGTH);
+}
+
+/** Every secret (in any of its forms) that occurs in `text`; `where` names the file or URL. */
+export function findLeaks(secrets: readonly Secret[], where: string, text: string): Leak[] {
+  const leaks: Leak[] = [];
+  for (const secret of secrets) {
+    const hit = secretForms(secret.value).find((f) => text.includes(f.text));
+    if (hit) leaks.push({ secret: secret.name, where, form: hit.form });
+  }
+  return leaks;
+}
+
+/** One line per leak, naming the secret and where it was found (never the value). */
+export function describeLeaks(leaks: readonly Leak[]): string {
+  return leaks.map((l) => `LEAK: ${l.secret} (${l.form}) in ${l.where}`).join("\n");
+}

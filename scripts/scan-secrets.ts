@@ -1,0 +1,120 @@
+/**
+ * Proves that no secret reaches the browser (issue 8 §4). Scans
+ *   1. every file of the production build's client output (`<distDir>/static`), and
+ *   2. every HTML, RSC, JSON and text response recorded during the browser tests
+ *      (e2e/support/recording-proxy.ts writes `<record dir>/responses.ndjson`)
+ * for the configured secret values: AWS keys, the Prefect API key or basic auth string, the
+ * canary inside a seeded task definition's environment, and any variable named in
+ * POOLDECK_SCAN_SECRET_VARIABLES (comma-separated, e.g. sign-in secrets).
+ *
+ *   npx tsx scripts/scan-secrets.ts [--dist .next] [--responses test-results/recorded]
+ *
+ * Fails (exit 1) naming the secret and the file or URL; also fails when a configured secret is too
+ * short to prove anything or when there is nothing to scan.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+import {
+  describeLeaks,
+  findLeaks,
+  MIN_SECRET_LENGTH,
+  secretsFromEnv,
+  undistinctive,
+  type Leak,
+  type Secret,
+} from "@/lib/security/secret-scan";
+import { SEED } from "./seed/ecs";
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+function* filesUnder(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* filesUnder(path);
+    else yield path;
+  }
+}
+
+interface Recorded {
+  method: string;
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+function main(): number {
+  const dist = arg("dist", process.env.POOLDECK_DIST_DIR || ".next");
+  const responses = arg(
+    "responses",
+    process.env.POOLDECK_E2E_RECORD_DIR || "test-results/recorded",
+  );
+  const extra = (process.env.POOLDECK_SCAN_SECRET_VARIABLES ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const secrets: Secret[] = [
+    ...secretsFromEnv(process.env, extra),
+    {
+      name: "task definition environment value (seed canary)",
+      value: SEED.taskDefinitionEnvCanary,
+    },
+  ];
+  const problems: string[] = [];
+  for (const s of undistinctive(secrets)) {
+    problems.push(
+      `${s.name} is ${s.value.length} characters; a scan proves nothing below ${MIN_SECRET_LENGTH}: set a distinctive value`,
+    );
+  }
+  for (const name of extra) {
+    if (!process.env[name]?.trim())
+      problems.push(`${name} (POOLDECK_SCAN_SECRET_VARIABLES) is not set`);
+  }
+
+  const leaks: Leak[] = [];
+  const staticDir = join(dist, "static");
+  let bundleFiles = 0;
+  if (!existsSync(staticDir)) problems.push(`no client build output at ${staticDir}`);
+  else {
+    for (const file of filesUnder(staticDir)) {
+      bundleFiles++;
+      leaks.push(
+        ...findLeaks(secrets, relative(process.cwd(), file), readFileSync(file, "latin1")),
+      );
+    }
+  }
+
+  const recordFile = join(responses, "responses.ndjson");
+  let recorded = 0;
+  if (!existsSync(recordFile)) problems.push(`no recorded responses at ${recordFile}`);
+  else {
+    for (const line of readFileSync(recordFile, "utf8").split("\n")) {
+      if (!line) continue;
+      const r = JSON.parse(line) as Recorded;
+      recorded++;
+      leaks.push(
+        ...findLeaks(secrets, `${r.method} ${r.url} (${r.status}, ${r.contentType})`, r.body),
+      );
+    }
+    if (recorded === 0) problems.push(`${recordFile} holds no responses`);
+  }
+
+  console.log(
+    `secret scan: ${secrets.length} secrets (${secrets.map((s) => s.name).join(", ")}); ` +
+      `${bundleFiles} client build files in ${staticDir}; ${recorded} recorded responses in ${recordFile}`,
+  );
+  if (leaks.length) console.error(describeLeaks(leaks));
+  for (const p of problems) console.error(`SCAN PROBLEM: ${p}`);
+  if (leaks.length || problems.length) {
+    console.error(`secret scan FAILED: ${leaks.length} leaks, ${problems.length} problems`);
+    return 1;
+  }
+  console.log("secret scan passed: no secret value in any client bundle or recorded response");
+  return 0;
+}
+
+process.exit(main());

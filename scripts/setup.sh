@@ -8,6 +8,16 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
   npm ci --no-audit --no-fund
 fi
 bash scripts/setup-python.sh
+# the audit store's tests run against a real PostgreSQL (scripts/postgres.sh); Debian's binaries
+# live in /usr/lib/postgresql/<version>/bin
+if [[ "${1:-}" != "--no-browser" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  if [[ $(id -u) -eq 0 ]]; then
+    log "installing Debian's postgresql for the audit store's tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    die "the audit store's tests need PostgreSQL: run 'sudo apt-get install postgresql'"
+  fi
+fi
 if [[ "${1:-}" != "--no-browser" ]] && ! command -v chromium >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
     log "installing Debian's chromium for the browser tests"

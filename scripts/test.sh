@@ -7,6 +7,8 @@ cd "$ROOT"
 
 export POOLDECK_PREFECT_PORT="${POOLDECK_TEST_PREFECT_PORT:-4300}"
 export POOLDECK_MOTO_PORT="${POOLDECK_TEST_MOTO_PORT:-5300}"
+# the audit store's PostgreSQL tests: a throwaway cluster in $POOLDECK_DATA_DIR/postgres
+export POOLDECK_PG_PORT="${POOLDECK_TEST_PG_PORT:-5332}"
 export POOLDECK_DATA_DIR="$ROOT/.data/test"
 export PREFECT_API_URL="http://127.0.0.1:$POOLDECK_PREFECT_PORT/api"
 export AWS_ENDPOINT_URL="http://127.0.0.1:$POOLDECK_MOTO_PORT"
@@ -26,12 +28,14 @@ step "unit tests"; npx vitest run --project unit
 
 step "production build, while the local stack starts (Prefect :$POOLDECK_PREFECT_PORT, ECS emulator :$POOLDECK_MOTO_PORT)"
 bash scripts/stack.sh stop >/dev/null 2>&1 || true
+bash scripts/postgres.sh stop >/dev/null 2>&1 || true
 rm -rf "$POOLDECK_DATA_DIR"
 mkdir -p "$ROOT/.data"
-trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true' EXIT
+trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 npm run --silent build >"$ROOT/.data/test-build.log" 2>&1 &
 BUILD_PID=$!
 bash scripts/stack.sh start
+bash scripts/postgres.sh start >/dev/null
 if ! wait "$BUILD_PID"; then
   tail -n 60 "$ROOT/.data/test-build.log" >&2
   die "next build failed (full log: .data/test-build.log)"

@@ -168,6 +168,60 @@ test("demo-ecs on demo-cluster: hybrid warns where push fails", async ({ page },
   await expect(page.getByLabel("Cluster", { exact: true })).toHaveValue("demo-cluster");
 });
 
+test("demo-ecs-push: the conflict deployment's launchType is a warning in hybrid and an error in push", async ({
+  page,
+}) => {
+  await page.goto("/compare?pool=demo-ecs-push&cluster=demo-cluster");
+  const row = page
+    .getByRole("table", { name: "Checks of demo-ecs-push in both modes" })
+    .getByRole("row", { name: /conflict-launch-type-and-strategy/ });
+  await expect(row.getByLabel("in hybrid mode")).toHaveText("1 error2 warnings");
+  await expect(row.getByLabel("in push mode")).toHaveText("2 errors1 warning");
+  await page.getByLabel("Show checks and RunTask for").selectOption({
+    label: "Deployment conflict-launch-type-and-strategy",
+  });
+  const hybrid = page.getByRole("region", { name: "Hybrid worker (ecs) mode" });
+  const push = page.getByRole("region", { name: "Push pool (ecs:push) mode" });
+  const verdicts = (region: typeof hybrid) =>
+    region
+      .locator("li[data-severity]")
+      .evaluateAll((items) =>
+        items.map((li) => `${li.getAttribute("data-severity")} ${li.getAttribute("data-rule")}`),
+      );
+  // hybrid: the worker drops launchType (warning), but launch_type FARGATE shapes a Fargate task
+  // definition for Auto Scaling capacity, whose public IP EC2 refuses
+  await expect(hybrid.locator("li[data-severity]")).toHaveCount(3);
+  await expect(push.locator("li[data-severity]")).toHaveCount(3);
+  expect(await verdicts(hybrid)).toEqual([
+    `warning ${LAUNCH_RULE}`,
+    "warning ecs/strategy-with-fargate-task-definition",
+    "error ecs/network-configuration",
+  ]);
+  expect(await verdicts(push)).toEqual([
+    `error ${LAUNCH_RULE}`,
+    `warning ${LAUNCH_RULE}`,
+    "error prefect/push-requires-aws-credentials",
+  ]);
+  await expect(hybrid.locator(`li[data-rule="${LAUNCH_RULE}"]`)).toHaveAttribute(
+    "data-severity",
+    "warning",
+  );
+  await expect(hybrid.locator(`li[data-rule="${LAUNCH_RULE}"]`)).toContainText(
+    'launchType "FARGATE" and a capacity provider strategy are both set. ECS rejects RunTask when both are present; the prefect-aws worker removes launchType because the strategy is set, so the run works, but launch_type still shapes the task definition the worker registers. With Auto Scaling group providers, remove launchType from task_run_request (or set launch_type to EC2) so the task definition is not Fargate-shaped.',
+  );
+  await expect(push.locator(`li[data-rule="${LAUNCH_RULE}"][data-severity="error"]`)).toContainText(
+    'launchType "FARGATE" and a capacity provider strategy both reach RunTask, which ECS rejects (InvalidParameterException: specifying both a launchType and capacityProviderStrategy is not supported). Prefect\'s push runner sends the rendered request as is and does not drop launchType, so every run would fail. Remove launchType from task_run_request.',
+  );
+  // the other kind of a push pool is hybrid; Prefect's default template needs no change for it
+  await expect(
+    page.getByRole("heading", { name: "Create the equivalent hybrid pool" }),
+  ).toBeVisible();
+  await expect(page.getByText("Nothing: the template works as it is.")).toBeVisible();
+  await expect(page.getByLabel("CLI: start its worker", { exact: true })).toHaveText(
+    "pip install prefect-aws\nprefect worker start --pool demo-ecs-push-hybrid --type ecs",
+  );
+});
+
 test.describe("equivalent pool", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 

@@ -41,7 +41,9 @@ export async function startAuthPrefect(
       "--analytics-off",
     ],
     {
+      // only what the server needs (NODE_ENV only because Next's types make it a required key)
       env: {
+        NODE_ENV: "test",
         PATH: process.env.PATH,
         HOME: home,
         PREFECT_HOME: home,

@@ -199,6 +199,7 @@ export function ModeComparison({
               deploymentId={deploymentId}
               onDeploymentChange={setDeploymentId}
               showDeploymentSelect={false}
+              showJobVariableProblems={false}
               label={`RunTask preview in ${m.mode} mode`}
             />
           </section>

@@ -27,6 +27,8 @@ export interface RunTaskPreviewProps {
   showDeploymentSelect?: boolean;
   /** accessible name of the preview; default "RunTask preview" */
   label?: string;
+  /** false when the page lists the deployment's findings itself (the compare page) */
+  showJobVariableProblems?: boolean;
 }
 
 function Json({ value, label }: { value: unknown; label: string }) {
@@ -44,6 +46,7 @@ function Json({ value, label }: { value: unknown; label: string }) {
 export function RunTaskPreview(props: RunTaskPreviewProps) {
   const { poolResult, doc, mode, snapshot, deployments, deploymentId, onDeploymentChange } = props;
   const { showDeploymentSelect = true, label = "RunTask preview" } = props;
+  const { showJobVariableProblems = true } = props;
   const deployment = deployments.find((d) => d.id === deploymentId);
   const result = useMemo(
     () =>
@@ -58,9 +61,10 @@ export function RunTaskPreview(props: RunTaskPreviewProps) {
     [deployment, doc, mode, snapshot, poolResult],
   );
   const plan = result.plan;
-  const jobVariableProblems = deployment
-    ? result.diagnostics.filter((d) => d.document === "job_variables")
-    : [];
+  const jobVariableProblems =
+    deployment && showJobVariableProblems
+      ? result.diagnostics.filter((d) => d.document === "job_variables")
+      : [];
   return (
     <section aria-label={label} className="grid gap-3">
       {showDeploymentSelect ? (

@@ -3,9 +3,10 @@
  *   1. every file of the production build's client output (`<distDir>/static`), and
  *   2. every HTML, RSC, JSON and text response recorded during the browser tests
  *      (e2e/support/recording-proxy.ts writes `<record dir>/responses.ndjson`)
- * for the configured secret values: AWS keys, the Prefect API key or basic auth string, the
- * canary inside a seeded task definition's environment, and any variable named in
- * POOLDECK_SCAN_SECRET_VARIABLES (comma-separated, e.g. sign-in secrets).
+ * for the configured secret values: AWS keys, the Prefect API key or basic auth string, sign-in
+ * and database secrets (lib/security/secret-scan.ts SECRET_VARIABLES), the password hashes of
+ * POOLDECK_USERS_FILE, the canary inside a seeded task definition's environment, and any variable
+ * named in POOLDECK_SCAN_SECRET_VARIABLES (comma-separated).
  *
  *   npx tsx scripts/scan-secrets.ts [--dist .next] [--responses test-results/recorded]
  *
@@ -39,6 +40,25 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
+/** The password hashes of the sign-in users file: never for the browser either. */
+function usersFileHashes(file: string | undefined): Secret[] {
+  if (!file || !existsSync(file)) return [];
+  const users = JSON.parse(readFileSync(file, "utf8")) as {
+    username?: string;
+    passwordHash?: string;
+  }[];
+  return users.flatMap((u) =>
+    u.passwordHash
+      ? [
+          {
+            name: `passwordHash of user ${u.username ?? "?"} (POOLDECK_USERS_FILE)`,
+            value: u.passwordHash,
+          },
+        ]
+      : [],
+  );
+}
+
 interface Recorded {
   method: string;
   url: string;
@@ -63,6 +83,7 @@ function main(): number {
       name: "task definition environment value (seed canary)",
       value: SEED.taskDefinitionEnvCanary,
     },
+    ...usersFileHashes(process.env.POOLDECK_USERS_FILE),
   ];
   const problems: string[] = [];
   for (const s of undistinctive(secrets)) {

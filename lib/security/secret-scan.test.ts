@@ -45,6 +45,13 @@ describe("findLeaks", () => {
     ]);
   });
 
+  it("finds the password of a database URL on its own", () => {
+    const db = [{ name: "DATABASE_URL", value: "postgres://audit:pg-pass-canary-91f2@db:5432/pd" }];
+    expect(findLeaks(db, "rsc", "pg-pass-canary-91f2")).toEqual([
+      { secret: "DATABASE_URL", where: "rsc", form: "URL password" },
+    ]);
+  });
+
   it("reports nothing for clean text", () => {
     expect(findLeaks(secrets, "x", "env: PREFECT_LOGGING_LEVEL, DATABASE_URL")).toEqual([]);
   });

@@ -24,6 +24,11 @@ export const SECRET_VARIABLES = [
   "AWS_SESSION_TOKEN",
   "PREFECT_API_KEY",
   "PREFECT_API_AUTH_STRING",
+  // sign-in (lib/auth) and the audit history's PostgreSQL URL (lib/audit), when set
+  "POOLDECK_AUTH_SECRET",
+  "NEXTAUTH_SECRET",
+  "POOLDECK_OIDC_CLIENT_SECRET",
+  "DATABASE_URL",
 ] as const;
 
 /** Shorter values would match ordinary words ("testing") and prove nothing. */
@@ -33,10 +38,19 @@ function base64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
+function urlPassword(value: string): string | null {
+  if (!value.includes("://")) return null;
+  try {
+    return decodeURIComponent(new URL(value).password) || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The encodings in which a value can travel: as is, JSON-escaped (inside RSC payloads and
- * JSON), URL-encoded, base64 (an `Authorization: Basic` header) and, for `user:password`, the
- * password alone.
+ * JSON), URL-encoded, base64 (an `Authorization: Basic` header) and the password alone of
+ * `user:password` or of a URL with credentials (a database URL).
  */
 export function secretForms(value: string): { form: string; text: string }[] {
   const forms = [
@@ -46,8 +60,12 @@ export function secretForms(value: string): { form: string; text: string }[] {
     { form: "base64", text: base64(value) },
   ];
   const colon = value.indexOf(":");
-  if (colon > 0 && value.length - colon - 1 >= MIN_SECRET_LENGTH) {
+  if (colon > 0 && !value.includes("://") && value.length - colon - 1 >= MIN_SECRET_LENGTH) {
     forms.push({ form: "password part", text: value.slice(colon + 1) });
+  }
+  const password = urlPassword(value);
+  if (password && password.length >= MIN_SECRET_LENGTH) {
+    forms.push({ form: "URL password", text: password });
   }
   const seen = new Set<string>();
   return forms.filter((f) => !seen.has(f.text) && seen.add(f.text));

@@ -8,6 +8,14 @@ import type { DraftState } from "./use-draft";
 export function DraftBanner({ draft, dirty }: { draft: DraftState; dirty: boolean }) {
   if (!draft.restored && !dirty) return null;
   const when = draft.restored ? new Date(draft.restored.savedAt).toLocaleString() : null;
+  if (dirty && draft.notStored) {
+    return (
+      <Alert tone="warning" title="Unsaved changes — too large to keep as a draft in this browser">
+        The browser refused to store this text, so a reload or a crash loses it (an earlier draft
+        that fit is kept). Push it, or make it smaller.
+      </Alert>
+    );
+  }
   return (
     <Alert
       tone={draft.baseChanged ? "warning" : "info"}

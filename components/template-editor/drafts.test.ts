@@ -32,6 +32,18 @@ describe("drafts", () => {
     writeDraft(s, "k", "y", "y");
     expect(s.map.size).toBe(0);
   });
+  it("says false and keeps the earlier draft when the browser refuses to store the text", () => {
+    const s = memoryStorage();
+    expect(writeDraft(s, "k", "small edit", "orig")).toBe(true);
+    const full = {
+      ...s,
+      setItem: () => {
+        throw new DOMException("quota", "QuotaExceededError");
+      },
+    };
+    expect(writeDraft(full, "k", "x".repeat(100), "orig")).toBe(false);
+    expect(readDraft(s, "k")?.text).toBe("small edit");
+  });
   it("treats garbage as no draft", () => {
     const s = memoryStorage();
     s.setItem("k", "{not json");

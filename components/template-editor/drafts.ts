@@ -39,14 +39,18 @@ export function readDraft(storage: Pick<Storage, "getItem">, key: string): Draft
   }
 }
 
-/** Writes the draft, or removes it when the text equals the pool's text again. */
+/**
+ * Writes the draft, or removes it when the text equals the pool's text again. False when the
+ * browser refused it (storage full — a multi-megabyte paste — or disabled); the previous draft
+ * then stays as it was.
+ */
 export function writeDraft(
   storage: Pick<Storage, "setItem" | "removeItem">,
   key: string,
   text: string,
   originalText: string,
   now: Date = new Date(),
-): void {
+): boolean {
   try {
     if (text === originalText) storage.removeItem(key);
     else
@@ -54,7 +58,9 @@ export function writeDraft(
         key,
         JSON.stringify({ text, savedAt: now.toISOString(), baseHash: textHash(originalText) }),
       );
+    return true;
   } catch {
-    // storage full or disabled: the editor still works, only without drafts
+    // storage full or disabled: the editor still works, and the banner says this text is not kept
+    return false;
   }
 }

@@ -9,6 +9,8 @@ export interface DraftState {
   restored: Draft | null;
   /** the pool's template changed in Prefect since the restored draft was started */
   baseChanged: boolean;
+  /** the browser refused to store the current text (too large for localStorage) */
+  notStored: boolean;
   /** back to the pool's text (undoable in Monaco) and forget the draft */
   discard(): void;
   /** forget the draft (after a push) */
@@ -28,6 +30,7 @@ export function useDraft({
   const key = draftKey(serverKey, pool);
   const [restored, setRestored] = useState<Draft | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [notStored, setNotStored] = useState(false);
   const { replaceText, originalText, text, dirty } = doc;
 
   useEffect(() => {
@@ -46,7 +49,8 @@ export function useDraft({
   }, [key]);
 
   useEffect(() => {
-    if (loaded) writeDraft(window.localStorage, key, text, originalText);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the outcome of the write is only known here
+    if (loaded) setNotStored(!writeDraft(window.localStorage, key, text, originalText));
   }, [loaded, key, text, originalText]);
 
   useEffect(() => {
@@ -72,6 +76,7 @@ export function useDraft({
   return {
     restored,
     baseChanged: Boolean(restored && restored.baseHash !== textHash(originalText)),
+    notStored,
     discard,
     clear,
   };

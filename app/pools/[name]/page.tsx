@@ -10,20 +10,25 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { readWorkPool } from "@/lib/prefect/work-pools";
+import { restoredNotice } from "@/components/history/restored-notice";
 import { loadClusterSnapshot } from "../actions";
 import { getPrefectClient, loadClusterData, loadDeployments } from "../load-editor-data";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ name: string }> };
+type Params = {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<{ restored?: string; side?: string }>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { name } = await params;
   return { title: `Pool ${decodeURIComponent(name)}` };
 }
 
-export default async function PoolPage({ params }: Params) {
+export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
+  const restored = await restoredNotice(await searchParams);
   const client = getPrefectClient();
   let pool;
   try {
@@ -62,11 +67,17 @@ export default async function PoolPage({ params }: Params) {
           pool.description ?? "Base job template: form and JSON side by side, checked as you type."
         }
         actions={
-          <Button asChild size="sm" variant="ghost">
-            <Link href="/pools">All pools</Link>
-          </Button>
+          <>
+            <Button asChild size="sm" variant="ghost">
+              <Link href={`/pools/${encodeURIComponent(pool.name)}/history`}>History</Link>
+            </Button>
+            <Button asChild size="sm" variant="ghost">
+              <Link href="/pools">All pools</Link>
+            </Button>
+          </>
         }
       />
+      {restored}
       {!isEcs ? (
         <Alert
           tone="warning"

@@ -99,7 +99,7 @@ test("a 5 MB paste: the editor keeps it, says it is too large to check or push, 
   const before = await readPool(name);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openPool(page, name);
-  // valid JSON: a template whose description is padded to 5 MB, ending in a marker line
+  // a template whose description is padded to 5 MB, then a marker line to find its end by
   const big = await page.evaluate(() => {
     const filler = "x".repeat(5 * 1024 * 1024);
     const text = `{\n  "job_configuration": {},\n  "variables": {"description": "${filler}"}\n}\n// end-of-paste-marker`;
@@ -116,6 +116,10 @@ test("a 5 MB paste: the editor keeps it, says it is too large to check or push, 
     { timeout: 30_000 },
   );
   const pasteMs = Date.now() - started;
+  // localStorage refuses 5 MB: the banner must not claim the text is kept as a draft
+  await expect(page.getByRole("status").filter({ hasText: "Unsaved changes" })).toHaveText(
+    "Unsaved changes — too large to keep as a draft in this browserThe browser refused to store this text, so a reload or a crash loses it (an earlier draft that fit is kept). Push it, or make it smaller.",
+  );
   // responsive: a click on a tab answers within a second
   const clickStarted = Date.now();
   await page.getByRole("tab", { name: /Checks/ }).click();

@@ -1,7 +1,8 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
-import { createPool, defaultEcsTemplate, deleteTestPools, waitForMonaco } from "../editor/pools";
+import { waitForMonaco } from "../editor/pools";
 import { watchCsp } from "./csp";
+import { createPool, deletePools } from "./pools";
 
 /** The static security headers next.config.js sets on every response. */
 const STATIC_HEADERS = {
@@ -26,7 +27,7 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await info.attach(name, { path, contentType: "image/png" });
 }
 
-test.afterAll(deleteTestPools);
+test.afterAll(deletePools);
 
 test("pages carry the exact security headers, a fresh nonce each time, and no X-Powered-By", async ({
   request,
@@ -66,7 +67,7 @@ test("every page works under the CSP: no violation while pages render and Monaco
   page,
 }, info) => {
   const watch = await watchCsp(page);
-  const pool = await createPool("csp", await defaultEcsTemplate());
+  const pool = await createPool("csp");
   const visits: [string, RegExp][] = [
     ["/", /Pooldeck/],
     ["/pools", /demo-ecs/],
@@ -74,6 +75,7 @@ test("every page works under the CSP: no violation while pages render and Monaco
     ["/clusters", /demo-cluster/],
     ["/clusters/demo-cluster", /general-asg/],
     ["/pools/demo-ecs-push", /demo-ecs-push/],
+    ["/compare", /Push pool vs hybrid worker/],
   ];
   const seen: string[] = [];
   for (const [path, text] of visits) {

@@ -8,7 +8,7 @@ import { isPrefectError } from "@/lib/prefect/errors";
 import { getDefaultTemplates, listWorkPools, readWorkPool } from "@/lib/prefect/work-pools";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
-import { derivePushTemplate, type TemplateChange } from "@/lib/template/push-template";
+import { defaultTemplatePair, type TemplateChange } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -50,10 +50,7 @@ async function loadDefaults(): Promise<DefaultPair | { problem: string }> {
           "Prefect's worker metadata has no ecs pool type: install prefect-aws where the server runs.",
       };
     }
-    const push = all["ecs:push"]?.baseJobTemplate as JsonObject | undefined;
-    if (push) return { hybrid, push, derived: null };
-    const derived = derivePushTemplate(hybrid);
-    return { hybrid, push: derived.template, derived: derived.changes };
+    return defaultTemplatePair(hybrid, all["ecs:push"]?.baseJobTemplate as JsonObject | undefined);
   } catch (error) {
     return { problem: message(error) };
   }

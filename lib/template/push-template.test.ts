@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import ecsDefault from "@/lib/template/fixtures/prefect-ecs-default.json";
-import { derivePushTemplate, PUSH_CREDENTIALS_DESCRIPTION } from "./push-template";
+import {
+  defaultTemplatePair,
+  derivePushTemplate,
+  PUSH_CREDENTIALS_DESCRIPTION,
+} from "./push-template";
 import type { JsonObject } from "./types";
 
 const ecs = ecsDefault as JsonObject;
@@ -62,5 +66,25 @@ describe("derivePushTemplate", () => {
     const twice = derivePushTemplate(once);
     expect(twice.template).toEqual(once);
     expect(twice.changes).toEqual([]);
+  });
+});
+
+describe("defaultTemplatePair", () => {
+  it("uses the server's ecs:push template when it has one (Prefect Cloud)", () => {
+    const cloudPush = { job_configuration: {}, variables: { properties: {} } };
+    expect(defaultTemplatePair(ecs, cloudPush)).toEqual({
+      hybrid: ecs,
+      push: cloudPush,
+      derived: null,
+    });
+  });
+
+  it("derives it when the server has none (self-hosted)", () => {
+    const pair = defaultTemplatePair(ecs, undefined);
+    expect(pair.push).toEqual(derivePushTemplate(ecs).template);
+    expect(pair.derived?.map((c) => c.pointer)).toEqual([
+      "/variables/properties/aws_credentials/description",
+      "/variables/required",
+    ]);
   });
 });

@@ -99,3 +99,13 @@ export function derivePushTemplate(ecsTemplate: JsonObject): {
   const template = cloneJson(ecsTemplate);
   return { template, changes: requireAwsCredentials(template) };
 }
+
+/** The ecs and ecs:push default templates as the page shows them: the server's push template when it has one (Prefect Cloud), else derived. */
+export function defaultTemplatePair(
+  hybrid: JsonObject,
+  push: JsonObject | undefined,
+): { hybrid: JsonObject; push: JsonObject; derived: TemplateChange[] | null } {
+  if (push) return { hybrid, push, derived: null };
+  const derived = derivePushTemplate(hybrid);
+  return { hybrid, push: derived.template, derived: derived.changes };
+}

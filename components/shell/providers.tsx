@@ -1,11 +1,12 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 
-import { getQueryClient } from "@/lib/query-client";
-
+/**
+ * App-wide client providers. Empty on purpose for now: TanStack Query's provider is in
+ * app/clusters/layout.tsx (only the cluster pages use it), which keeps ~12 kB gzip of it out of
+ * every other route's JavaScript, the pool editor's included (BENCHMARKS.md, route budget).
+ */
 export function Providers({ children }: { children: ReactNode }) {
-  const queryClient = getQueryClient();
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return <>{children}</>;
 }

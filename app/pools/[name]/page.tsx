@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { PoolDeployments } from "@/components/pools/pool-deployments";
-import { UpdatePoolButton } from "@/components/push/update-pool-dialog";
+import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -96,7 +97,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
         actions={
-          <UpdatePoolButton
+          <LazyUpdatePoolButton
             poolName={pool.name}
             loadedUpdated={pool.updated}
             loadedTemplate={template}
@@ -104,7 +105,17 @@ export default async function PoolPage({ params, searchParams }: Params) {
         }
       />
       <div className="mt-8">
-        <PoolDeployments client={client} pool={pool} />
+        {/* streamed after the editor: the verdicts read clusters and run checks per deployment,
+            and the form should not wait for them (BENCHMARKS.md, time until the form can be edited) */}
+        <Suspense
+          fallback={
+            <p role="status" className="text-sm text-muted-foreground">
+              Reading the pool&apos;s deployments…
+            </p>
+          }
+        >
+          <PoolDeployments client={client} pool={pool} />
+        </Suspense>
       </div>
     </>
   );

@@ -13,6 +13,8 @@ Usage:
   pooldeck check <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw] [--format text|json]
   pooldeck render <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw]
   pooldeck snapshot --cluster <name> [--region <region>] [--family <name>]...
+  pooldeck user add <username> --role viewer|editor [--name <name>] [--file <users.json>]
+                    (--password-stdin | --generate-password)
   pooldeck --help
 
 <file> is a bare base job template (prefect work-pool get-default-base-job-template --type ecs)
@@ -24,6 +26,7 @@ Commands:
   render     Print the RunTask request and task definition the run would use, as JSON.
   snapshot   Print the cluster snapshot cluster-aware checks use (save it for --snapshot).
              Uses the AWS SDK's default credentials; --family also describes task definition families.
+  user add   Add or replace a dashboard user in the users file (POOLDECK_USERS_FILE), bcrypt-hashed.
 
 Options:
   --job-variables <file>  a deployment's job_variables (JSON object) applied over the defaults
@@ -122,6 +125,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest, true);
       case "snapshot":
         return await snapshot(rest);
+      case "user":
+        return await (await import("./user")).runUser(rest);
       case undefined:
       case "help":
       case "-h":

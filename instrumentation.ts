@@ -5,6 +5,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateConfigOrExit } = await import("./instrumentation-node");
-    validateConfigOrExit();
+    await validateConfigOrExit();
   }
 }

@@ -1,5 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
+import { storageStatePath, testAuthEnv } from "./e2e/support/test-auth";
+
 /**
  * End-to-end tests against the real local stack. `npm test` (scripts/test.sh) starts Prefect and the
  * ECS emulator, seeds them, builds the app, and sets the variables below; Playwright then serves the
@@ -14,6 +16,8 @@ const recordPort = Number(process.env.POOLDECK_E2E_RECORD_PORT ?? port + 1);
 const baseURL = recordDir ? `http://127.0.0.1:${recordPort}` : appURL;
 const prefectPort = process.env.POOLDECK_PREFECT_PORT ?? "4200";
 const motoPort = process.env.POOLDECK_MOTO_PORT ?? "5000";
+// sign-in is required: the users file (written if missing) and secret the app is started with
+const authEnv = testAuthEnv();
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -45,7 +49,18 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { browserName: "chromium", viewport: { width: 1440, height: 900 } } },
+    // signs in the test editor and viewer once (e2e/auth/auth.setup.ts)
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: {
+        browserName: "chromium",
+        viewport: { width: 1440, height: 900 },
+        // every spec runs signed in as the editor unless it loads another state
+        storageState: storageStatePath(baseURL, "editor"),
+      },
+    },
   ],
   webServer: [
     ...(process.env.PLAYWRIGHT_BASE_URL
@@ -64,6 +79,7 @@ export default defineConfig({
               AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
               POOLDECK_PREFECT_PORT: prefectPort,
               POOLDECK_MOTO_PORT: motoPort,
+              ...authEnv,
             },
           },
         ]),

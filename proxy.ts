@@ -6,11 +6,12 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 
+import { gateRequest } from "@/lib/auth/proxy-gate";
 import { oversizedBody } from "@/lib/security/body-limit";
 import { securityFor } from "@/lib/security/csp";
 
 /** Next 16's proxy (formerly middleware). */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const security = securityFor(request.headers);
   const tooLarge = oversizedBody(request.headers);
   if (tooLarge) {
@@ -19,6 +20,9 @@ export function proxy(request: NextRequest) {
       new NextResponse(tooLarge, { status: 413, headers: { "content-type": "text/plain" } }),
     );
   }
+  // sign-in (lib/auth/proxy-gate.ts): the first door only; actions and routes check again
+  const denied = await gateRequest(request);
+  if (denied) return security.finish(denied);
   return security.finish(NextResponse.next({ request: { headers: security.requestHeaders } }));
 }
 

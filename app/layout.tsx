@@ -3,9 +3,12 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { OperatorProvider } from "@/components/auth/operator-context";
+import { DevelopmentSignInBanner, UserMenu } from "@/components/auth/user-menu";
 import { NavLinks } from "@/components/shell/nav-links";
 import { Providers } from "@/components/shell/providers";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { currentOperator } from "@/lib/auth/session";
 import { NONCE_HEADER } from "@/lib/security/csp";
 
 import "./globals.css";
@@ -21,6 +24,7 @@ const themeScript = `try{var t=localStorage.getItem("pooldeck-theme");if(t==="da
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // proxy.ts sets the nonce; reading it also renders every page per request, which nonces need
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
+  const operator = await currentOperator();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -46,12 +50,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 Pooldeck
               </Link>
               <NavLinks />
-              <div className="ml-auto">
+              <div className="ml-auto flex items-center gap-3">
+                <UserMenu operator={operator} />
                 <ThemeToggle />
               </div>
             </nav>
+            <DevelopmentSignInBanner operator={operator} />
           </header>
-          <main className="mx-auto max-w-[1600px] px-4 py-6">{children}</main>
+          <OperatorProvider
+            operator={
+              operator ? { displayName: operator.displayName, roles: operator.roles } : null
+            }
+          >
+            <main className="mx-auto max-w-[1600px] px-4 py-6">{children}</main>
+          </OperatorProvider>
         </Providers>
       </body>
     </html>

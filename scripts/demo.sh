@@ -19,7 +19,29 @@ trap 'bash scripts/stack.sh stop' EXIT
 bash scripts/stack.sh start
 log "seeding the demo world"
 npx tsx scripts/seed/index.ts
+
+# sign-in: a generated session secret and a local editor "demo" with a random password, both kept
+# under the data dir so sessions and the password survive restarts (README "Sign-in and roles")
+export POOLDECK_USERS_FILE="${POOLDECK_USERS_FILE:-$POOLDECK_DATA_DIR/users.json}"
+random_text() { node -e 'process.stdout.write(require("node:crypto").randomBytes(Number(process.argv[1])).toString("base64url"))' "$1"; }
+if [[ -z "${POOLDECK_AUTH_SECRET:-}${NEXTAUTH_SECRET:-}" ]]; then
+  [[ -s "$POOLDECK_DATA_DIR/auth-secret" ]] || (umask 077 && random_text 32 >"$POOLDECK_DATA_DIR/auth-secret")
+  POOLDECK_AUTH_SECRET="$(cat "$POOLDECK_DATA_DIR/auth-secret")"
+  export POOLDECK_AUTH_SECRET
+fi
+DEMO_PASSWORD_FILE="$POOLDECK_DATA_DIR/demo-password"
+if [[ ! -s "$POOLDECK_USERS_FILE" ]]; then
+  (umask 077 && random_text 12 >"$DEMO_PASSWORD_FILE")
+  node cli/bin.mjs user add demo --role editor --name "Demo Editor" \
+    --file "$POOLDECK_USERS_FILE" --password-stdin <"$DEMO_PASSWORD_FILE" >/dev/null
+fi
+if [[ -s "$DEMO_PASSWORD_FILE" ]]; then
+  SIGN_IN="sign in as demo / $(cat "$DEMO_PASSWORD_FILE")  (kept in ${DEMO_PASSWORD_FILE#"$ROOT"/}; more users: npx pooldeck user add)"
+else
+  SIGN_IN="sign in with a user of $POOLDECK_USERS_FILE"
+fi
 log "building the dashboard"
 npm run --silent build
 log "Pooldeck is at http://127.0.0.1:$POOLDECK_PORT  (Prefect UI: http://127.0.0.1:$POOLDECK_PREFECT_PORT)"
+log "$SIGN_IN"
 npx next start --hostname 127.0.0.1 --port "$POOLDECK_PORT"

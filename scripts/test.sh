@@ -16,6 +16,11 @@ export AWS_ENDPOINT_URL="http://127.0.0.1:$POOLDECK_MOTO_PORT"
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAPOOLDECKTEST7Q2X AWS_SECRET_ACCESS_KEY='pooldeck/test+Secret=9f3kq1Zx7'
 unset AWS_PROFILE AWS_ENDPOINT_URL_ECS PREFECT_API_KEY PREFECT_API_AUTH_STRING
 export NEXT_TELEMETRY_DISABLED=1
+# sign-in is required: the servers the browser tests start use the test editor and viewer
+# (e2e/support/test-auth.ts writes the users file) and a fresh session secret
+export POOLDECK_USERS_FILE="$POOLDECK_DATA_DIR/users.json"
+POOLDECK_AUTH_SECRET="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
+export POOLDECK_AUTH_SECRET
 
 step() { log "── $* ──"; }
 
@@ -30,7 +35,8 @@ step "production build, while the local stack starts (Prefect :$POOLDECK_PREFECT
 bash scripts/stack.sh stop >/dev/null 2>&1 || true
 bash scripts/postgres.sh stop >/dev/null 2>&1 || true
 rm -rf "$POOLDECK_DATA_DIR"
-mkdir -p "$ROOT/.data"
+mkdir -p "$ROOT/.data" "$POOLDECK_DATA_DIR"
+npx tsx e2e/support/test-auth.ts
 trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 npm run --silent build >"$ROOT/.data/test-build.log" 2>&1 &
 BUILD_PID=$!

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { authorize } from "@/lib/actions/action-client";
 import { defaultRegion, getClusterSnapshot } from "@/lib/ecs";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 
@@ -10,6 +11,9 @@ const clusterName = z.string().max(2048);
 export async function loadClusterSnapshot(
   cluster: string,
 ): Promise<{ ok: true; snapshot: ClusterSnapshot } | { ok: false; error: string }> {
+  if (!(await authorize("viewer"))) {
+    return { ok: false, error: "You are not signed in, or your session has ended. Sign in again." };
+  }
   const parsed = clusterName.safeParse(cluster);
   if (!parsed.success) return { ok: false, error: "The cluster name is not valid." };
   const name = parsed.data.trim() || "default";

@@ -7,6 +7,8 @@
  */
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState, useTransition } from "react";
+import { usePushPermission } from "@/components/auth/operator-context";
+import { PushDisabledNote, SignInAgainLink } from "@/components/auth/sign-in-again";
 import { ChecksPanel } from "@/components/template-editor/checks-panel";
 import type { JsonEditorHandle } from "@/components/template-editor/json-editor";
 import { MonacoPane } from "@/components/template-editor/monaco-pane";
@@ -35,6 +37,7 @@ type Outcome = { ok: true; changed: boolean } | { ok: false; failure: ActionFail
 export function JobVariablesEditor(props: JobVariablesEditorProps) {
   const { poolName, template, mode, snapshot, deployment } = props;
   const router = useRouter();
+  const permission = usePushPermission();
   const initial = useMemo(
     () => JSON.stringify(deployment.jobVariables, null, 2),
     [deployment.jobVariables],
@@ -141,11 +144,13 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
             type="button"
             variant="primary"
             size="sm"
-            disabled={pending || !parsed.ok || value === null}
+            disabled={pending || !parsed.ok || value === null || !permission.allowed}
+            title={permission.reason ?? undefined}
             onClick={save}
           >
             {pending ? "Saving…" : "Save job variables"}
           </Button>
+          <PushDisabledNote reason={permission.reason} />
           {!parsed.ok ? (
             <span className="text-xs text-destructive">Fix the JSON first.</span>
           ) : null}
@@ -168,6 +173,7 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
               </p>
             ))}
             <p className="mt-1 text-xs">Your edit is unchanged.</p>
+            <SignInAgainLink auth={outcome.failure.auth} />
           </Alert>
         ) : null}
       </div>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { usePushPermission } from "@/components/auth/operator-context";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
@@ -17,9 +18,12 @@ export interface PoolStatusControlsProps {
 /** Pause/resume switch and concurrency limit of one pool; errors shown in place, values re-read after each write. */
 export function PoolStatusControls({ name, paused, concurrencyLimit }: PoolStatusControlsProps) {
   const router = useRouter();
+  // viewers see the state, not the controls' power (the actions refuse them anyway)
+  const permission = usePushPermission();
   const [limit, setLimit] = useState(concurrencyLimit === null ? "" : String(concurrencyLimit));
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const locked = pending || !permission.allowed;
   const limitValue = limit.trim() === "" ? null : Number(limit);
   const limitValid = limitValue === null || (Number.isInteger(limitValue) && limitValue >= 0);
 
@@ -35,7 +39,8 @@ export function PoolStatusControls({ name, paused, concurrencyLimit }: PoolStatu
       <label className="flex items-center gap-1.5 text-xs">
         <Switch
           checked={!paused}
-          disabled={pending}
+          disabled={locked}
+          title={permission.reason ?? undefined}
           aria-label={`${name} accepts runs`}
           onCheckedChange={(on) => run(() => setPoolPaused({ name, paused: !on }))}
         />
@@ -53,6 +58,8 @@ export function PoolStatusControls({ name, paused, concurrencyLimit }: PoolStatu
             aria-label={`Concurrency limit of ${name}`}
             aria-invalid={!limitValid || undefined}
             inputMode="numeric"
+            disabled={!permission.allowed}
+            title={permission.reason ?? undefined}
             placeholder="no limit"
             className="h-7 text-xs"
             value={limit}
@@ -62,7 +69,8 @@ export function PoolStatusControls({ name, paused, concurrencyLimit }: PoolStatu
         <Button
           type="submit"
           size="sm"
-          disabled={pending || !limitValid || limitValue === concurrencyLimit}
+          disabled={locked || !limitValid || limitValue === concurrencyLimit}
+          title={permission.reason ?? undefined}
         >
           Set limit
         </Button>

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { usePushPermission } from "@/components/auth/operator-context";
+import { PushDisabledNote } from "@/components/auth/sign-in-again";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useTemplateEditorState } from "@/components/template-editor/editor-context";
@@ -13,6 +15,7 @@ import { validateWorkPoolName } from "@/lib/prefect/names";
 export function CreatePoolButton() {
   const editor = useTemplateEditorState();
   const router = useRouter();
+  const permission = usePushPermission();
   const [typedName, setTypedName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -66,11 +69,13 @@ export function CreatePoolButton() {
         type="button"
         size="sm"
         variant="primary"
-        disabled={!ready || pending}
+        disabled={!ready || pending || !permission.allowed}
+        title={permission.reason ?? undefined}
         onClick={create}
       >
         {pending ? "Creating…" : "Create pool"}
       </Button>
+      <PushDisabledNote reason={permission.reason} />
       {error || tooLarge ? (
         <p role="alert" className="basis-full text-xs text-destructive">
           {error ?? tooLarge}

@@ -11,6 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
+import { usePushPermission } from "@/components/auth/operator-context";
+import { PushDisabledNote, SignInAgainLink } from "@/components/auth/sign-in-again";
 import { useTemplateEditorState } from "@/components/template-editor/editor-context";
 import { updatePool } from "@/lib/actions/update-pool";
 import { documentTooLarge, MAX_DOCUMENT_CHARS, type ActionFailure } from "@/lib/actions/types";
@@ -54,6 +56,7 @@ export function UpdatePoolButton({
   loadedTemplate,
 }: UpdatePoolButtonProps) {
   const editor = useTemplateEditorState();
+  const permission = usePushPermission();
   // what the next push compares against: the load, then each successful push or a rebase
   const [base, setBase] = useState<Base>({ updated: loadedUpdated, template: loadedTemplate });
   const [open, setOpen] = useState(false);
@@ -122,10 +125,18 @@ export function UpdatePoolButton({
       }}
     >
       <DialogTrigger asChild>
-        <Button type="button" size="sm" variant="primary" disabled={editor.isNew}>
+        <Button
+          type="button"
+          size="sm"
+          variant="primary"
+          disabled={editor.isNew || !permission.allowed}
+          title={permission.reason ?? undefined}
+          aria-describedby={permission.reason ? "update-pool-disabled" : undefined}
+        >
           Update pool
         </Button>
       </DialogTrigger>
+      <PushDisabledNote id="update-pool-disabled" reason={permission.reason} />
       <DialogContent
         title={`Update pool ${poolName}`}
         description="What Prefect stores now (left) and your edit (right). Pushing replaces the stored base job template."
@@ -279,6 +290,7 @@ function Result({ outcome, poolName }: { outcome: Outcome | null; poolName: stri
         </ul>
       ) : null}
       <p className="mt-1 text-xs">Your edit is unchanged in the editor.</p>
+      <SignInAgainLink auth={failure.auth} />
     </Alert>
   );
 }

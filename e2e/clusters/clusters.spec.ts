@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 
+import { REGION_COOKIE } from "../../components/cluster/params";
 import { SEED } from "../../scripts/seed/ecs";
 
 /**
@@ -12,7 +13,8 @@ test("the clusters of us-east-1 with their default strategies, and a remembered 
   page,
   context,
 }) => {
-  await context.clearCookies();
+  // forget the remembered region only: the session cookie keeps the test signed in
+  await context.clearCookies({ name: REGION_COOKIE });
   await page.goto("/clusters?region=us-east-1");
   const table = page.getByRole("table");
   const demo = table

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
+import { testAuthEnv } from "./test-auth";
+
 /**
  * Starts one more instance of the production build with its own environment, for tests about a
  * configuration the shared server does not have (e.g. a Prefect server that is not running).
@@ -12,7 +14,8 @@ export async function startAppInstance(
     "npx",
     ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
     {
-      env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+      // sign-in is required outside development; a test may override it to see the refusal
+      env: { ...process.env, ...testAuthEnv(), ...env, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },

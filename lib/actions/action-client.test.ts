@@ -1,7 +1,41 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import type { Access, Operator } from "@/lib/auth/operator";
+import type * as SessionModule from "@/lib/auth/session";
 import { PrefectError } from "@/lib/prefect/errors";
 import { ActionRefusal, authorize, defineAction } from "./action-client";
+
+// the session of "the current request": these tests are about the action client, not next-auth
+const session = vi.hoisted(() => ({ operator: null as Operator | null }));
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const real = await importOriginal<typeof SessionModule>();
+  return {
+    ...real,
+    checkAccess: async (role: "viewer" | "editor"): Promise<Access> => {
+      const operator = session.operator;
+      if (!operator) return { ok: false, reason: "signed-out", operator: null };
+      return operator.roles.includes(role)
+        ? { ok: true, operator }
+        : { ok: false, reason: "forbidden", operator };
+    },
+  };
+});
+
+const editor: Operator = {
+  id: "ada",
+  displayName: "Ada Lovelace",
+  roles: ["viewer", "editor"],
+  provider: "credentials",
+};
+const viewer: Operator = {
+  id: "vic",
+  displayName: "Vic Viewer",
+  roles: ["viewer"],
+  provider: "credentials",
+};
+beforeEach(() => {
+  session.operator = editor;
+});
 import { documentInput } from "./inputs";
 import { MAX_DOCUMENT_CHARS } from "./types";
 
@@ -23,7 +57,7 @@ const echo = defineAction({
 
 describe("defineAction", () => {
   it("returns the handler's data with the operator", async () => {
-    expect(await echo({ name: "a", doc: "{}" })).toEqual({ ok: true, data: "a by anonymous" });
+    expect(await echo({ name: "a", doc: "{}" })).toEqual({ ok: true, data: "a by ada" });
   });
   it("answers invalid input with field errors", async () => {
     expect(await echo({ name: "", doc: "{}" })).toEqual({
@@ -58,11 +92,25 @@ describe("defineAction", () => {
   });
 });
 
-it("authorize: until issue 8, the anonymous operator holds both roles", async () => {
-  expect(await authorize("viewer")).toEqual({
-    id: "anonymous",
-    displayName: "anonymous operator",
-    roles: ["viewer", "editor"],
+describe("authorization", () => {
+  it("refuses a caller without a session before looking at the input", async () => {
+    session.operator = null;
+    expect(await echo({ name: "", doc: "{}" })).toEqual({
+      ok: false,
+      error: "You are not signed in, or your session has ended. Sign in again; nothing was sent.",
+      auth: "signed-out",
+    });
+    expect(await authorize("viewer")).toBeNull();
   });
-  expect((await authorize("editor"))?.id).toBe("anonymous");
+  it("refuses a viewer an editor action and names the missing role", async () => {
+    session.operator = viewer;
+    expect(await echo({ name: "a", doc: "{}" })).toEqual({
+      ok: false,
+      error:
+        "You need the editor role to do this; Vic Viewer signed in with the viewer role. Nothing was sent.",
+      auth: "forbidden",
+    });
+    expect(await authorize("editor")).toBeNull();
+    expect(await authorize("viewer")).toEqual(viewer);
+  });
 });

@@ -1,31 +1,20 @@
 import "server-only";
 
 import type { z } from "zod";
+import type { Operator, Role } from "@/lib/auth/operator";
+import { checkAccess, deniedMessage } from "@/lib/auth/session";
 import { isPrefectError } from "@/lib/prefect/errors";
 import type { ActionFailure, ActionResult } from "./types";
 
-export type Role = "viewer" | "editor";
-
-/** Who is calling an action. */
-export interface Operator {
-  id: string;
-  displayName: string;
-  roles: readonly Role[];
-}
+export type { Operator, Role } from "@/lib/auth/operator";
 
 /**
- * THE authorization hook of every action. Sign-in and roles are issue 8 and do not exist yet, so
- * this returns the anonymous operator with every role: anyone who can reach Pooldeck can edit.
- * Issue 8 replaces this one function (read the session, return null when the role is missing);
- * no action needs to change.
+ * THE authorization hook of every action: the operator of the request's session when they hold
+ * `role`, otherwise null. The session is read here, inside the action, whatever proxy.ts let through.
  */
 export async function authorize(role: Role): Promise<Operator | null> {
-  const anonymous: Operator = {
-    id: "anonymous",
-    displayName: "anonymous operator",
-    roles: ["viewer", "editor"],
-  };
-  return anonymous.roles.includes(role) ? anonymous : null;
+  const access = await checkAccess(role);
+  return access.ok ? access.operator : null;
 }
 
 /** Thrown inside an action's handler to refuse with a prepared failure (conflict, checks). */
@@ -59,8 +48,8 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /**
- * Wraps an action: input parsed with zod `safeParse` (field errors on failure), the caller
- * authorized for `role`, and every failure turned into `{ ok: false, error }`.
+ * Wraps an action: the caller authorized for `role` (from the session, first), input parsed with
+ * zod `safeParse` (field errors on failure), and every failure turned into `{ ok: false, error }`.
  */
 export function defineAction<S extends z.ZodType, T>(options: {
   role: Role;
@@ -70,6 +59,11 @@ export function defineAction<S extends z.ZodType, T>(options: {
 }): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
+      // before the input: a caller without a session learns nothing about what the action expects
+      const access = await checkAccess(options.role);
+      if (!access.ok) {
+        return { ok: false, error: deniedMessage(options.role, access), auth: access.reason };
+      }
       const parsed = options.input.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
@@ -82,11 +76,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
           fieldErrors,
         };
       }
-      const operator = await authorize(options.role);
-      if (!operator) {
-        return { ok: false, error: `You need the ${options.role} role to do this.` };
-      }
-      return { ok: true, data: await options.handler(parsed.data, operator) };
+      return { ok: true, data: await options.handler(parsed.data, access.operator) };
     } catch (error) {
       return failureFrom(error);
     }

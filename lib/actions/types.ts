@@ -14,6 +14,8 @@ export type ActionFailure = {
   conflict?: { remote: { updated: string; template: JsonValue; hash: string } };
   /** the checks that refused the write (errors only) */
   checkErrors?: Diagnostic[];
+  /** refused before anything ran: no valid session (sign in again) or a session without the role */
+  auth?: "signed-out" | "forbidden";
 };
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;

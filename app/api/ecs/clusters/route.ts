@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { denyApiRequest } from "@/lib/auth/api-guard";
 import { regionSchema } from "@/components/cluster/params";
 import { listClusters } from "@/lib/ecs";
 
 /** GET /api/ecs/clusters?region=us-east-1[&fresh=1] — the clusters of a region (EcsResult). */
 export async function GET(req: NextRequest) {
+  const denied = await denyApiRequest("viewer");
+  if (denied) return denied;
   const region = regionSchema.safeParse(req.nextUrl.searchParams.get("region"));
   if (!region.success)
     return NextResponse.json(

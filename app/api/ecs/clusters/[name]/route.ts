@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { denyApiRequest } from "@/lib/auth/api-guard";
 import { clusterNameSchema, regionSchema } from "@/components/cluster/params";
 import { getClusterSnapshot } from "@/lib/ecs";
 
 /** GET /api/ecs/clusters/{name}?region=…[&fresh=1] — the cluster snapshot with per-section status. */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ name: string }> }) {
+  const denied = await denyApiRequest("viewer");
+  if (denied) return denied;
   const { name } = await ctx.params;
   const region = regionSchema.safeParse(req.nextUrl.searchParams.get("region"));
   const cluster = clusterNameSchema.safeParse(name);

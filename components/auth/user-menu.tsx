@@ -28,7 +28,7 @@ export function DevelopmentSignInBanner({ operator }: { operator: Operator | nul
   return (
     <p className="border-b border-warning/40 bg-warning-muted px-4 py-1.5 text-center text-xs">
       Sign-in is off: this development server has no sign-in configured, so everyone is an editor.
-      Production servers refuse to start like this (README, “Sign-in”).
+      Production servers refuse to start like this (README, “Sign-in and roles”).
     </p>
   );
 }

@@ -5,13 +5,20 @@
  * already running on those ports from .data-bench is reused (and left running); what this module
  * starts, it stops. Ports: POOLDECK_BENCH_PREFECT_PORT (4450), POOLDECK_BENCH_STACK_MOTO_PORT (5450),
  * POOLDECK_BENCH_APP_PORT (3450). POOLDECK_BENCH_SKIP_BUILD=1 reuses an existing .next-bench build.
+ * Sign-in is on, as in production: the e2e test users (e2e/support/test-auth.ts) in
+ * .data-bench/bench-auth/users.json and a session secret made for the run.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { ensureTestUsersFile, TEST_USERS } from "@/e2e/support/test-auth";
+
 export interface BenchApps {
   pooldeckUrl: string;
+  /** the editor test user the page benchmark signs in as (sign-in is not timed) */
+  user: { username: string; password: string };
   prefectUrl: string;
   distDir: string;
   buildMs: number | null;
@@ -62,8 +69,20 @@ export async function startBenchApps(log: (line: string) => void): Promise<Bench
     if (ownStack) spawnSync("bash", ["scripts/stack.sh", "stop"], { cwd: root, env: stackEnv });
   };
   let server: ChildProcess | undefined;
+  const usersFile = join(dataDir, "bench-auth", "users.json");
+  ensureTestUsersFile(usersFile);
   try {
-    run("npx", ["tsx", "scripts/seed/index.ts"], stackEnv, "seeding");
+    // Prefect's SQLite answers 503 while locked on a busy machine; the seed is idempotent, so retry
+    for (let attempt = 1; ; attempt++) {
+      try {
+        run("npx", ["tsx", "scripts/seed/index.ts"], stackEnv, "seeding");
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        log(`seeding failed (attempt ${attempt}), retrying in 5 s`);
+        await new Promise((r) => setTimeout(r, 5_000));
+      }
+    }
     const appEnv = {
       ...process.env,
       NODE_ENV: "production" as const,
@@ -76,6 +95,11 @@ export async function startBenchApps(log: (line: string) => void): Promise<Bench
       AWS_SECRET_ACCESS_KEY: "testing",
       POOLDECK_PREFECT_PORT: prefectPort,
       POOLDECK_MOTO_PORT: motoPort,
+      // the app keeps its audit history there; never the lead's .data
+      POOLDECK_DATA_DIR: dataDir,
+      // sign-in on, with the e2e test users in a file of our own and a secret for this run only
+      POOLDECK_USERS_FILE: usersFile,
+      POOLDECK_AUTH_SECRET: randomBytes(32).toString("hex"),
     };
     let buildMs: number | null = null;
     if (
@@ -107,6 +131,7 @@ export async function startBenchApps(log: (line: string) => void): Promise<Bench
     const child = server;
     return {
       pooldeckUrl,
+      user: { username: TEST_USERS.editor.username, password: TEST_USERS.editor.password },
       prefectUrl,
       distDir: join(root, distDir),
       buildMs,

@@ -12,6 +12,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 
+import { signIn } from "@/e2e/support/sign-in";
+
 import { startBenchApps } from "./app-stack";
 import { formatChecksBench, runChecksBench } from "./checks";
 import { formatClusterBench, runClusterBench } from "./cluster";
@@ -83,6 +85,7 @@ async function pagesAndRoute(
       pool,
       runs: Number(process.env.POOLDECK_BENCH_PAGE_RUNS) || 5,
       screenshotDir: join(root, ".data-bench", "screenshots"),
+      signIn: (page) => signIn(page, { baseURL: apps.pooldeckUrl, ...apps.user }),
       log: (line) => console.log(line),
     });
     const pages =
@@ -126,7 +129,7 @@ async function main() {
     console.log("(--only: BENCHMARKS.md not written)");
     return;
   }
-  const chromium = /Chromium (\S+)/.exec(web.pages ?? "")?.[1] ?? "n/a";
+  const chromium = /Chromium ([\d.]+)/.exec(web.pages ?? "")?.[1] ?? "n/a";
   const report = [
     "# Benchmarks",
     "",

@@ -6,7 +6,8 @@
  * (milliseconds since navigation start, performance.now()):
  *   form — the template form's Cluster field can take input: in the DOM, laid out (non-zero box),
  *          not disabled or read-only, and the framework's input handler is attached to it
- *          (Pooldeck: React has hydrated it, `__reactProps$…` is on the node; Prefect's UI: Vue has
+ *          (Pooldeck: React has hydrated it — `__reactProps$…` is on the node and the root's hydration
+ *          is committed, `isDehydrated` false on Next's root over `document`; Prefect's UI: Vue has
  *          bound its listeners, its `_vei`/`_assign` symbol is on the node). The field shows the pool's
  *          `cluster` default in both apps (Pooldeck: a select; Prefect: "Cluster (Optional)").
  *   json — the JSON editor of the whole template can take input: Pooldeck's Monaco has its input
@@ -29,7 +30,14 @@ export function initScript(app: BenchApp): string {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
   };
-  const reactBound = (el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"));
+  // hydrated: the node carries React's props, and the root's hydration is committed (React marks the
+  // node during its render phase; its handlers are live once the root is no longer dehydrated)
+  const reactRootCommitted = () => {
+    const key = Object.keys(document).find((k) => k.startsWith("__reactContainer$"));
+    const root = key && document[key] && document[key].stateNode;
+    return Boolean(root && root.current && root.current.memoizedState && root.current.memoizedState.isDehydrated === false);
+  };
+  const reactBound = (el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")) && reactRootCommitted();
   // Vue keeps v-on listeners under the _vei symbol and v-model's under _assign
   const vueBound = (el) => Object.getOwnPropertySymbols(el).some((s) => s.description === "_vei" || s.description === "_assign");
   const prefectField = (label) => {
@@ -92,7 +100,8 @@ export const SCRIPT_BYTES = `(until) => {
 export function armConflictTimer(app: BenchApp, key: string): string {
   const detect =
     app === "pooldeck"
-      ? `() => { const el = document.querySelector('[data-rule="ecs/launch-type-and-capacity-provider-strategy"]'); if (!el) return null; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? el.textContent.trim().slice(0, 160) : null; }`
+      ? // the template editor's own checks panel, next to the JSON pane (the deployments below have panels too)
+        `() => { const col = document.querySelector('[data-testid="json-pane"]'); const el = col && col.parentElement.querySelector('[data-rule="ecs/launch-type-and-capacity-provider-strategy"]'); if (!el) return null; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? el.textContent.trim().slice(0, 160) : null; }`
       : // anything new that names the conflict or looks like an error, outside the code editor itself
         `() => {
           for (const el of document.querySelectorAll('[role="alert"], [aria-invalid="true"], .p-message, [class*="error"], [class*="invalid"], .p-toast')) {

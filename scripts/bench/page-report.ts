@@ -25,14 +25,16 @@ export const DEFINITIONS = [
   "- usable / form editable: the template form's Cluster field (the pool's `cluster` default) can take input:",
   "  in the DOM, laid out, not disabled, and its framework handler attached (Pooldeck: hydrated by React;",
   "  Prefect's UI: Vue listeners bound, in the Base Job Template > Defaults form).",
-  "- JSON editor editable: Pooldeck's Monaco has its input element (EditContext textbox) and has rendered the",
-  "  document; Prefect's",
-  '  "Advanced" tab (clicked by the probe as soon as it is bound) shows its code textarea with the template.',
+  "- JSON editor editable: Pooldeck's Monaco has its input element (EditContext textbox) and has rendered",
+  "  the document (Monaco is loaded lazily, at the first idle moment after hydration); Prefect's UI: its",
+  '  "Advanced" tab, clicked by the probe as soon as it is bound, shows the code textarea with the template.',
   "- JavaScript before usable: encodedBodySize (compressed, as sent) of .js responses that ended before",
   "  `usable` (Resource Timing). Inline scripts in the HTML (Next's RSC payload) are not counted.",
   "- conflict: keydown of the keystroke that completes `capacityProviderStrategy` next to `launchType` in",
   "  task_run_request (same edit in both JSON editors) → first animation frame after the error is in the",
-  "  DOM and laid out (Pooldeck: the checks panel entry of ecs/launch-type-and-capacity-provider-strategy).",
+  "  DOM and laid out (Pooldeck: the editor's checks panel entry of ecs/launch-type-and-capacity-provider-",
+  "  strategy; Prefect's UI: any new alert, error or invalid-marked element, or text naming launchType or",
+  "  capacityProvider outside the code editor).",
 ];
 
 const pick = (runs: ReportRun[], app: BenchApp, f: (r: ReportRun) => number | null | undefined) =>
@@ -89,7 +91,6 @@ export function formatPageReport(input: {
     (r, i) =>
       `  ${String(Math.floor(i / 2) + 1).padStart(2)} ${r.app.padEnd(8)} form ${formatMs(r.cold.formMs ?? NaN)}, json ${formatMs(r.cold.jsonMs ?? NaN)}, JS ${formatKB(r.cold.scripts.encoded)} (${r.cold.scripts.count} files), warm form ${formatMs(r.warm.formMs ?? NaN)}, warm JS ${formatKB(r.warm.scripts.transferred)}, conflict ${r.conflictMs === null ? "none" : formatMs(r.conflictMs)}`,
   );
-  const shownText = runs.find((r) => r.app === "pooldeck" && r.conflictText)?.conflictText;
   return [
     `Chromium ${input.chromium}, pool ${input.pool}; runs alternate Pooldeck / Prefect UI, each in a fresh browser`,
     "context (cold cache); warm = a reload in the same context. One unmeasured warm-up round first.",
@@ -98,7 +99,6 @@ export function formatPageReport(input: {
     ...DEFINITIONS,
     "",
     table,
-    ...(shownText ? [`Pooldeck's entry read: "${shownText}"`] : []),
     "",
     budgetLine(
       "pool page form editable under half of Prefect's edit page (cold)",

@@ -8,8 +8,9 @@
  *   - conflict: keydown of the keystroke that completes "capacityProviderStrategy" in
  *     task_run_request (launchType is there) → first frame with Pooldeck's check entry; for
  *     Prefect's UI, any error-looking element within CONFLICT_WAIT_MS.
- * Both apps get the same edit in their JSON editor: a strategy line with the key one letter short
- * is inserted (no conflict yet), the cursor put after "Strateg", then "y" is pressed.
+ * Both apps get the same edit in their JSON editor: the empty strategy placeholder is replaced by a
+ * literal strategy under a key one letter short (no conflict yet), the cursor put after "Strateg",
+ * then "y" is pressed (see ORIGINAL below).
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -27,8 +28,16 @@ export const CHROMIUM_ARGS = [
 ];
 export const CONFLICT_WAIT_MS = 5_000;
 const VIEWPORT = { width: 1440, height: 900 };
+/**
+ * Prefect's default ECS template (the seeded pool's) ends task_run_request with
+ * `"capacityProviderStrategy": "{{ capacity_provider_strategy }}"`, empty by default. The edit
+ * replaces that line with a literal strategy whose key is one letter short (no conflict yet: the
+ * request has no strategy), then types the missing "y". Inserting a second strategy line instead
+ * would be a duplicate key, and JSON keeps the last one (the empty placeholder).
+ */
+const ORIGINAL = '"capacityProviderStrategy": "{{ capacity_provider_strategy }}"';
 const PREFIX = '"capacityProviderStrateg';
-const INSERT = `\n${PREFIX}": [{"capacityProvider": "general-asg", "weight": 1}],`;
+const SUFFIX = '": [{"capacityProvider": "general-asg", "weight": 1}]';
 
 export interface PageBenchOptions {
   pooldeckUrl: string;
@@ -36,8 +45,9 @@ export interface PageBenchOptions {
   pool: string;
   runs: number;
   screenshotDir: string;
-  /** cookies etc. of a signed-in session, made once before measuring (sign-in is not timed) */
-  storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  /** signs a page in to Pooldeck; run once in a context of its own before measuring, whose cookies
+   * every measured context then starts with (so sign-in is neither timed nor warms the cache) */
+  signIn?: (page: Page) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -109,24 +119,28 @@ async function load(page: Page, url: string): Promise<LoadFigures> {
 /** Puts the strategy line (key one letter short) into the JSON editor, cursor after "Strateg". */
 async function prepareEdit(page: Page, app: BenchApp, templateText: string): Promise<void> {
   if (app === "pooldeck") {
-    const line = templateText.split("\n").findIndex((l) => l.includes('"task_run_request": {')) + 1;
+    const line = templateText.split("\n").findIndex((l) => l.includes(ORIGINAL)) + 1;
     await page.locator('[data-testid="json-pane"] .monaco-editor .view-lines').first().click();
     await page.keyboard.press("Control+g");
     await page.keyboard.insertText(String(line));
     await page.keyboard.press("Enter");
+    // select the line's text (Shift+Home stops at its first non-blank character) and replace it
     await page.keyboard.press("End");
-    await page.keyboard.insertText(INSERT);
-    // Home: first non-blank character of the line, the opening quote
-    await page.keyboard.press("Home");
-    for (let i = 0; i < PREFIX.length; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Shift+Home");
+    // delete first: Monaco would wrap a selection in quotes when the text typed over it starts with one
+    await page.keyboard.press("Backspace");
+    await page.keyboard.insertText(PREFIX + SUFFIX);
+    // close the schema completion list if it opened, then walk back over what follows "Strateg"
+    await page.keyboard.press("Escape");
+    for (let i = 0; i < SUFFIX.length; i++) await page.keyboard.press("ArrowLeft");
   } else {
     const ta = page.locator(".p-code-input__textarea").filter({ visible: true }).first();
-    await ta.evaluate((el: HTMLTextAreaElement) => {
-      const at = el.value.indexOf('"task_run_request": {') + '"task_run_request": {'.length;
+    await ta.evaluate((el: HTMLTextAreaElement, original: string) => {
+      const at = el.value.indexOf(original);
       el.focus();
-      el.setSelectionRange(at, at);
-    });
-    await page.keyboard.insertText(INSERT);
+      el.setSelectionRange(at, at + original.length);
+    }, ORIGINAL);
+    await page.keyboard.insertText(PREFIX + SUFFIX);
     await ta.evaluate((el: HTMLTextAreaElement, prefix: string) => {
       const at = el.value.indexOf(prefix) + prefix.length;
       el.setSelectionRange(at, at);
@@ -136,25 +150,27 @@ async function prepareEdit(page: Page, app: BenchApp, templateText: string): Pro
   await page.waitForTimeout(1_500);
 }
 
-async function editorText(page: Page, app: BenchApp): Promise<string> {
+async function editorText(page: Page, app: BenchApp, pool: string): Promise<string> {
   if (app === "prefect")
     return page.locator(".p-code-input__textarea").filter({ visible: true }).first().inputValue();
   // Monaco renders only the lines in view; the draft in localStorage holds the whole text
-  return page.evaluate(() => {
+  return page.evaluate((suffix) => {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i) ?? "";
-      if (key.startsWith("pooldeck:draft:v1:"))
+      if (key.startsWith("pooldeck:draft:v1:") && key.endsWith(suffix))
         return (JSON.parse(localStorage.getItem(key) ?? "{}") as { text?: string }).text ?? "";
     }
     return "";
-  });
+  }, `:${pool}`);
 }
 
+type JsonMap = Record<string, unknown>;
 type ConflictState = { typed: number | null; painted: number | null; text: string | null };
 
 async function conflict(
   page: Page,
   app: BenchApp,
+  pool: string,
   templateText: string,
 ): Promise<{ ms: number | null; text: string | null }> {
   await prepareEdit(page, app, templateText);
@@ -170,15 +186,26 @@ async function conflict(
     await page.waitForTimeout(50);
   }
   // the edit must really be in the document, or the figure means nothing
-  let text = "";
-  for (let i = 0; i < 20 && !text.includes('"capacityProviderStrategy"'); i++) {
-    text = await editorText(page, app);
-    if (!text.includes('"capacityProviderStrategy"')) await page.waitForTimeout(100);
+  const expected = '[{"capacityProvider":"general-asg","weight":1}]';
+  const strategyOf = (text: string) => {
+    try {
+      const doc = JSON.parse(text) as { job_configuration: { task_run_request: JsonMap } };
+      const request = doc.job_configuration.task_run_request;
+      return {
+        strategy: JSON.stringify(request.capacityProviderStrategy),
+        launchType: request.launchType,
+      };
+    } catch {
+      return { strategy: undefined, launchType: undefined };
+    }
+  };
+  let found = strategyOf("");
+  for (let i = 0; i < 20 && found.strategy !== expected; i++) {
+    found = strategyOf(await editorText(page, app, pool));
+    if (found.strategy !== expected) await page.waitForTimeout(100);
   }
-  const request = (JSON.parse(text) as { job_configuration: { task_run_request: object } })
-    .job_configuration.task_run_request;
-  if (!("capacityProviderStrategy" in request) || !("launchType" in request))
-    throw new Error(`${app}: the edit did not produce both keys in task_run_request`);
+  if (found.strategy !== expected || found.launchType === undefined)
+    throw new Error(`${app}: the edit did not give task_run_request launchType and the strategy`);
   if (state.typed === null) throw new Error(`${app}: the keystroke was not seen by the page`);
   return {
     ms: state.painted === null ? null : state.painted - state.typed,
@@ -186,16 +213,19 @@ async function conflict(
   };
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
 async function oneRun(
   browser: Browser,
   app: BenchApp,
   o: PageBenchOptions,
   templateText: string,
+  storageState: StorageState | undefined,
   shots?: string,
 ): Promise<PageRun> {
   const context = await browser.newContext({
     viewport: VIEWPORT,
-    ...(o.storageState ? { storageState: o.storageState } : {}),
+    ...(storageState ? { storageState } : {}),
   });
   try {
     await context.addInitScript({ content: initScript(app) });
@@ -204,7 +234,10 @@ async function oneRun(
     const cold = await load(page, url);
     if (shots) await page.screenshot({ path: `${shots}-${app}-1-editable.png` });
     const warm = await load(page, url);
-    const c = await conflict(page, app, templateText);
+    const c = await conflict(page, app, o.pool, templateText).catch(async (error: unknown) => {
+      await page.screenshot({ path: join(o.screenshotDir, `failed-${app}.png`) });
+      throw error;
+    });
     if (shots) await page.screenshot({ path: `${shots}-${app}-2-after-conflict-keystroke.png` });
     return { app, cold, warm, conflictMs: c.ms, conflictText: c.text };
   } finally {
@@ -227,15 +260,23 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
   });
   try {
     const shots = join(o.screenshotDir, "page");
+    let storageState: StorageState | undefined;
+    if (o.signIn) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      await o.signIn(await context.newPage());
+      storageState = await context.storageState();
+      await context.close();
+      log("  signed in (a context of its own; its cookies start every measured context)");
+    }
     // warm-up round: servers compile and cache their first render; screenshots are taken here only
     for (const app of ["pooldeck", "prefect"] as const) {
-      await oneRun(browser, app, o, templateText, shots);
+      await oneRun(browser, app, o, templateText, storageState, shots);
       log(`  warm-up ${app} done (screenshots in ${o.screenshotDir})`);
     }
     const runs: PageRun[] = [];
     for (let i = 0; i < o.runs; i++) {
       for (const app of ["pooldeck", "prefect"] as const) {
-        const run = await oneRun(browser, app, o, templateText);
+        const run = await oneRun(browser, app, o, templateText, storageState);
         runs.push(run);
         log(
           `  run ${i + 1} ${app}: form ${run.cold.formMs?.toFixed(0)} ms, json ${run.cold.jsonMs?.toFixed(0)} ms, ` +

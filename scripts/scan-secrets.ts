@@ -5,7 +5,7 @@
  *      (e2e/support/recording-proxy.ts writes `<record dir>/responses.ndjson`)
  * for the configured secret values: AWS keys, the Prefect API key or basic auth string, sign-in
  * and database secrets (lib/security/secret-scan.ts SECRET_VARIABLES), the password hashes of
- * POOLDECK_USERS_FILE, the canary inside a seeded task definition's environment, and any variable
+ * POOLDECK_USERS_FILE and the test users' passwords, the canary inside a seeded task definition's environment, and any variable
  * named in POOLDECK_SCAN_SECRET_VARIABLES (comma-separated).
  *
  *   npx tsx scripts/scan-secrets.ts [--dist .next] [--responses test-results/recorded]
@@ -25,6 +25,7 @@ import {
   type Leak,
   type Secret,
 } from "@/lib/security/secret-scan";
+import { TEST_USERS } from "../e2e/support/test-auth";
 import { SEED } from "./seed/ecs";
 
 function arg(name: string, fallback: string): string {
@@ -84,6 +85,11 @@ function main(): number {
       value: SEED.taskDefinitionEnvCanary,
     },
     ...usersFileHashes(process.env.POOLDECK_USERS_FILE),
+    // the browser tests type these into the sign-in form; no response may carry them back
+    ...Object.values(TEST_USERS).map((u) => ({
+      name: `password of test user ${u.username}`,
+      value: u.password,
+    })),
   ];
   const problems: string[] = [];
   for (const s of undistinctive(secrets)) {

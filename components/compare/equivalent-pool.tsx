@@ -8,6 +8,8 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useState, useTransition } from "react";
+import { usePushPermission } from "@/components/auth/operator-context";
+import { PushDisabledNote, SignInAgainLink } from "@/components/auth/sign-in-again";
 import { ChecksSummary } from "@/components/push/checks-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -68,6 +70,7 @@ export function EquivalentPool(props: EquivalentPoolProps) {
   const [typedName, setTypedName] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
+  const permission = usePushPermission();
 
   const converted = useMemo(
     () =>
@@ -91,7 +94,7 @@ export function EquivalentPool(props: EquivalentPoolProps) {
     (taken.has(name) && outcome?.kind !== "created"
       ? { message: `A pool named ${name} already exists; choose another name.` }
       : null);
-  const ready = !nameProblem && (errors === 0 || typedName === name);
+  const ready = permission.allowed && !nameProblem && (errors === 0 || typedName === name);
   const file = templateFileName(name);
   const commands = poolCommands(name, targetType, file);
 
@@ -227,9 +230,11 @@ export function EquivalentPool(props: EquivalentPoolProps) {
           variant={errors > 0 ? "destructive" : "primary"}
           disabled={!ready || pending}
           onClick={create}
+          aria-describedby={permission.allowed ? undefined : "equivalent-permission"}
         >
           {pending ? "Creating…" : `Create ${targetType} pool ${name}`}
         </Button>
+        <PushDisabledNote reason={permission.reason} id="equivalent-permission" />
       </div>
       <Result outcome={outcome} />
       <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -268,6 +273,7 @@ function Result({ outcome }: { outcome: Outcome | null }) {
   return (
     <Alert tone="destructive" title="Not created">
       <p>{outcome.failure.error}</p>
+      <SignInAgainLink auth={outcome.failure.auth} />
       {outcome.failure.checkErrors?.length ? (
         <ul className="mt-1 list-disc pl-5 text-xs">
           {outcome.failure.checkErrors.map((d, i) => (

@@ -3,6 +3,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { convertTemplate } from "../../lib/template/editing/convert-pool-kind";
 import type { JsonObject } from "../../lib/template/types";
 import { prefectRequest } from "../support/prefect-rest";
+import { storageStatePath } from "../support/test-auth";
 
 /**
  * /compare on the seeded stack (self-hosted Prefect 3.9.1, ECS emulator): default templates and
@@ -300,4 +301,22 @@ test.describe("equivalent pool", () => {
       $ref: { block_document_id: BLOCK },
     });
   });
+});
+
+test("a viewer sees the comparison, copies commands, and cannot create", async ({
+  browser,
+  baseURL,
+}) => {
+  const viewer = await browser.newContext({ storageState: storageStatePath(baseURL!, "viewer") });
+  const page = await viewer.newPage();
+  await page.goto("/compare?pool=demo-ecs&cluster=demo-cluster");
+  await expect(page.getByRole("table", { name: "Checks of demo-ecs in both modes" })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Create ecs:push pool demo-ecs-push-2" }),
+  ).toBeDisabled();
+  await expect(page.getByText("pushing needs the editor role")).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Copy CLI: create the pool", exact: true }),
+  ).toBeEnabled();
+  await viewer.close();
 });

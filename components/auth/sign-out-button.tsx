@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -14,7 +13,13 @@ export function SignOutButton() {
       variant="ghost"
       size="sm"
       disabled={pending}
-      onClick={() => startTransition(() => signOut({ callbackUrl: "/sign-in" }))}
+      onClick={() =>
+        startTransition(async () => {
+          // loaded on click: the button is on every page, next-auth's client is not needed until now
+          const { signOut } = await import("next-auth/react");
+          await signOut({ callbackUrl: "/sign-in" });
+        })
+      }
     >
       {pending ? "Signing out…" : "Sign out"}
     </Button>

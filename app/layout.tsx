@@ -49,7 +49,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </span>
                 Pooldeck
               </Link>
-              <NavLinks />
+              {/* signed out, every link would only lead back to the sign-in page */}
+              {operator ? <NavLinks /> : null}
               <div className="ml-auto flex items-center gap-3">
                 <UserMenu operator={operator} />
                 <ThemeToggle />

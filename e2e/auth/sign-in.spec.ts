@@ -20,6 +20,10 @@ test("a signed-out visitor is sent to sign-in, and API routes answer 401", async
   await expect(page.getByRole("heading", { name: "Sign in to Pooldeck" })).toBeVisible();
   // only the credentials form: no SSO is configured for this server
   await expect(page.getByRole("button", { name: /Sign in with/ })).toHaveCount(0);
+  // no section links while signed out: each would only lead back here
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Clusters" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Pooldeck" })).toBeVisible();
 
   const clusters = await request.get("/api/ecs/clusters?region=us-east-1");
   expect(clusters.status()).toBe(401);

@@ -85,6 +85,16 @@ describe("parseConfig", () => {
     ]);
   });
 
+  it("refuses credentials inside PREFECT_API_URL, which the UI shows", () => {
+    expect(problems({ PREFECT_API_URL: "https://admin:hunter2@prefect.internal/api" })).toEqual([
+      {
+        variable: "PREFECT_API_URL",
+        message:
+          "PREFECT_API_URL must not carry credentials; use PREFECT_API_AUTH_STRING or PREFECT_API_KEY",
+      },
+    ]);
+  });
+
   it("names PREFECT_API_URL when it is not an http(s) URL", () => {
     expect(problems({ PREFECT_API_URL: "localhost:4200" })).toEqual([
       { variable: "PREFECT_API_URL", message: "PREFECT_API_URL must be an http(s) URL" },

@@ -25,6 +25,20 @@ const httpUrl = (name: string) =>
         return false;
       }
     }, `${name} must be an http(s) URL`)
+    // the URL is shown in the UI and used to tell servers apart in the browser: no secrets in it
+    .refine(
+      (v) => {
+        try {
+          const u = new URL(v);
+          return !u.username && !u.password;
+        } catch {
+          return true;
+        }
+      },
+      name.startsWith("PREFECT_")
+        ? `${name} must not carry credentials; use PREFECT_API_AUTH_STRING or PREFECT_API_KEY`
+        : `${name} must not carry credentials; use the AWS credential variables or a profile`,
+    )
     .transform((v) => v.replace(/\/+$/, ""));
 
 // the audit history's shared database; without it the history is an SQLite file in the data dir

@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, printed and written to BENCHMARKS.md with the machine, the
  * versions and the date. Figures are medians of several runs; budgets are reported, never asserted
  * (these machines are noisy). Self-contained: the page figures start their own stack, build and
- * server (app-stack.ts). About 10 minutes on 2 cores, most of it the production build.
+ * server (app-stack.ts). 5–11 minutes on 2 cores (276 s in the last run, 68 s of it the build).
  *   npm run bench                        everything, writes BENCHMARKS.md
  *   npm run bench -- --only=pages,route  some parts (checks, cluster, pages, route), prints only
  * POOLDECK_BENCH_PAGE_RUNS (5) sets the runs per page; POOLDECK_BENCH_SKIP_BUILD=1 reuses .next-bench.

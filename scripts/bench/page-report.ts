@@ -14,6 +14,8 @@ export interface ReportRun {
   conflictText: string | null;
 }
 interface LoadRow {
+  ttfbMs?: number | null;
+  dclMs?: number | null;
   formMs: number | null;
   jsonMs: number | null;
   scripts: { encoded: number; transferred: number; decoded: number; count: number };
@@ -72,6 +74,8 @@ export function formatPageReport(input: {
       (r) => r.cold.scripts.count,
       (v) => v.toFixed(0),
     ),
+    row("  HTML first byte, cold", (r) => r.cold.ttfbMs ?? null, formatMs),
+    row("  DOMContentLoaded, cold", (r) => r.cold.dclMs ?? null, formatMs),
     row("form editable, cold", (r) => r.cold.formMs, formatMs),
     row("JSON editor editable, cold", (r) => r.cold.jsonMs, formatMs),
     row("JS until JSON editor, cold (compressed)", (r) => r.cold.scriptsToJson.encoded, formatKB),

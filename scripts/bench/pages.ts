@@ -60,6 +60,9 @@ export interface ScriptBytes {
 }
 
 export interface LoadFigures {
+  /** navigation timing: first byte of the HTML, DOMContentLoaded end */
+  ttfbMs: number | null;
+  dclMs: number | null;
   formMs: number | null;
   jsonMs: number | null;
   /** scripts that ended before `form` */
@@ -108,7 +111,14 @@ async function load(page: Page, url: string): Promise<LoadFigures> {
   );
   const bytes = (until: number) =>
     page.evaluate(`(${SCRIPT_BYTES})(${until})`) as Promise<ScriptBytes>;
+  const nav = (await page.evaluate(() => {
+    const n = performance.getEntriesByType("navigation")[0] as
+      PerformanceNavigationTiming | undefined;
+    return n ? { ttfb: n.responseStart, dcl: n.domContentLoadedEventEnd } : null;
+  })) as { ttfb: number; dcl: number } | null;
   return {
+    ttfbMs: nav?.ttfb ?? null,
+    dclMs: nav?.dcl ?? null,
     formMs: marks.form ?? null,
     jsonMs: marks.json ?? null,
     scripts: await bytes(marks.form ?? 0),

@@ -3,16 +3,12 @@ import "server-only";
 import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
 import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
-import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
+import type { ClusterData } from "@/components/template-editor/use-cluster-snapshot";
 import { targetCluster } from "@/lib/template/editing/form-model";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 
-export interface ClusterData {
-  snapshot?: ClusterSnapshot;
-  snapshotProblem?: string;
-  clusters?: string[];
-}
+export type { ClusterData };
 
 /** The cluster the template names, and the region's cluster names; AWS problems become sentences. */
 export async function loadClusterData(template: JsonValue): Promise<ClusterData> {

@@ -11,7 +11,8 @@ import type { JsonValue } from "@/lib/template/types";
 import type { DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";
 
-function verdict(diagnostics: readonly Diagnostic[]): string {
+function verdict(diagnostics: readonly Diagnostic[] | null): string {
+  if (diagnostics === null) return "checking…";
   const e = diagnostics.filter((d) => d.severity === "error").length;
   const w = diagnostics.filter((d) => d.severity === "warning").length;
   return `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}`;
@@ -26,7 +27,8 @@ export interface EditorToolbarProps {
   editor: JsonEditorHandle | null;
   mode: Mode;
   onModeChange(mode: Mode): void;
-  verdicts: Record<Mode, readonly Diagnostic[]>;
+  /** null: that mode's first check has not run yet */
+  verdicts: Record<Mode, readonly Diagnostic[] | null>;
   /** the text is too large to check: no verdict to show */
   notChecked?: boolean;
   snapshot?: ClusterSnapshot;

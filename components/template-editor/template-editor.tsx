@@ -9,7 +9,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import type { Diagnostic } from "@/lib/checks";
-import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 import { ChecksPanel } from "./checks-panel";
 import { DraftBanner } from "./draft-banner";
@@ -21,7 +20,7 @@ import { RunTaskPreview, type PreviewDeployment } from "./runtask-preview";
 import { TemplateForm } from "./template-form";
 import { templateJsonSchema } from "./template-json-schema";
 import { useChecks } from "./use-checks";
-import { useClusterSnapshot, type SnapshotLoader } from "./use-cluster-snapshot";
+import { useClusterSnapshot, type ClusterData, type SnapshotLoader } from "./use-cluster-snapshot";
 import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
 import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
@@ -31,12 +30,10 @@ export interface TemplateEditorProps {
   /** identifies the Prefect server, so drafts of same-named pools on two servers stay apart */
   serverKey: string;
   initialText: string;
-  snapshot?: ClusterSnapshot;
-  /** why there is no snapshot (AWS error, no cluster named), shown next to the form */
-  snapshotProblem?: string;
+  /** the template's cluster as the server read it; a promise when it streams in after the page */
+  cluster: ClusterData | Promise<ClusterData>;
   /** loads the snapshot of another cluster when the user picks one */
   loadSnapshot?: SnapshotLoader;
-  clusters?: string[];
   deployments?: PreviewDeployment[];
   /** where issue 6's "Update pool" action goes; it reads the state with useTemplateEditorState */
   actions?: ReactNode;
@@ -46,7 +43,7 @@ export interface TemplateEditorProps {
 
 /** The editor people live in: see the module comment. */
 export function TemplateEditor(props: TemplateEditorProps) {
-  const { pool, serverKey, initialText, clusters, deployments = [], actions } = props;
+  const { pool, serverKey, initialText, deployments = [], actions } = props;
   const [originalText, setOriginalText] = useState(initialText);
   const doc = useTemplateDocument(originalText);
   const [mode, setMode] = useState<Mode>(pool.type === "ecs:push" ? "push" : "hybrid");
@@ -54,11 +51,12 @@ export function TemplateEditor(props: TemplateEditorProps) {
     snapshot,
     problem: snapshotProblem,
     loading: snapshotLoading,
-  } = useClusterSnapshot(doc.value, props.snapshot, props.snapshotProblem, props.loadSnapshot);
+    clusters,
+  } = useClusterSnapshot(doc.value, props.cluster, props.loadSnapshot);
   const checks = useChecks(doc.text, mode, snapshot);
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
   // the other mode's verdict is a summary in the toolbar: it may lag, so it never delays the markers
-  const otherChecks = useChecks(doc.text, otherMode, snapshot, 500);
+  const otherChecks = useChecks(doc.text, otherMode, snapshot, 500, true);
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
   const [deploymentId, setDeploymentId] = useState("");
   const [tab, setTab] = useState("checks");
@@ -110,13 +108,14 @@ export function TemplateEditor(props: TemplateEditorProps) {
         : { line: parsed.line, column: parsed.column, reason: parsed.reason },
     [parsed, doc.tooLarge],
   );
+  const other = otherChecks.pending ? null : otherChecks.diagnostics;
   const verdicts = useMemo(
     () => ({
-      hybrid: mode === "hybrid" ? checks.diagnostics : otherChecks.diagnostics,
-      push: mode === "push" ? checks.diagnostics : otherChecks.diagnostics,
+      hybrid: mode === "hybrid" ? checks.diagnostics : other,
+      push: mode === "push" ? checks.diagnostics : other,
       raw: [],
     }),
-    [mode, checks.diagnostics, otherChecks.diagnostics],
+    [mode, checks.diagnostics, other],
   );
 
   const markSaved = useCallback(

@@ -18,6 +18,8 @@ export interface TimedCheckResult extends CheckResult {
   ms: number | null;
   /** the text the result belongs to */
   text: string;
+  /** no result yet: the first run was deferred until after hydration */
+  pending?: true;
 }
 
 function run(
@@ -34,14 +36,23 @@ function run(
   return { ...result, ms: timed ? performance.now() - start : null, text };
 }
 
-/** The latest check result for `text`; the first one is computed during render (also on the server). */
+/**
+ * The latest check result for `text`. The first one is computed during render (also on the
+ * server), unless `deferFirst`: then it is `pending` until just after hydration, which keeps a
+ * result nobody needs for the first paint off the critical path (BENCHMARKS.md, form editable).
+ */
 export function useChecks(
   text: string,
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
   debounceMs: number = CHECK_DEBOUNCE_MS,
+  deferFirst = false,
 ): TimedCheckResult {
-  const [result, setResult] = useState(() => run(text, mode, snapshot, false));
+  const [result, setResult] = useState<TimedCheckResult>(() =>
+    deferFirst
+      ? { diagnostics: [], skipped: [], ms: null, text: "", pending: true }
+      : run(text, mode, snapshot, false),
+  );
   const lastRun = useRef(0);
   useEffect(() => {
     // throttle with a trailing run: an isolated keystroke is checked at once, fast typing at most

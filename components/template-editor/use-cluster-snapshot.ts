@@ -10,21 +10,72 @@ export type SnapshotLoader = (
   cluster: string,
 ) => Promise<{ ok: true; snapshot: ClusterSnapshot } | { ok: false; error: string }>;
 
-/** The snapshot of the cluster the document names; follows the cluster field (debounced). */
+/** What the server read about the template's cluster: its snapshot or why not, and the region's clusters. */
+export interface ClusterData {
+  snapshot?: ClusterSnapshot;
+  snapshotProblem?: string;
+  clusters?: string[];
+}
+
+interface SnapshotState {
+  snapshot: ClusterSnapshot | undefined;
+  problem: string | undefined;
+  loading: boolean;
+  clusters: string[] | undefined;
+}
+
+/**
+ * The snapshot of the cluster the document names; follows the cluster field (debounced).
+ * `initial` may be a promise the server streams in after the page: the form is usable before
+ * AWS has answered, and the cluster-aware checks join when the snapshot arrives.
+ */
 export function useClusterSnapshot(
   doc: JsonValue,
-  initial: ClusterSnapshot | undefined,
-  initialProblem: string | undefined,
+  initial: ClusterData | Promise<ClusterData>,
   load: SnapshotLoader | undefined,
 ) {
   const cluster = targetCluster(doc);
-  const [state, setState] = useState({
-    snapshot: initial,
-    problem: initialProblem,
-    loading: false,
-  });
+  // React streams a server promise as a thenable of its own: test for `then`, not instanceof
+  const pending = "then" in initial ? initial : undefined;
+  const [state, setState] = useState<SnapshotState>(() =>
+    pending
+      ? { snapshot: undefined, problem: undefined, loading: true, clusters: undefined }
+      : {
+          snapshot: (initial as ClusterData).snapshot,
+          problem: (initial as ClusterData).snapshotProblem,
+          loading: false,
+          clusters: (initial as ClusterData).clusters,
+        },
+  );
   // the cluster whose snapshot we hold or are reading; a ref so that starting a read does not cancel it
-  const requested = useRef(initial ? cluster : undefined);
+  const requested = useRef(pending || (initial as ClusterData).snapshot ? cluster : undefined);
+  const streamedFor = useRef(cluster);
+  useEffect(() => {
+    if (!pending) return;
+    let cancelled = false;
+    // a real Promise around React's thenable, whose then() returns nothing to chain on
+    Promise.resolve(pending)
+      .then((data) => {
+        if (cancelled) return;
+        setState((s) =>
+          // the user may have moved to another cluster meanwhile: keep the list, not the snapshot
+          requested.current === streamedFor.current
+            ? {
+                snapshot: data.snapshot,
+                problem: data.snapshotProblem,
+                loading: false,
+                clusters: data.clusters,
+              }
+            : { ...s, clusters: data.clusters },
+        );
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setState((s) => ({ ...s, problem: String(error), loading: false }));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [pending]);
   useEffect(() => {
     if (!load || cluster === requested.current) return;
     let cancelled = false;
@@ -34,10 +85,11 @@ export function useClusterSnapshot(
       load(cluster)
         .then((result) => {
           if (cancelled) return;
-          setState(
+          setState((s: SnapshotState): SnapshotState =>
             result.ok
-              ? { snapshot: result.snapshot, problem: undefined, loading: false }
+              ? { ...s, snapshot: result.snapshot, problem: undefined, loading: false }
               : {
+                  ...s,
                   snapshot: undefined,
                   problem: `No cluster snapshot for ${cluster || "the default cluster"}: ${result.error} Cluster-aware checks are skipped.`,
                   loading: false,
@@ -45,7 +97,13 @@ export function useClusterSnapshot(
           );
         })
         .catch((error: unknown) => {
-          if (!cancelled) setState({ snapshot: undefined, problem: String(error), loading: false });
+          if (!cancelled)
+            setState((s) => ({
+              ...s,
+              snapshot: undefined,
+              problem: String(error),
+              loading: false,
+            }));
         });
     }, 600);
     return () => {

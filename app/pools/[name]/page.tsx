@@ -51,10 +51,9 @@ export default async function PoolPage({ params, searchParams }: Params) {
     );
   }
   const template = (pool.base_job_template ?? {}) as Record<string, never>;
-  const [cluster, deployments] = await Promise.all([
-    loadClusterData(template),
-    loadDeployments(client, name),
-  ]);
+  // not awaited: the cluster snapshot streams in after the page, so the form never waits on AWS
+  const cluster = loadClusterData(template);
+  const deployments = await loadDeployments(client, name);
   const isEcs = pool.type === "ecs" || pool.type === "ecs:push";
   return (
     <>
@@ -93,7 +92,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
         pool={{ name: pool.name, type: pool.type }}
         serverKey={client.apiUrl}
         initialText={JSON.stringify(template, null, 2)}
-        {...cluster}
+        cluster={cluster}
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
         actions={

@@ -43,7 +43,8 @@ export default async function NewPoolPage() {
     );
   }
   const first = templates.ecs ?? templates["ecs:push"] ?? "{}";
-  const cluster = await loadClusterData(JSON.parse(first) as Record<string, never>);
+  // streamed after the page: the form does not wait on AWS
+  const cluster = loadClusterData(JSON.parse(first) as Record<string, never>);
   return (
     <>
       <PageHeader
@@ -53,7 +54,7 @@ export default async function NewPoolPage() {
       <NewPoolEditor
         templates={templates}
         serverKey={client.apiUrl}
-        {...cluster}
+        cluster={cluster}
         loadSnapshot={loadClusterSnapshot}
         actions={<CreatePoolButton />}
       />

@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/chromium";
 import { storageStatePath, testAuthEnv } from "./e2e/support/test-auth";
 
 /**
@@ -19,16 +20,6 @@ const motoPort = process.env.POOLDECK_MOTO_PORT ?? "5000";
 // sign-in is required: the users file (written if missing) and secret the app is started with
 const authEnv = testAuthEnv();
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -44,7 +35,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium: Playwright cannot download browsers here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
   },

@@ -16,16 +16,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/support/chromium";
 import { SCRIPT_BYTES, armConflictTimer, initScript, type BenchApp } from "./page-probe";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 export const CONFLICT_WAIT_MS = 5_000;
 const VIEWPORT = { width: 1440, height: 900 };
 /**
@@ -265,7 +258,7 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
   const templateText = JSON.stringify(pool.base_job_template, null, 2);
   mkdirSync(o.screenshotDir, { recursive: true });
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

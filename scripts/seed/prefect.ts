@@ -18,19 +18,32 @@ export const PREFECT_SEED = {
 
 type Json = Record<string, unknown>;
 
-async function call(
+/**
+ * One REST call to Prefect. The SQLite-backed server answers 503 while its database is locked (on a
+ * busy machine, during seeding too); a locked write did not happen, so repeating it is safe.
+ * lib/prefect retries the same way; the e2e helpers use this one.
+ */
+export async function prefectFetch(
   apiUrl: string,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<Response> {
-  const res = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const send = () =>
+    fetch(`${apiUrl}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  let res = await send();
+  for (let attempt = 1; res.status === 503 && attempt < 6; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    res = await send();
+  }
   return res;
 }
+
+const call = prefectFetch;
 
 async function ok<T = Json>(res: Response, what: string): Promise<T> {
   if (!res.ok) throw new Error(`${what} failed: HTTP ${res.status} ${await res.text()}`);

@@ -5,6 +5,7 @@
  * switch, RunTask preview and drafts. Pages hydrate it with the pool, and optionally the cluster
  * snapshot and the pool's deployments.
  */
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
@@ -16,14 +17,27 @@ import { EditorToolbar } from "./editor-toolbar";
 import { TemplateEditorContext, type TemplateEditorState } from "./editor-context";
 import { applyOps } from "@/lib/template/editing/document-model";
 import { MonacoPane } from "./monaco-pane";
-import { RunTaskPreview, type PreviewDeployment } from "./runtask-preview";
+import type { PreviewDeployment } from "./runtask-preview";
 import { TemplateForm } from "./template-form";
 import { templateJsonSchema } from "./template-json-schema";
-import { useChecks } from "./use-checks";
+import { useChecks, type ServerCheckResult } from "./use-checks";
 import { useClusterSnapshot, type ClusterData, type SnapshotLoader } from "./use-cluster-snapshot";
 import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
 import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
+
+// the preview runs the check engine per deployment; it loads with the engine, after the page
+const RunTaskPreview = dynamic(() => import("./runtask-preview").then((m) => m.RunTaskPreview), {
+  loading: () => <RenderingPreview />,
+});
+
+function RenderingPreview() {
+  return (
+    <p role="status" className="text-sm text-muted-foreground">
+      Rendering the RunTask request…
+    </p>
+  );
+}
 
 export interface TemplateEditorProps {
   pool: { name: string; type: string; isNew?: boolean };
@@ -39,6 +53,11 @@ export interface TemplateEditorProps {
   actions?: ReactNode;
   /** names the draft when the pool has no name yet (a pool being created) */
   draftName?: string;
+  /**
+   * The server's check results for `initialText` without a cluster snapshot, per mode: the editor
+   * hydrates with them instead of running the engine first (BENCHMARKS.md, form editable).
+   */
+  initialChecks?: Partial<Record<Mode, ServerCheckResult>>;
 }
 
 /** The editor people live in: see the module comment. */
@@ -53,10 +72,14 @@ export function TemplateEditor(props: TemplateEditorProps) {
     loading: snapshotLoading,
     clusters,
   } = useClusterSnapshot(doc.value, props.cluster, props.loadSnapshot);
-  const checks = useChecks(doc.text, mode, snapshot);
+  const checks = useChecks(doc.text, mode, snapshot, { initial: props.initialChecks?.[mode] });
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
   // the other mode's verdict is a summary in the toolbar: it may lag, so it never delays the markers
-  const otherChecks = useChecks(doc.text, otherMode, snapshot, 500, true);
+  const otherChecks = useChecks(doc.text, otherMode, snapshot, {
+    debounceMs: 500,
+    deferFirst: true,
+    initial: props.initialChecks?.[otherMode],
+  });
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
   const [deploymentId, setDeploymentId] = useState("");
   const [tab, setTab] = useState("checks");
@@ -188,7 +211,11 @@ export function TemplateEditor(props: TemplateEditorProps) {
                 <TabsTrigger value="checks">
                   Checks{" "}
                   <span className="ml-1 tabular-nums" data-testid="checks-count">
-                    {tooLarge ? "not checked" : `${errors} errors · ${warnings} warnings`}
+                    {tooLarge
+                      ? "not checked"
+                      : checks.pending
+                        ? "checking…"
+                        : `${errors} errors · ${warnings} warnings`}
                   </span>
                 </TabsTrigger>
                 <TabsTrigger value="preview">RunTask preview</TabsTrigger>
@@ -197,6 +224,10 @@ export function TemplateEditor(props: TemplateEditorProps) {
                 {tooLarge ? (
                   <p role="status" className="text-sm text-muted-foreground">
                     {tooLarge}
+                  </p>
+                ) : checks.pending ? (
+                  <p role="status" className="text-sm text-muted-foreground">
+                    Checking the template…
                   </p>
                 ) : (
                   <ChecksPanel
@@ -210,15 +241,20 @@ export function TemplateEditor(props: TemplateEditorProps) {
                 )}
               </TabsContent>
               <TabsContent value="preview" className="min-h-0 overflow-auto">
-                <RunTaskPreview
-                  poolResult={checks}
-                  doc={formValue}
-                  mode={mode}
-                  {...(snapshot ? { snapshot } : {})}
-                  deployments={deployments}
-                  deploymentId={deploymentId}
-                  onDeploymentChange={setDeploymentId}
-                />
+                {checks.fromServer || checks.pending ? (
+                  // the server's result has no plan; the browser renders one when it is idle
+                  <RenderingPreview />
+                ) : (
+                  <RunTaskPreview
+                    poolResult={checks}
+                    doc={formValue}
+                    mode={mode}
+                    {...(snapshot ? { snapshot } : {})}
+                    deployments={deployments}
+                    deploymentId={deploymentId}
+                    onDeploymentChange={setDeploymentId}
+                  />
+                )}
               </TabsContent>
             </Tabs>
           </div>

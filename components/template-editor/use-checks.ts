@@ -1,17 +1,36 @@
 "use client";
 
 /**
- * Runs lib/checks on the text, throttled. The whole catalog takes a few milliseconds on a
- * template (measured in the browser, see `ms`), so a short debounce on the main thread keeps
- * typing smooth without the cost of shipping the document to a worker.
+ * Runs lib/checks on the text, throttled. The whole catalog takes a few milliseconds on a warm
+ * engine (measured in the browser, see `ms`), so a short throttle on the main thread keeps typing
+ * smooth without the cost of shipping the document to a worker.
+ *
+ * The engine (lib/checks with Ajv, ~65 kB compressed) is loaded after the page is interactive, not
+ * with it: pages hydrate with the server's first result (`initial`), and the browser's first run
+ * (which also pays for Ajv compiling the JSON Schema meta-schema) waits for an idle moment
+ * (BENCHMARKS.md, form editable).
  */
 import { useEffect, useRef, useState } from "react";
 import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
-import { checkText, type CheckResult } from "@/lib/checks";
+import type * as RunChecks from "@/lib/checks/run-checks";
+import type { CheckResult } from "@/lib/checks/run-checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 
+type Engine = typeof RunChecks;
+let engine: Engine | undefined;
+let loadingEngine: Promise<Engine> | undefined;
+
+/** The check engine, loaded once per page; resolves at once when it is already there. */
+export function loadCheckEngine(): Promise<Engine> {
+  loadingEngine ??= import("@/lib/checks/run-checks").then((m) => (engine = m));
+  return loadingEngine;
+}
+
 export const CHECK_DEBOUNCE_MS = 60;
+
+/** A check result as the server sends it to the page: everything but the plan, which holds functions. */
+export type ServerCheckResult = Pick<CheckResult, "diagnostics" | "skipped">;
 
 export interface TimedCheckResult extends CheckResult {
   /** how long the checks took in this browser, in milliseconds; null for the server-rendered result */
@@ -20,9 +39,25 @@ export interface TimedCheckResult extends CheckResult {
   text: string;
   /** no result yet: the first run was deferred until after hydration */
   pending?: true;
+  /** the server's result (no `plan`) until the browser's first run */
+  fromServer?: true;
+}
+
+export interface UseChecksOptions {
+  /** the most often the checks run while typing (a trailing run always follows); default 60 ms */
+  debounceMs?: number;
+  /** no first result during render: `pending` until just after hydration (also without `initial`
+   * while the engine is not loaded yet) */
+  deferFirst?: boolean;
+  /**
+   * The server's result for the first render's text, mode and no snapshot: the page hydrates with it
+   * instead of running the engine, and the browser's first run waits for an idle moment.
+   */
+  initial?: ServerCheckResult | undefined;
 }
 
 function run(
+  { checkText }: Engine,
   text: string,
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
@@ -36,33 +71,69 @@ function run(
   return { ...result, ms: timed ? performance.now() - start : null, text };
 }
 
+/** Calls `fn` at the browser's next idle moment (at most `timeout` ms later); returns a canceller. */
+function whenIdle(fn: () => void, timeout: number): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const handle = window.requestIdleCallback(fn, { timeout });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(fn, 50);
+  return () => clearTimeout(timer);
+}
+
 /**
- * The latest check result for `text`. The first one is computed during render (also on the
- * server), unless `deferFirst`: then it is `pending` until just after hydration, which keeps a
- * result nobody needs for the first paint off the critical path (BENCHMARKS.md, form editable).
+ * The latest check result for `text`. The first one is, in order of preference: the server's
+ * (`initial`); `pending` (`deferFirst`, or the engine is not loaded yet: always on the server and
+ * at hydration); or computed during render (the engine is loaded: a client-side navigation).
  */
 export function useChecks(
   text: string,
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
-  debounceMs: number = CHECK_DEBOUNCE_MS,
-  deferFirst = false,
+  options: UseChecksOptions = {},
 ): TimedCheckResult {
-  const [result, setResult] = useState<TimedCheckResult>(() =>
-    deferFirst
-      ? { diagnostics: [], skipped: [], ms: null, text: "", pending: true }
-      : run(text, mode, snapshot, false),
-  );
+  const { debounceMs = CHECK_DEBOUNCE_MS, deferFirst = false, initial } = options;
+  const [result, setResult] = useState<TimedCheckResult>(() => {
+    if (initial) return { ...initial, ms: null, text, fromServer: true };
+    // the engine is never loaded on the server, nor in the browser before hydration
+    if (deferFirst || !engine)
+      return { diagnostics: [], skipped: [], ms: null, text: "", pending: true };
+    return run(engine, text, mode, snapshot, false);
+  });
   const lastRun = useRef(0);
+  // what the server's result was computed for; only the first effect may find them unchanged
+  const serverInputs = useRef(initial ? { text, mode, snapshot } : null);
   useEffect(() => {
+    let cancelled = false;
+    const check = () => {
+      const go = (e: Engine) => {
+        lastRun.current = performance.now();
+        setResult(run(e, text, mode, snapshot, true));
+      };
+      if (engine) go(engine);
+      else
+        void loadCheckEngine().then((e) => {
+          if (!cancelled) go(e);
+        });
+    };
+    const server = serverInputs.current;
+    serverInputs.current = null;
+    if (server && server.text === text && server.mode === mode && server.snapshot === snapshot) {
+      // the result on screen is right; the run only adds the plan and warms the engine up
+      const cancel = whenIdle(check, 2_000);
+      return () => {
+        cancelled = true;
+        cancel();
+      };
+    }
     // throttle with a trailing run: an isolated keystroke is checked at once, fast typing at most
     // every `debounceMs`, and the last text is always checked
     const wait = Math.max(0, lastRun.current + debounceMs - performance.now());
-    const timer = setTimeout(() => {
-      lastRun.current = performance.now();
-      setResult(run(text, mode, snapshot, true));
-    }, wait);
-    return () => clearTimeout(timer);
+    const timer = setTimeout(check, wait);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
   }, [text, mode, snapshot, debounceMs]);
   return result;
 }

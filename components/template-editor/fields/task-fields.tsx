@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { FARGATE_CPU_MEMORY } from "@/lib/checks";
+import { FARGATE_CPU_MEMORY } from "@/lib/checks/fargate";
 import type { JsonValue } from "@/lib/template/types";
 import {
   bindingValue,

@@ -1,12 +1,15 @@
 import "server-only";
 
+import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
+import { checkText } from "@/lib/checks";
 import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
-import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
-import { listDeploymentsForPool } from "@/lib/prefect/deployments";
+import { getPrefectClient } from "@/lib/prefect/client";
+import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
 import type { ClusterData } from "@/components/template-editor/use-cluster-snapshot";
+import type { ServerCheckResult } from "@/components/template-editor/use-checks";
 import { targetCluster } from "@/lib/template/editing/form-model";
-import type { JsonObject, JsonValue } from "@/lib/template/types";
+import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 
 export type { ClusterData };
 
@@ -33,13 +36,28 @@ export async function loadClusterData(template: JsonValue): Promise<ClusterData>
   return out;
 }
 
+/**
+ * The editor's first check results, both modes, without a cluster snapshot (it streams in later):
+ * the page hydrates with them instead of running the engine in the browser before the form is
+ * usable. Undefined over the size the editor checks at all.
+ */
+export function initialCheckResults(
+  text: string,
+): Record<"hybrid" | "push", ServerCheckResult> | undefined {
+  if (text.length > MAX_DOCUMENT_CHARS) return undefined;
+  const result = (mode: Mode): ServerCheckResult => {
+    const { diagnostics, skipped } = checkText(text, { mode });
+    return { diagnostics, skipped };
+  };
+  return { hybrid: result("hybrid"), push: result("push") };
+}
+
 /** The pool's deployments with their job_variables, for the RunTask preview ([] when Prefect fails). */
 export async function loadDeployments(
-  client: PrefectClient,
-  pool: string,
+  listed: ReturnType<typeof listDeploymentsForPool>,
 ): Promise<PreviewDeployment[]> {
   try {
-    const deployments = await listDeploymentsForPool(client, pool);
+    const deployments = await listed;
     return deployments.map((d) => ({
       id: d.id,
       name: d.name,

@@ -1,11 +1,11 @@
 import { Badge } from "@/components/ui/badge";
-import type { PrefectClient } from "@/lib/prefect/client";
-import { listDeploymentsForPool } from "@/lib/prefect/deployments";
+import { LazyDetails } from "@/components/ui/lazy-details";
+import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { WorkPool } from "@/lib/prefect/types";
 import { modeForPoolType } from "@/lib/push/changes";
 import { checkWithCluster } from "@/lib/push/verdict";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { JobVariablesEditor } from "./job-variables-editor";
+import { LazyJobVariablesEditor } from "./lazy-job-variables-editor";
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -22,10 +22,17 @@ function Json({ value, label }: { value: unknown; label: string }) {
  * The pool's deployments: each one's job_variables, the effective configuration after merging
  * them over the pool's defaults, its verdict, and an editor for the job_variables.
  */
-export async function PoolDeployments({ client, pool }: { client: PrefectClient; pool: WorkPool }) {
+export async function PoolDeployments({
+  deployments: listed,
+  pool,
+}: {
+  /** the pool's deployments as listed by the page (lib/prefect/deployments listDeploymentsForPool) */
+  deployments: ReturnType<typeof listDeploymentsForPool>;
+  pool: WorkPool;
+}) {
   let deployments;
   try {
-    deployments = await listDeploymentsForPool(client, pool.name);
+    deployments = await listed;
   } catch (error) {
     return (
       <p role="alert" className="text-sm text-destructive">
@@ -81,10 +88,12 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
                   />
                 </div>
               </div>
-              <details>
-                <summary className="cursor-pointer text-sm font-medium">Edit job variables</summary>
+              <LazyDetails
+                summary="Edit job variables"
+                summaryClassName="cursor-pointer text-sm font-medium"
+              >
                 <div className="mt-3">
-                  <JobVariablesEditor
+                  <LazyJobVariablesEditor
                     poolName={pool.name}
                     template={template}
                     mode={mode}
@@ -92,7 +101,7 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
                     deployment={{ id: d.id, name: d.name, updated: d.updated, jobVariables }}
                   />
                 </div>
-              </details>
+              </LazyDetails>
             </article>
           );
         }),

@@ -10,10 +10,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
+import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
 import { loadClusterSnapshot } from "../actions";
-import { getPrefectClient, loadClusterData, loadDeployments } from "../load-editor-data";
+import {
+  getPrefectClient,
+  initialCheckResults,
+  loadClusterData,
+  loadDeployments,
+} from "../load-editor-data";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +37,9 @@ export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
   const restored = await restoredNotice(await searchParams);
   const client = getPrefectClient();
+  // read alongside the pool, once: the preview and the deployments section below share it
+  const listed = listDeploymentsForPool(client, name);
+  listed.catch(() => {}); // a failure is shown by the deployments section, or not at all on a 404
   let pool;
   try {
     pool = await readWorkPool(client, name);
@@ -53,7 +62,8 @@ export default async function PoolPage({ params, searchParams }: Params) {
   const template = (pool.base_job_template ?? {}) as Record<string, never>;
   // not awaited: the cluster snapshot streams in after the page, so the form never waits on AWS
   const cluster = loadClusterData(template);
-  const deployments = await loadDeployments(client, name);
+  const deployments = await loadDeployments(listed);
+  const initialText = JSON.stringify(template, null, 2);
   const isEcs = pool.type === "ecs" || pool.type === "ecs:push";
   return (
     <>
@@ -91,7 +101,8 @@ export default async function PoolPage({ params, searchParams }: Params) {
       <TemplateEditor
         pool={{ name: pool.name, type: pool.type }}
         serverKey={client.apiUrl}
-        initialText={JSON.stringify(template, null, 2)}
+        initialText={initialText}
+        initialChecks={initialCheckResults(initialText)}
         cluster={cluster}
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
@@ -113,7 +124,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
             </p>
           }
         >
-          <PoolDeployments client={client} pool={pool} />
+          <PoolDeployments deployments={listed} pool={pool} />
         </Suspense>
       </div>
     </>

@@ -1,20 +1,29 @@
 "use client";
 
 import { useState, type ComponentProps } from "react";
-import { TemplateEditor } from "@/components/template-editor/template-editor";
+import {
+  TemplateEditor,
+  type TemplateEditorProps,
+} from "@/components/template-editor/template-editor";
 import { Input, Label, NativeSelect } from "@/components/ui/input";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 
 export interface NewPoolEditorProps extends Omit<
   ComponentProps<typeof TemplateEditor>,
-  "pool" | "initialText"
+  "pool" | "initialText" | "initialChecks"
 > {
   /** default base job templates by pool type (ecs, and ecs:push when the server offers it) */
   templates: Record<string, string>;
+  /** the server's check results of each default template (TemplateEditor's initialChecks) */
+  initialChecksByType: Record<string, TemplateEditorProps["initialChecks"]>;
 }
 
 /** Name, type and template of a pool that does not exist yet. */
-export function NewPoolEditor({ templates, ...editorProps }: NewPoolEditorProps) {
+export function NewPoolEditor({
+  templates,
+  initialChecksByType,
+  ...editorProps
+}: NewPoolEditorProps) {
   const types = Object.keys(templates);
   const [name, setName] = useState("");
   const [type, setType] = useState(types[0] ?? "ecs");
@@ -63,6 +72,7 @@ export function NewPoolEditor({ templates, ...editorProps }: NewPoolEditorProps)
         pool={{ name, type, isNew: true }}
         draftName={`(new ${type} pool)`}
         initialText={templates[type] ?? "{}"}
+        initialChecks={initialChecksByType[type]}
       />
     </div>
   );

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDefaultTemplates } from "@/lib/prefect/work-pools";
 import { loadClusterSnapshot } from "../actions";
-import { getPrefectClient, loadClusterData } from "../load-editor-data";
+import { getPrefectClient, initialCheckResults, loadClusterData } from "../load-editor-data";
 import { NewPoolEditor } from "./new-pool-editor";
 
 export const dynamic = "force-dynamic";
@@ -53,6 +53,9 @@ export default async function NewPoolPage() {
       />
       <NewPoolEditor
         templates={templates}
+        initialChecksByType={Object.fromEntries(
+          Object.entries(templates).map(([type, text]) => [type, initialCheckResults(text)]),
+        )}
         serverKey={client.apiUrl}
         cluster={cluster}
         loadSnapshot={loadClusterSnapshot}

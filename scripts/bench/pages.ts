@@ -20,6 +20,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/support/chromium";
 import { SCRIPT_BYTES, armConflictTimer, initScript, type BenchApp } from "./page-probe";
 
 export const CONFLICT_WAIT_MS = 5_000;
+const SERVER_WARM_UP_REQUESTS = 20;
 const VIEWPORT = { width: 1440, height: 900 };
 /**
  * Prefect's default ECS template (the seeded pool's) ends task_run_request with
@@ -271,6 +272,17 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
       await context.close();
       log("  signed in (a context of its own; its cookies start every measured context)");
     }
+    // a server that has just started runs its first requests unoptimized (V8 has not compiled the
+    // hot paths yet); Prefect's server has been up for a while. Both get the same requests first.
+    const cookie = (storageState?.cookies ?? []).map((c) => `${c.name}=${c.value}`).join("; ");
+    for (let i = 0; i < SERVER_WARM_UP_REQUESTS; i++) {
+      for (const app of ["pooldeck", "prefect"] as const) {
+        const res = await fetch(urlFor(app, o), { headers: app === "pooldeck" ? { cookie } : {} });
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${app}: HTTP ${res.status} while warming the server up`);
+      }
+    }
+    log(`  ${SERVER_WARM_UP_REQUESTS} requests of each page to warm both servers up`);
     // warm-up round: servers compile and cache their first render; screenshots are taken here only
     for (const app of ["pooldeck", "prefect"] as const) {
       await oneRun(browser, app, o, templateText, storageState, shots);

@@ -147,28 +147,25 @@ function HistoryItem({
           </div>
           {restorable && (after || before) ? (
             <div className="flex flex-wrap items-center gap-3">
-              {after ? (
-                <RestoreButton
-                  serverKey={serverKey}
-                  poolName={poolName}
-                  entryId={entry.id}
-                  side="after"
-                  text={JSON.stringify(after, null, 2)}
-                  currentText={currentText}
-                  label="Restore this version"
-                />
-              ) : null}
-              {before ? (
-                <RestoreButton
-                  serverKey={serverKey}
-                  poolName={poolName}
-                  entryId={entry.id}
-                  side="before"
-                  text={JSON.stringify(before, null, 2)}
-                  currentText={currentText}
-                  label="Restore the version before this change"
-                />
-              ) : null}
+              {(
+                [
+                  ["after", after, "Restore this version"],
+                  ["before", before, "Restore the version before this change"],
+                ] as const
+              ).map(([side, version, label]) =>
+                version ? (
+                  <RestoreButton
+                    key={side}
+                    serverKey={serverKey}
+                    poolName={poolName}
+                    entryId={entry.id}
+                    side={side}
+                    text={JSON.stringify(version, null, 2)}
+                    currentText={currentText}
+                    label={label}
+                  />
+                ) : null,
+              )}
               <span className="text-xs text-muted-foreground">
                 Restoring opens the template in the editor as a draft; push it with Update pool.
               </span>

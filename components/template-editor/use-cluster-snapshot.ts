@@ -37,18 +37,19 @@ export function useClusterSnapshot(
   const cluster = targetCluster(doc);
   // React streams a server promise as a thenable of its own: test for `then`, not instanceof
   const pending = "then" in initial ? initial : undefined;
+  const ready = "then" in initial ? undefined : initial;
   const [state, setState] = useState<SnapshotState>(() =>
-    pending
-      ? { snapshot: undefined, problem: undefined, loading: true, clusters: undefined }
-      : {
-          snapshot: (initial as ClusterData).snapshot,
-          problem: (initial as ClusterData).snapshotProblem,
+    ready
+      ? {
+          snapshot: ready.snapshot,
+          problem: ready.snapshotProblem,
           loading: false,
-          clusters: (initial as ClusterData).clusters,
-        },
+          clusters: ready.clusters,
+        }
+      : { snapshot: undefined, problem: undefined, loading: true, clusters: undefined },
   );
   // the cluster whose snapshot we hold or are reading; a ref so that starting a read does not cancel it
-  const requested = useRef(pending || (initial as ClusterData).snapshot ? cluster : undefined);
+  const requested = useRef(pending || ready?.snapshot ? cluster : undefined);
   const streamedFor = useRef(cluster);
   useEffect(() => {
     if (!pending) return;

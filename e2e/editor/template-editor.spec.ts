@@ -240,6 +240,9 @@ test("an unknown pool is a 404 with a way out", async ({ page }) => {
   const res = await page.goto("/pools/e2e-editor-does-not-exist");
   expect(res?.status()).toBe(404);
   await expect(page.getByText("No such work pool")).toBeVisible();
+  await expect(
+    page.getByText("Prefect has no work pool named e2e-editor-does-not-exist."),
+  ).toBeVisible();
 });
 
 test("the RunTask preview follows a deployment's job_variables", async ({ page }, info) => {

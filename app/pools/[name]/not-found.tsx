@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { PoolNameFromPath } from "./pool-name-from-path";
 
+/** The pool page's 404 (notFound() when Prefect answers 404): names the pool and offers the way on. */
 export default function PoolNotFound() {
   return (
     <Alert tone="destructive" title="No such work pool">
-      Prefect has no work pool by this name.{" "}
+      Prefect has no work pool named <PoolNameFromPath />.{" "}
       <Link href="/pools" className="underline">
         See all pools
       </Link>{" "}

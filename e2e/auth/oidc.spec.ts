@@ -3,28 +3,16 @@
  * Pooldeck instance is configured for it (plus the users file), and a person signs in through the
  * provider's own pages. The `groups` claim maps to the editor role.
  */
-import { createServer } from "node:net";
 
 import { expect, test, type Page } from "@playwright/test";
 
+import { freePort } from "../../scripts/testing/free-port";
 import { startAppInstance } from "../support/app-instance";
 import { startOidcProvider, type OidcTestProvider } from "../support/oidc-provider";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
 const SHOTS = process.env.POOLDECK_SHOTS_DIR;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 let idp: OidcTestProvider;
 let app: { url: string; stop: () => Promise<void> };

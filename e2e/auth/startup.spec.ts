@@ -3,23 +3,11 @@
  * refuses to start and names what is missing (instrumentation-node.ts).
  */
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 
 import { expect, test } from "@playwright/test";
 
+import { freePort } from "../../scripts/testing/free-port";
 import { startAppInstance } from "../support/app-instance";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 test("a production server without sign-in configured refuses to start and says what is missing", async () => {
   const start = startAppInstance(await freePort(), {

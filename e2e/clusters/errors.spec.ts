@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 
 import { expect, test } from "@playwright/test";
 
-import { freePort, startPrivateMoto } from "../../scripts/bench/private-moto";
+import { startPrivateMoto } from "../../scripts/bench/private-moto";
+import { freePort } from "../../scripts/testing/free-port";
 import { SEED, seedEcs, seedIamUser } from "../../scripts/seed/ecs";
 import { startAppInstance } from "../support/app-instance";
 

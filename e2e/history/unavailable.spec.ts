@@ -3,7 +3,7 @@
  * PostgreSQL that does not answer) refuses the push with a sentence, and Prefect is untouched.
  */
 import { expect, test } from "@playwright/test";
-import { freePort } from "../security/auth-prefect";
+import { freePort } from "../../scripts/testing/free-port";
 import { startAppInstance } from "../support/app-instance";
 import { signIn } from "../support/sign-in";
 import { TEST_USERS } from "../support/test-auth";

@@ -8,17 +8,24 @@ import { expect, test, type Response } from "@playwright/test";
 
 import { findLeaks, type Leak } from "../../lib/security/secret-scan";
 import { startAppInstance } from "../support/app-instance";
-import { freePort, startAuthPrefect } from "./auth-prefect";
+import { freePort } from "../../scripts/testing/free-port";
+import {
+  startThrowawayPrefect,
+  type ThrowawayPrefect,
+} from "../../scripts/testing/throwaway-prefect";
 
 const AUTH_STRING = "pooldeck-admin:basic-auth-canary-3e8d51";
 const secrets = [{ name: "PREFECT_API_AUTH_STRING", value: AUTH_STRING }];
 
-let prefect: Awaited<ReturnType<typeof startAuthPrefect>> | undefined;
+let prefect: ThrowawayPrefect | undefined;
 let app: Awaited<ReturnType<typeof startAppInstance>> | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  prefect = await startAuthPrefect(AUTH_STRING);
+  prefect = await startThrowawayPrefect({
+    env: { PREFECT_SERVER_API_AUTH_STRING: AUTH_STRING },
+    authString: AUTH_STRING,
+  });
   app = await startAppInstance(await freePort(), {
     PREFECT_API_URL: prefect.apiUrl,
     PREFECT_API_AUTH_STRING: AUTH_STRING,

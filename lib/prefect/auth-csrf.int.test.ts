@@ -3,115 +3,38 @@
  * PREFECT_SERVER_API_AUTH_STRING and PREFECT_SERVER_CSRF_PROTECTION_ENABLED (the local stack runs
  * without both). Costs one extra server start (20–40 s on a busy machine).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { openSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { startThrowawayPrefect, type ThrowawayPrefect } from "@/scripts/testing/throwaway-prefect";
 import { createPrefectClient } from "./client";
 import { PrefectError } from "./errors";
 import { getServerInfo } from "./server-info";
 import { readWorkPool, updateWorkPool, createWorkPool } from "./work-pools";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const AUTH = "admin:s3cret";
 
-let server: ChildProcess | undefined;
-let home = "";
+let server: ThrowawayPrefect | undefined;
 let apiUrl = "";
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  return port;
-}
-
-async function waitForHealth(url: string, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) break;
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const log = await readFile(join(home, "server.log"), "utf8").catch(() => "");
-  throw new Error(
-    `the Prefect server at ${url} did not become healthy; log tail:\n${log.slice(-2000)}`,
-  );
-}
-
 beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), "pooldeck-prefect-auth-"));
-  const port = await freePort();
-  apiUrl = `http://127.0.0.1:${port}/api`;
-  const log = openSync(join(home, "server.log"), "w");
-  server = spawn(
-    join(ROOT, ".venv/bin/prefect"),
-    [
-      "server",
-      "start",
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--no-services",
-      "--no-ui",
-      "--analytics-off",
-    ],
-    {
-      // only what the server needs: an inherited PREFECT_API_URL or profile must not leak in
-      // (NODE_ENV only because Next's types make it a required key of ProcessEnv)
-      env: {
-        NODE_ENV: "test",
-        PATH: process.env.PATH,
-        HOME: home,
-        PREFECT_HOME: home,
-        PREFECT_API_DATABASE_CONNECTION_URL: `sqlite+aiosqlite:///${home}/prefect.db`,
-        PREFECT_SERVER_ANALYTICS_ENABLED: "false",
-        PREFECT_SERVER_API_AUTH_STRING: AUTH,
-        PREFECT_SERVER_CSRF_PROTECTION_ENABLED: "true",
-      },
-      stdio: ["ignore", log, log],
-      // own process group, so afterAll can stop the server and its children together
-      detached: true,
-    },
-  );
   const started = performance.now();
-  await waitForHealth(apiUrl, 150_000);
+  server = await startThrowawayPrefect({
+    env: {
+      PREFECT_SERVER_API_AUTH_STRING: AUTH,
+      PREFECT_SERVER_CSRF_PROTECTION_ENABLED: "true",
+    },
+    authString: AUTH,
+  });
+  apiUrl = server.apiUrl;
   console.info(
     `Prefect with basic auth and CSRF started in ${Math.round(performance.now() - started)} ms`,
   );
 }, 180_000);
 
 afterAll(async () => {
-  const pid = server?.pid;
-  if (pid && server?.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    stopGroup(pid, "SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    stopGroup(pid, "SIGKILL");
-  }
-  if (home) await rm(home, { recursive: true, force: true });
-});
-
-function stopGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch (err) {
-    // ESRCH: the group is already gone
-    if ((err as NodeJS.ErrnoException).code !== "ESRCH") throw err;
-  }
-}
+  await server?.stop();
+}, 30_000);
 
 async function caught(p: Promise<unknown>): Promise<PrefectError> {
   try {

@@ -3,21 +3,9 @@
  * stack's emulator (a reset, or IAM enforcement). No lib/ecs import: Playwright specs load this.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() =>
-        typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+import { freePort } from "../testing/free-port";
 
 /** Starts a moto server of our own on a free port (the stack's emulator stays untouched); stop() ends only it. */
 export async function startPrivateMoto(): Promise<{ endpoint: string; stop: () => void }> {

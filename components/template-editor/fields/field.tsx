@@ -28,7 +28,11 @@ export function Field({ id, label, hint, errors = [], children }: FieldProps) {
   );
 }
 
-/** A group of fields under a heading. */
+/**
+ * A group of fields under a heading. content-visibility: auto lets the browser skip laying out and
+ * painting the sections below the fold until they come near the viewport (the first layout of the
+ * pool page was one of the larger costs before the form could take input, BENCHMARKS.md).
+ */
 export function FieldSection({
   title,
   children,
@@ -39,7 +43,10 @@ export function FieldSection({
   aside?: ReactNode;
 }) {
   return (
-    <section aria-label={title} className="grid gap-3 rounded-lg border border-border bg-card p-4">
+    <section
+      aria-label={title}
+      className="grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_400px] [content-visibility:auto]"
+    >
       <div className="flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">{title}</h3>
         {aside}

@@ -277,7 +277,9 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
     const cookie = (storageState?.cookies ?? []).map((c) => `${c.name}=${c.value}`).join("; ");
     for (let i = 0; i < SERVER_WARM_UP_REQUESTS; i++) {
       for (const app of ["pooldeck", "prefect"] as const) {
-        const res = await fetch(urlFor(app, o), { headers: app === "pooldeck" ? { cookie } : {} });
+        // as a browser navigation asks: Prefect's UI answers 404 to a deep link otherwise
+        const headers = { accept: "text/html", ...(app === "pooldeck" ? { cookie } : {}) };
+        const res = await fetch(urlFor(app, o), { headers });
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`${app}: HTTP ${res.status} while warming the server up`);
       }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
-import { PoolDeployments } from "@/components/pools/pool-deployments";
+import { DeferredDeployments } from "@/components/pools/deferred-deployments";
 import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +12,7 @@ import { isPrefectError } from "@/lib/prefect/errors";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
-import { loadClusterSnapshot } from "../actions";
+import { loadClusterSnapshot, loadPoolDeployments } from "../actions";
 import {
   getPrefectClient,
   initialCheckResults,
@@ -37,9 +36,9 @@ export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
   const restored = await restoredNotice(await searchParams);
   const client = getPrefectClient();
-  // read alongside the pool, once: the preview and the deployments section below share it
+  // read alongside the pool for the RunTask preview (loadDeployments turns a failure into [])
   const listed = listDeploymentsForPool(client, name);
-  listed.catch(() => {}); // a failure is shown by the deployments section, or not at all on a 404
+  listed.catch(() => {}); // not awaited at all when the pool read fails first (a 404)
   let pool;
   try {
     pool = await readWorkPool(client, name);
@@ -115,17 +114,8 @@ export default async function PoolPage({ params, searchParams }: Params) {
         }
       />
       <div className="mt-8">
-        {/* streamed after the editor: the verdicts read clusters and run checks per deployment,
-            and the form should not wait for them (BENCHMARKS.md, time until the form can be edited) */}
-        <Suspense
-          fallback={
-            <p role="status" className="text-sm text-muted-foreground">
-              Reading the pool&apos;s deployments…
-            </p>
-          }
-        >
-          <PoolDeployments deployments={listed} pool={pool} />
-        </Suspense>
+        {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}
+        <DeferredDeployments poolName={pool.name} load={loadPoolDeployments} />
       </div>
     </>
   );

@@ -1,0 +1,52 @@
+"use client";
+
+import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+
+export type DeploymentsLoader = (
+  poolName: string,
+) => Promise<{ ok: true; section: ReactNode } | { ok: false; error: string }>;
+
+/**
+ * The pool's deployments section, asked for once the page is interactive (a server action that
+ * renders it on the server): its cluster reads and checks then no longer compete with the editor
+ * for the server and the browser while the page loads. A failure says why and offers a retry.
+ */
+export function DeferredDeployments({
+  poolName,
+  load,
+}: {
+  poolName: string;
+  load: DeploymentsLoader;
+}) {
+  const [section, setSection] = useState<ReactNode>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const read = useCallback(() => {
+    startTransition(async () => {
+      const result = await load(poolName).catch((e: unknown) => ({
+        ok: false as const,
+        error: e instanceof Error ? e.message : String(e),
+      }));
+      setError(result.ok ? null : result.error);
+      if (result.ok) setSection(result.section);
+    });
+  }, [load, poolName]);
+  useEffect(read, [read]);
+  if (section) return section;
+  if (error && !pending) {
+    return (
+      <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-destructive">
+        The deployments could not be read: {error}
+        <Button type="button" size="sm" variant="ghost" onClick={read}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <p role="status" className="text-sm text-muted-foreground">
+      Reading the pool&apos;s deployments…
+    </p>
+  );
+}

@@ -3,7 +3,7 @@
 /**
  * The base job template editor: form and Monaco over one JSON text, live checks, presets, mode
  * switch, RunTask preview and drafts. Pages hydrate it with the pool, and optionally the cluster
- * snapshot and the pool's deployments.
+ * snapshot, the pool's deployments and the server's first check results.
  */
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -224,6 +224,10 @@ export function TemplateEditor(props: TemplateEditorProps) {
                 {tooLarge ? (
                   <p role="status" className="text-sm text-muted-foreground">
                     {tooLarge}
+                  </p>
+                ) : checks.engineError ? (
+                  <p role="alert" className="text-sm text-destructive">
+                    {checks.engineError}
                   </p>
                 ) : checks.pending ? (
                   <p role="status" className="text-sm text-muted-foreground">

@@ -21,9 +21,15 @@ type Engine = typeof RunChecks;
 let engine: Engine | undefined;
 let loadingEngine: Promise<Engine> | undefined;
 
-/** The check engine, loaded once per page; resolves at once when it is already there. */
-export function loadCheckEngine(): Promise<Engine> {
-  loadingEngine ??= import("@/lib/checks/run-checks").then((m) => (engine = m));
+/** The check engine, loaded once per page; a failed load is tried again on the next run. */
+function loadCheckEngine(): Promise<Engine> {
+  loadingEngine ??= import("@/lib/checks/run-checks").then(
+    (m) => (engine = m),
+    (error: unknown) => {
+      loadingEngine = undefined;
+      throw error;
+    },
+  );
   return loadingEngine;
 }
 
@@ -41,6 +47,8 @@ export interface TimedCheckResult extends CheckResult {
   pending?: true;
   /** the server's result (no `plan`) until the browser's first run */
   fromServer?: true;
+  /** the engine could not be loaded (offline, a new deployment of Pooldeck): why, in a sentence */
+  engineError?: string;
 }
 
 export interface UseChecksOptions {
@@ -112,9 +120,19 @@ export function useChecks(
       };
       if (engine) go(engine);
       else
-        void loadCheckEngine().then((e) => {
-          if (!cancelled) go(e);
-        });
+        loadCheckEngine().then(
+          (e) => {
+            if (!cancelled) go(e);
+          },
+          (error: unknown) => {
+            if (cancelled) return;
+            // keep what is on screen, and say that it is no longer checked
+            setResult((r) => ({
+              ...r,
+              engineError: `The checks could not be loaded (${error instanceof Error ? error.message : String(error)}); they run again with your next edit, or reload the page.`,
+            }));
+          },
+        );
     };
     const server = serverInputs.current;
     serverInputs.current = null;

@@ -21,6 +21,7 @@ import { SCRIPT_BYTES, armConflictTimer, initScript, type BenchApp } from "./pag
 
 export const CONFLICT_WAIT_MS = 5_000;
 const SERVER_WARM_UP_REQUESTS = 20;
+const SETTLE_MS = 2_000;
 const VIEWPORT = { width: 1440, height: 900 };
 /**
  * Prefect's default ECS template (the seeded pool's) ends task_run_request with
@@ -293,6 +294,9 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
     const runs: PageRun[] = [];
     for (let i = 0; i < o.runs; i++) {
       for (const app of ["pooldeck", "prefect"] as const) {
+        // the previous run's page may have left work behind (Prefect's UI keeps its server busy
+        // with API calls for a moment after it closes): each run starts on a quiet machine
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         const run = await oneRun(browser, app, o, templateText, storageState);
         runs.push(run);
         log(

@@ -186,15 +186,23 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
           onFix={() => {}}
           canFix={false}
         />
-        <RunTaskPreview
-          poolResult={poolResult}
-          doc={template}
-          mode={mode}
-          {...(snapshot ? { snapshot } : {})}
-          deployments={previewDeployments}
-          deploymentId={value ? deployment.id : ""}
-          onDeploymentChange={() => {}}
-        />
+        {value ? (
+          <RunTaskPreview
+            poolResult={poolResult}
+            doc={template}
+            mode={mode}
+            {...(snapshot ? { snapshot } : {})}
+            deployments={previewDeployments}
+            deploymentId={deployment.id}
+            onDeploymentChange={() => {}}
+          />
+        ) : (
+          // the pool's defaults alone would read as this deployment's request, and its select as
+          // "no deployments use this pool"
+          <p role="status" className="text-sm text-muted-foreground">
+            The RunTask preview comes back once job_variables is a valid JSON object.
+          </p>
+        )}
       </div>
     </div>
   );

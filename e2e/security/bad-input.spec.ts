@@ -189,7 +189,7 @@ test("an unknown pool: the page says so, and a forged push creates nothing", asy
   const res = await page.goto(`/pools/${unknown}`);
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("alert").filter({ hasText: "No such work pool" })).toHaveText(
-    "No such work poolPrefect has no work pool by this name. See all pools or start a new one.",
+    `No such work poolPrefect has no work pool named ${unknown}. See all pools or start a new one.`,
   );
   await shot(page, info, "bad-input-unknown-pool");
 

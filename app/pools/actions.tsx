@@ -6,7 +6,6 @@ import { PoolDeployments } from "@/components/pools/pool-deployments";
 import { authorize } from "@/lib/actions/action-client";
 import { defaultRegion, getClusterSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
-import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 
@@ -53,10 +52,7 @@ export async function loadPoolDeployments(
   const client = getPrefectClient();
   try {
     const pool = await readWorkPool(client, parsed.data);
-    const section = (
-      <PoolDeployments deployments={listDeploymentsForPool(client, pool.name)} pool={pool} />
-    );
-    return { ok: true, section };
+    return { ok: true, section: <PoolDeployments client={client} pool={pool} /> };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { LazyDetails } from "@/components/ui/lazy-details";
-import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
+import type { PrefectClient } from "@/lib/prefect/client";
+import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { WorkPool } from "@/lib/prefect/types";
 import { modeForPoolType } from "@/lib/push/changes";
 import { checkWithCluster } from "@/lib/push/verdict";
@@ -22,17 +23,10 @@ function Json({ value, label }: { value: unknown; label: string }) {
  * The pool's deployments: each one's job_variables, the effective configuration after merging
  * them over the pool's defaults, its verdict, and an editor for the job_variables.
  */
-export async function PoolDeployments({
-  deployments: listed,
-  pool,
-}: {
-  /** the pool's deployments as listed by the page (lib/prefect/deployments listDeploymentsForPool) */
-  deployments: ReturnType<typeof listDeploymentsForPool>;
-  pool: WorkPool;
-}) {
+export async function PoolDeployments({ client, pool }: { client: PrefectClient; pool: WorkPool }) {
   let deployments;
   try {
-    deployments = await listed;
+    deployments = await listDeploymentsForPool(client, pool.name);
   } catch (error) {
     return (
       <p role="alert" className="text-sm text-destructive">

@@ -17,7 +17,13 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/support/chromium";
-import { SCRIPT_BYTES, armConflictTimer, initScript, type BenchApp } from "./page-probe";
+import {
+  READY_MESSAGE,
+  SCRIPT_BYTES,
+  armConflictTimer,
+  initScript,
+  type BenchApp,
+} from "./page-probe";
 
 export const CONFLICT_WAIT_MS = 5_000;
 const SERVER_WARM_UP_REQUESTS = 20;
@@ -92,15 +98,13 @@ function urlFor(app: BenchApp, o: PageBenchOptions): string {
 type Marks = { form?: number; json?: number };
 
 async function load(page: Page, url: string): Promise<LoadFigures> {
+  // listened for, not polled: nothing of the harness runs in the page while it loads (page-probe.ts)
+  const ready = page.waitForEvent("console", {
+    predicate: (message) => message.text() === READY_MESSAGE,
+    timeout: 60_000,
+  });
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(
-    () => {
-      const m = (window as unknown as { __bench?: { marks: Marks } }).__bench?.marks;
-      return m?.form !== undefined && m.json !== undefined;
-    },
-    undefined,
-    { timeout: 60_000, polling: 100 },
-  );
+  await ready;
   const marks = await page.evaluate(
     () => (window as unknown as { __bench: { marks: Marks } }).__bench.marks,
   );

@@ -8,6 +8,7 @@ import { DevelopmentSignInBanner, UserMenu } from "@/components/auth/user-menu";
 import { NavLinks } from "@/components/shell/nav-links";
 import { Providers } from "@/components/shell/providers";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { HydrateLater } from "@/components/ui/hydrate-later";
 import { currentOperator } from "@/lib/auth/session";
 import { NONCE_HEADER } from "@/lib/security/csp";
 
@@ -33,29 +34,32 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen">
         <Providers>
           <header className="sticky top-0 z-30 border-b border-border bg-card/90 backdrop-blur">
-            <nav
-              aria-label="Main"
-              className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4"
-            >
-              <Link
-                href="/"
-                className="flex items-center gap-2 text-sm font-semibold tracking-tight"
+            {/* the page's own controls hydrate first (see HydrateLater) */}
+            <HydrateLater>
+              <nav
+                aria-label="Main"
+                className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4"
               >
-                <span
-                  aria-hidden
-                  className="grid h-6 w-6 place-items-center rounded-md bg-primary text-[11px] font-bold text-primary-foreground"
+                <Link
+                  href="/"
+                  className="flex items-center gap-2 text-sm font-semibold tracking-tight"
                 >
-                  Pd
-                </span>
-                Pooldeck
-              </Link>
-              {/* signed out, every link would only lead back to the sign-in page */}
-              {operator ? <NavLinks /> : null}
-              <div className="ml-auto flex items-center gap-3">
-                <UserMenu operator={operator} />
-                <ThemeToggle />
-              </div>
-            </nav>
+                  <span
+                    aria-hidden
+                    className="grid h-6 w-6 place-items-center rounded-md bg-primary text-[11px] font-bold text-primary-foreground"
+                  >
+                    Pd
+                  </span>
+                  Pooldeck
+                </Link>
+                {/* signed out, every link would only lead back to the sign-in page */}
+                {operator ? <NavLinks /> : null}
+                <div className="ml-auto flex items-center gap-3">
+                  <UserMenu operator={operator} />
+                  <ThemeToggle />
+                </div>
+              </nav>
+            </HydrateLater>
             <DevelopmentSignInBanner operator={operator} />
           </header>
           <OperatorProvider

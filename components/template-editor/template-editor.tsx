@@ -7,6 +7,7 @@
  */
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { HydrateLater } from "@/components/ui/hydrate-later";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import type { Diagnostic } from "@/lib/checks";
@@ -192,75 +193,78 @@ export function TemplateEditor(props: TemplateEditorProps) {
             <TemplateForm ctx={formCtx} jsonError={jsonError} tooLarge={tooLarge} />
           </div>
           <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
-            <div
-              className="h-[55vh] min-h-80 overflow-hidden rounded-lg border border-border lg:h-auto"
-              data-testid="json-pane"
-            >
-              <MonacoPane
-                modelPath={modelPath}
-                initialText={originalText}
-                diagnostics={checks.diagnostics}
-                schema={schema}
-                onTextChange={onEditorText}
-                onReady={setEditor}
-                getCurrentText={getCurrentText}
-              />
-            </div>
-            <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col gap-2">
-              <TabsList className="self-start">
-                <TabsTrigger value="checks">
-                  Checks{" "}
-                  <span className="ml-1 tabular-nums" data-testid="checks-count">
-                    {tooLarge
-                      ? "not checked"
-                      : checks.pending
-                        ? "checking…"
-                        : `${errors} errors · ${warnings} warnings`}
-                  </span>
-                </TabsTrigger>
-                <TabsTrigger value="preview">RunTask preview</TabsTrigger>
-              </TabsList>
-              <TabsContent value="checks" className="min-h-0 overflow-auto">
-                {tooLarge ? (
-                  <p role="status" className="text-sm text-muted-foreground">
-                    {tooLarge}
-                  </p>
-                ) : checks.engineError ? (
-                  <p role="alert" className="text-sm text-destructive">
-                    {checks.engineError}
-                  </p>
-                ) : checks.pending ? (
-                  <p role="status" className="text-sm text-muted-foreground">
-                    Checking the template…
-                  </p>
-                ) : (
-                  <ChecksPanel
-                    diagnostics={checks.diagnostics}
-                    skipped={checks.skipped}
-                    ms={checks.ms}
-                    onReveal={reveal}
-                    onFix={fix}
-                    canFix={parsed.ok}
-                  />
-                )}
-              </TabsContent>
-              <TabsContent value="preview" className="min-h-0 overflow-auto">
-                {checks.fromServer || checks.pending ? (
-                  // the server's result has no plan; the browser renders one when it is idle
-                  <RenderingPreview />
-                ) : (
-                  <RunTaskPreview
-                    poolResult={checks}
-                    doc={formValue}
-                    mode={mode}
-                    {...(snapshot ? { snapshot } : {})}
-                    deployments={deployments}
-                    deploymentId={deploymentId}
-                    onDeploymentChange={setDeploymentId}
-                  />
-                )}
-              </TabsContent>
-            </Tabs>
+            {/* hydrated after the toolbar and the form's first section (see HydrateLater) */}
+            <HydrateLater>
+              <div
+                className="h-[55vh] min-h-80 overflow-hidden rounded-lg border border-border lg:h-auto"
+                data-testid="json-pane"
+              >
+                <MonacoPane
+                  modelPath={modelPath}
+                  initialText={originalText}
+                  diagnostics={checks.diagnostics}
+                  schema={schema}
+                  onTextChange={onEditorText}
+                  onReady={setEditor}
+                  getCurrentText={getCurrentText}
+                />
+              </div>
+              <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col gap-2">
+                <TabsList className="self-start">
+                  <TabsTrigger value="checks">
+                    Checks{" "}
+                    <span className="ml-1 tabular-nums" data-testid="checks-count">
+                      {tooLarge
+                        ? "not checked"
+                        : checks.pending
+                          ? "checking…"
+                          : `${errors} errors · ${warnings} warnings`}
+                    </span>
+                  </TabsTrigger>
+                  <TabsTrigger value="preview">RunTask preview</TabsTrigger>
+                </TabsList>
+                <TabsContent value="checks" className="min-h-0 overflow-auto">
+                  {tooLarge ? (
+                    <p role="status" className="text-sm text-muted-foreground">
+                      {tooLarge}
+                    </p>
+                  ) : checks.engineError ? (
+                    <p role="alert" className="text-sm text-destructive">
+                      {checks.engineError}
+                    </p>
+                  ) : checks.pending ? (
+                    <p role="status" className="text-sm text-muted-foreground">
+                      Checking the template…
+                    </p>
+                  ) : (
+                    <ChecksPanel
+                      diagnostics={checks.diagnostics}
+                      skipped={checks.skipped}
+                      ms={checks.ms}
+                      onReveal={reveal}
+                      onFix={fix}
+                      canFix={parsed.ok}
+                    />
+                  )}
+                </TabsContent>
+                <TabsContent value="preview" className="min-h-0 overflow-auto">
+                  {checks.fromServer || checks.pending ? (
+                    // the server's result has no plan; the browser renders one when it is idle
+                    <RenderingPreview />
+                  ) : (
+                    <RunTaskPreview
+                      poolResult={checks}
+                      doc={formValue}
+                      mode={mode}
+                      {...(snapshot ? { snapshot } : {})}
+                      deployments={deployments}
+                      deploymentId={deploymentId}
+                      onDeploymentChange={setDeploymentId}
+                    />
+                  )}
+                </TabsContent>
+              </Tabs>
+            </HydrateLater>
           </div>
         </div>
       </div>

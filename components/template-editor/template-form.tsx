@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { Alert } from "@/components/ui/alert";
+import { HydrateLater } from "@/components/ui/hydrate-later";
 import { propertiesOf, requestBinding } from "@/lib/template/editing/form-model";
 import { FieldSection } from "./fields/field";
 import type { FormContext } from "./fields/form-context";
@@ -70,16 +71,23 @@ export const TemplateForm = memo(function TemplateForm({
       >
         <legend className="sr-only">Template form</legend>
         <PlacementFields ctx={ctx} />
-        <TaskFields ctx={ctx} />
-        <NetworkFields ctx={ctx} />
+        {/* the sections below the first one hydrate after it (see HydrateLater) */}
+        <HydrateLater>
+          <TaskFields ctx={ctx} />
+        </HydrateLater>
+        <HydrateLater>
+          <NetworkFields ctx={ctx} />
+        </HydrateLater>
         {others.length > 0 ? (
-          <FieldSection title="Other variables">
-            <div className="grid gap-3 sm:grid-cols-2">
-              {others.map((name) => (
-                <GenericField key={name} ctx={ctx} name={name} />
-              ))}
-            </div>
-          </FieldSection>
+          <HydrateLater>
+            <FieldSection title="Other variables">
+              <div className="grid gap-3 sm:grid-cols-2">
+                {others.map((name) => (
+                  <GenericField key={name} ctx={ctx} name={name} />
+                ))}
+              </div>
+            </FieldSection>
+          </HydrateLater>
         ) : null}
       </fieldset>
     </div>

@@ -7,6 +7,7 @@ import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { HydrateLater } from "@/components/ui/hydrate-later";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
@@ -115,7 +116,9 @@ export default async function PoolPage({ params, searchParams }: Params) {
       />
       <div className="mt-8">
         {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}
-        <DeferredDeployments poolName={pool.name} load={loadPoolDeployments} />
+        <HydrateLater>
+          <DeferredDeployments poolName={pool.name} load={loadPoolDeployments} />
+        </HydrateLater>
       </div>
     </>
   );

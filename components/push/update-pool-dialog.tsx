@@ -31,10 +31,8 @@ const TemplateDiffView = dynamic(() => import("./template-diff"), {
 
 export interface UpdatePoolButtonProps {
   poolName: string;
-  /** the pool's `updated` as loaded by the page */
+  /** the pool's `updated` as loaded by the page (its template is the editor's saved text) */
   loadedUpdated: string | null;
-  /** the pool's base_job_template as loaded by the page */
-  loadedTemplate: JsonValue;
 }
 
 interface Base {
@@ -52,19 +50,15 @@ type Outcome =
 const pretty = (value: JsonValue) => JSON.stringify(value, null, 2);
 
 /** The push button and its dialog; reads the edited text from the surrounding TemplateEditor. */
-export function UpdatePoolButton({
-  poolName,
-  loadedUpdated,
-  loadedTemplate,
-}: UpdatePoolButtonProps) {
+export function UpdatePoolButton({ poolName, loadedUpdated }: UpdatePoolButtonProps) {
   const editor = useTemplateEditorState();
   const permission = usePushPermission();
   // what the next push compares against: the load, then each successful push or a rebase
-  const [base, setBase] = useState<Base>({
+  const [base, setBase] = useState<Base>(() => ({
     updated: loadedUpdated,
-    template: loadedTemplate,
+    template: JSON.parse(editor.savedText) as JsonValue,
     isSaved: true,
-  });
+  }));
   const [open, setOpen] = useState(false);
   const [typedName, setTypedName] = useState("");
   const [confirmOverwrite, setConfirmOverwrite] = useState(false);

@@ -19,6 +19,8 @@ export interface TemplateEditorState {
   mode: Mode;
   /** the text differs from what was loaded (or last saved) */
   dirty: boolean;
+  /** the text as loaded from Prefect, or as last saved there */
+  savedText: string;
   /** the text now stored in Prefect is `text`: clears the draft and the unsaved-changes prompt */
   markSaved(text: string): void;
 }

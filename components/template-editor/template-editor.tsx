@@ -158,6 +158,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
     diagnostics: checks.diagnostics,
     mode,
     dirty: doc.dirty,
+    savedText: originalText,
     markSaved,
   };
   const errors = checks.diagnostics.filter((d) => d.severity === "error").length;

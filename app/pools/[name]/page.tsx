@@ -106,13 +106,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
         cluster={cluster}
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
-        actions={
-          <LazyUpdatePoolButton
-            poolName={pool.name}
-            loadedUpdated={pool.updated}
-            loadedTemplate={template}
-          />
-        }
+        actions={<LazyUpdatePoolButton poolName={pool.name} loadedUpdated={pool.updated} />}
       />
       <div className="mt-8">
         {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}

@@ -14,13 +14,19 @@ async function shot(page: Page, info: TestInfo, name: string) {
 }
 
 let offLocalhost: string[] = [];
+let pageErrors: string[] = [];
 test.beforeEach(({ page }) => {
   offLocalhost = [];
+  pageErrors = [];
   page.on("request", (r) => {
     if (!/^(http:\/\/127\.0\.0\.1:|data:|blob:)/.test(r.url())) offLocalhost.push(r.url());
   });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
 });
-test.afterEach(() => expect(offLocalhost, "requests that left localhost").toEqual([]));
+test.afterEach(() => {
+  expect(offLocalhost, "requests that left localhost").toEqual([]);
+  expect(pageErrors, "uncaught errors in the page").toEqual([]);
+});
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);
 
@@ -59,6 +65,10 @@ test("edit, push, and Prefect stores exactly the pushed template", async ({ page
   const stored = await readPool(name);
   expect(stored.base_job_template).toEqual(withFargatePreset(template));
   expect(stored.base_job_template.variables.properties.launch_type!.default).toBe("FARGATE");
+  // closing unmounts the diff editor (Monaco once threw on disposing its models here)
+  await page.keyboard.press("Escape");
+  await expect(dialog(page)).toBeHidden();
+  await expect(page.getByRole("button", { name: "Update pool" })).toBeFocused();
 });
 
 test("a change made through the API after loading is detected and nothing is overwritten", async ({

@@ -103,8 +103,8 @@ async function load(page: Page, url: string): Promise<LoadFigures> {
     predicate: (message) => message.text() === READY_MESSAGE,
     timeout: 60_000,
   });
-  await page.goto(url, { waitUntil: "commit" });
-  await ready;
+  // together, so that a failed navigation is the error reported (not the wait's later timeout)
+  await Promise.all([ready, page.goto(url, { waitUntil: "commit" })]);
   const marks = await page.evaluate(
     () => (window as unknown as { __bench: { marks: Marks } }).__bench.marks,
   );

@@ -3,36 +3,27 @@
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { PoolDeployments } from "@/components/pools/pool-deployments";
-import { authorize } from "@/lib/actions/action-client";
+import { ActionRefusal, defineAction } from "@/lib/actions/action-client";
+import { poolName } from "@/lib/actions/inputs";
 import { defaultRegion, getClusterSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 
-const clusterName = z.string().max(2048);
-const poolNameInput = z.string().min(1).max(2048);
-
 /** Reads a cluster's snapshot for the template editor; AWS failures come back as a sentence. */
-export async function loadClusterSnapshot(
-  cluster: string,
-): Promise<{ ok: true; snapshot: ClusterSnapshot } | { ok: false; error: string }> {
-  if (!(await authorize("viewer"))) {
-    return { ok: false, error: "You are not signed in, or your session has ended. Sign in again." };
-  }
-  const parsed = clusterName.safeParse(cluster);
-  if (!parsed.success) return { ok: false, error: "The cluster name is not valid." };
-  const name = parsed.data.trim() || "default";
-  try {
+export const loadClusterSnapshot = defineAction({
+  role: "viewer",
+  input: z.string().max(2048),
+  handler: async (cluster): Promise<ClusterSnapshot> => {
+    const name = cluster.trim() || "default";
     const result = await getClusterSnapshot({ region: defaultRegion(), cluster: name });
-    if (result.snapshot) return { ok: true, snapshot: result.snapshot };
-    return {
+    if (result.snapshot) return result.snapshot;
+    throw new ActionRefusal({
       ok: false,
       error: result.sections.cluster.error?.message ?? `Cluster ${name} could not be read.`,
-    };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
+    });
+  },
+});
 
 /**
  * The pool page's deployments section (each deployment's job_variables, effective configuration
@@ -41,19 +32,12 @@ export async function loadClusterSnapshot(
  * server time on a cold cache, which delayed the editor when they were part of the page's stream
  * (BENCHMARKS.md, form editable).
  */
-export async function loadPoolDeployments(
-  poolName: string,
-): Promise<{ ok: true; section: ReactNode } | { ok: false; error: string }> {
-  if (!(await authorize("viewer"))) {
-    return { ok: false, error: "You are not signed in, or your session has ended. Sign in again." };
-  }
-  const parsed = poolNameInput.safeParse(poolName);
-  if (!parsed.success) return { ok: false, error: "The pool name is not valid." };
-  const client = getPrefectClient();
-  try {
-    const pool = await readWorkPool(client, parsed.data);
-    return { ok: true, section: <PoolDeployments client={client} pool={pool} /> };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
+export const loadPoolDeployments = defineAction({
+  role: "viewer",
+  input: poolName,
+  handler: async (name): Promise<ReactNode> => {
+    const client = getPrefectClient();
+    const pool = await readWorkPool(client, name);
+    return <PoolDeployments client={client} pool={pool} />;
+  },
+});

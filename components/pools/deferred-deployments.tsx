@@ -2,10 +2,10 @@
 
 import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/types";
 
-export type DeploymentsLoader = (
-  poolName: string,
-) => Promise<{ ok: true; section: ReactNode } | { ok: false; error: string }>;
+/** The loadPoolDeployments server action: the rendered section, or why not. */
+export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<ReactNode>>;
 
 /**
  * The pool's deployments section, asked for once the page is interactive (a server action that
@@ -29,7 +29,7 @@ export function DeferredDeployments({
         error: e instanceof Error ? e.message : String(e),
       }));
       setError(result.ok ? null : result.error);
-      if (result.ok) setSection(result.section);
+      if (result.ok) setSection(result.data);
     });
   }, [load, poolName]);
   useEffect(read, [read]);

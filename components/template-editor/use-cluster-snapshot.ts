@@ -1,14 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/actions/types";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
 import { targetCluster } from "@/lib/template/editing/form-model";
 
 /** Reads another cluster's snapshot on the server (a server action); errors come back as text. */
-export type SnapshotLoader = (
-  cluster: string,
-) => Promise<{ ok: true; snapshot: ClusterSnapshot } | { ok: false; error: string }>;
+export type SnapshotLoader = (cluster: string) => Promise<ActionResult<ClusterSnapshot>>;
 
 /** What the server read about the template's cluster: its snapshot or why not, and the region's clusters. */
 export interface ClusterData {
@@ -88,7 +87,7 @@ export function useClusterSnapshot(
           if (cancelled) return;
           setState((s: SnapshotState): SnapshotState =>
             result.ok
-              ? { ...s, snapshot: result.snapshot, problem: undefined, loading: false }
+              ? { ...s, snapshot: result.data, problem: undefined, loading: false }
               : {
                   ...s,
                   snapshot: undefined,

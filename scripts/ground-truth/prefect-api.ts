@@ -3,6 +3,7 @@
  * and a scheduled flow run for the worker to pick up, and their removal afterwards.
  */
 import type { JsonObject } from "@/lib/template/types";
+import { prefectFetch } from "../seed/prefect";
 
 export type PrefectApi = ReturnType<typeof prefectApi>;
 
@@ -10,19 +11,9 @@ export type PrefectApi = ReturnType<typeof prefectApi>;
 export function prefectApi(apiUrl: string) {
   const base = apiUrl.replace(/\/+$/, "");
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let res: Response;
-    let text: string;
-    for (let attempt = 1; ; attempt++) {
-      res = await fetch(`${base}${path}`, {
-        method,
-        headers: { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      text = await res.text();
-      // SQLite answers concurrent writes with "database is locked", which Prefect reports as 503
-      if (res.status !== 503 || attempt === 5) break;
-      await new Promise((r) => setTimeout(r, 200 * attempt));
-    }
+    // retries SQLite's "database is locked" 503 and a dropped kept-alive connection
+    const res = await prefectFetch(base, method, path, body);
+    const text = await res.text();
     if (!res.ok)
       throw new Error(`Prefect ${method} ${path} → ${res.status}: ${text.slice(0, 500)}`);
     return (text ? JSON.parse(text) : undefined) as T;

@@ -21,7 +21,9 @@ type Json = Record<string, unknown>;
 /**
  * One REST call to Prefect. The SQLite-backed server answers 503 while its database is locked (on a
  * busy machine, during seeding too); a locked write did not happen, so repeating it is safe.
- * lib/prefect retries the same way; the e2e helpers use this one.
+ * lib/prefect retries the same way; the e2e helpers and the ground-truth harness use this one.
+ * A request sent on a kept-alive connection the server had just closed ("other side closed") never
+ * reached it either, and is sent again on a new one.
  */
 export async function prefectFetch(
   apiUrl: string,
@@ -29,12 +31,20 @@ export async function prefectFetch(
   path: string,
   body?: unknown,
 ): Promise<Response> {
-  const send = () =>
-    fetch(`${apiUrl}${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const send = async (): Promise<Response> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(`${apiUrl}${path}`, {
+          method,
+          headers: { "content-type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      } catch (error) {
+        const code = (error as { cause?: { code?: unknown } }).cause?.code;
+        if (code !== "UND_ERR_SOCKET" || attempt === 3) throw error;
+      }
+    }
+  };
   let res = await send();
   for (let attempt = 1; res.status === 503 && attempt < 6; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));

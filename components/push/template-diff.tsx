@@ -3,9 +3,19 @@
 /**
  * Monaco's diff editor over two JSON texts, from the same locally bundled Monaco as the template
  * editor (setupMonaco: never a CDN). Loaded with next/dynamic and ssr: false by TemplateDiff.
+ *
+ * We drive Monaco's diff editor directly rather than through @monaco-editor/react's DiffEditor,
+ * because closing the view must release things in an order that component cannot give:
+ * - The diff editor's view model computes the diff in the editor worker. Monaco disposes a view
+ *   model it created itself only through a reference count that never reaches zero, so a diff still
+ *   being computed when the view closed came back empty for models that were gone, and Monaco threw
+ *   an uncaught "no diff result available" (closing the dialog right after a push did). Creating
+ *   the view model here lets us dispose it, which cancels that computation, before the models.
+ * - Disposing the models while the widget still showed them threw "TextModel got disposed before
+ *   DiffEditorWidget model got reset".
  */
-import { DiffEditor, type DiffOnMount } from "@monaco-editor/react";
 import { useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import type * as Monaco from "monaco-editor";
 import { setupMonaco } from "@/components/template-editor/monaco-setup";
 
 export interface TemplateDiffViewProps {
@@ -22,56 +32,65 @@ function subscribeTheme(onChange: () => void) {
 }
 const isDark = () => document.documentElement.classList.contains("dark");
 
-setupMonaco();
+const monaco = setupMonaco();
+
+const OPTIONS: Monaco.editor.IStandaloneDiffEditorConstructionOptions = {
+  readOnly: true,
+  originalEditable: false,
+  renderSideBySide: true,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  fontSize: 12,
+  automaticLayout: true,
+  // highlighting a word's other occurrences serves editing, not reading a diff
+  occurrencesHighlight: "off",
+  // long templates: show the changes with a little context, unchanged runs folded
+  hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5 },
+};
+
+/** Shows `text` in `model` unless it already does (setValue would reset the view for nothing). */
+function show(model: Monaco.editor.ITextModel | undefined, text: string) {
+  if (model && model.getValue() !== text) model.setValue(text);
+}
 
 /** Read-only side-by-side diff (stored left, edited right). */
 export default function TemplateDiffView(props: TemplateDiffViewProps) {
   const dark = useSyncExternalStore(subscribeTheme, isDark, () => false);
-  // @monaco-editor/react disposes the two models before the diff widget that still shows them,
-  // and Monaco reports that as an uncaught "TextModel got disposed before DiffEditorWidget model
-  // got reset" whenever the dialog closes. We keep the models past its cleanup and release them in
-  // the right order: a layout effect's cleanup runs before the library's passive one.
-  const editorRef = useRef<Parameters<DiffOnMount>[0] | null>(null);
-  useLayoutEffect(
-    () => () => {
-      const editor = editorRef.current;
-      const models = editor?.getModel();
-      editor?.setModel(null);
-      models?.original.dispose();
-      models?.modified.dispose();
-    },
-    [],
-  );
+  const hostRef = useRef<HTMLDivElement>(null);
+  const modelsRef = useRef<Monaco.editor.IDiffEditorModel | null>(null);
+  // the texts at mount; later ones reach the models through the effects below
+  const initial = useRef(props);
+
+  useLayoutEffect(() => {
+    const editor = monaco.editor.createDiffEditor(hostRef.current!, OPTIONS);
+    const models = {
+      original: monaco.editor.createModel(initial.current.original, "json"),
+      modified: monaco.editor.createModel(initial.current.modified, "json"),
+    };
+    const viewModel = editor.createViewModel(models);
+    editor.setModel(viewModel);
+    modelsRef.current = models;
+    return () => {
+      modelsRef.current = null;
+      editor.setModel(null);
+      viewModel.dispose();
+      editor.dispose();
+      models.original.dispose();
+      models.modified.dispose();
+    };
+  }, []);
+
+  useLayoutEffect(() => show(modelsRef.current?.original, props.original), [props.original]);
+  useLayoutEffect(() => show(modelsRef.current?.modified, props.modified), [props.modified]);
+  useLayoutEffect(() => monaco.editor.setTheme(dark ? "vs-dark" : "vs"), [dark]);
+
   return (
     <div className="flex h-full flex-col">
       <div className="grid grid-cols-2 border-b border-border bg-muted text-xs font-medium text-muted-foreground">
         <span className="px-3 py-1">{props.originalLabel}</span>
         <span className="px-3 py-1">{props.modifiedLabel}</span>
       </div>
-      <div className="min-h-0 flex-1" data-testid="template-diff">
-        <DiffEditor
-          original={props.original}
-          modified={props.modified}
-          language="json"
-          theme={dark ? "vs-dark" : "vs"}
-          keepCurrentOriginalModel
-          keepCurrentModifiedModel
-          onMount={(editor) => {
-            editorRef.current = editor;
-          }}
-          options={{
-            readOnly: true,
-            originalEditable: false,
-            renderSideBySide: true,
-            minimap: { enabled: false },
-            scrollBeyondLastLine: false,
-            fontSize: 12,
-            automaticLayout: true,
-            // long templates: show the changes with a little context, unchanged runs folded
-            hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5 },
-          }}
-        />
-      </div>
+      <div className="min-h-0 flex-1" data-testid="template-diff" ref={hostRef} />
     </div>
   );
 }

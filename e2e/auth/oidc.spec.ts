@@ -4,7 +4,7 @@
  * provider's own pages. The `groups` claim maps to the editor role.
  */
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 
 import { freePort } from "../../scripts/testing/free-port";
 import { startAppInstance } from "../support/app-instance";

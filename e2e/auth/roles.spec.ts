@@ -4,7 +4,7 @@
  * viewer, a caller without a session, and a cross-origin POST; nothing changes in Prefect. The
  * same forged request from the editor, same-origin, does change the pool (so it was well-formed).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 
 import { waitForMonaco } from "../editor/pools";
 import { ec2Template, readPool } from "../push/prefect-api";

@@ -3,7 +3,7 @@
  * for pages and API routes, wrong and right passwords, the callback URL, the cookie's flags, and
  * sign-out.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 
 import { TEST_USERS } from "../support/test-auth";
 

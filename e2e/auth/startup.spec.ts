@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 
 import { freePort } from "../../scripts/testing/free-port";
 import { startAppInstance } from "../support/app-instance";

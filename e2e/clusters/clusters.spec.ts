@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 
 import { REGION_COOKIE } from "../../components/cluster/params";
 import { SEED } from "../../scripts/seed/ecs";

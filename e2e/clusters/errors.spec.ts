@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 
 import { startPrivateMoto } from "../../scripts/bench/private-moto";
 import { freePort } from "../../scripts/testing/free-port";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "../support/test";
 import { convertTemplate } from "../../lib/template/editing/convert-pool-kind";
 import type { JsonObject } from "../../lib/template/types";
 import { prefectRequest } from "../support/prefect-rest";

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "../support/test";
 import { applyOps } from "../../lib/template/editing/document-model";
 import { presetOps } from "../../lib/template/editing/presets";
 import {

@@ -3,7 +3,7 @@
  * kind and the exact diff; restoring an earlier version goes through Update pool and Prefect then
  * stores exactly that template; a deployment's job_variables change appears under its pool.
  */
-import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "../support/test";
 import { applyOps } from "../../lib/template/editing/document-model";
 import { presetOps } from "../../lib/template/editing/presets";
 import { draftText, waitForMonaco } from "../editor/pools";

@@ -2,7 +2,7 @@
  * "No change may be lost": an app whose audit history cannot be written (DATABASE_URL points at a
  * PostgreSQL that does not answer) refuses the push with a sentence, and Prefect is untouched.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { freePort } from "../../scripts/testing/free-port";
 import { startAppInstance } from "../support/app-instance";
 import { signIn } from "../support/sign-in";

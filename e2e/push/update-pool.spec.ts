@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "../support/test";
 import { applyOps } from "../../lib/template/editing/document-model";
 import { presetOps } from "../../lib/template/editing/presets";
 import { gotoLineEnd, waitForMonaco } from "../editor/pools";
@@ -14,18 +14,14 @@ async function shot(page: Page, info: TestInfo, name: string) {
 }
 
 let offLocalhost: string[] = [];
-let pageErrors: string[] = [];
 test.beforeEach(({ page }) => {
   offLocalhost = [];
-  pageErrors = [];
   page.on("request", (r) => {
     if (!/^(http:\/\/127\.0\.0\.1:|data:|blob:)/.test(r.url())) offLocalhost.push(r.url());
   });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
 });
 test.afterEach(() => {
   expect(offLocalhost, "requests that left localhost").toEqual([]);
-  expect(pageErrors, "uncaught errors in the page").toEqual([]);
 });
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);

@@ -4,7 +4,7 @@
  * the auth string in all its forms. The shared instance's responses are scanned after the whole
  * run by scripts/scan-secrets.ts (AWS keys, PREFECT_API_KEY, task definition environment values).
  */
-import { expect, test, type Response } from "@playwright/test";
+import { expect, test, type Response } from "../support/test";
 
 import { findLeaks, type Leak } from "../../lib/security/secret-scan";
 import { startAppInstance } from "../support/app-instance";

@@ -102,6 +102,21 @@ describe("authorization", () => {
     });
     expect(await authorize("viewer")).toBeNull();
   });
+  it("tells a caller without a session to sign in to see what a viewer action reads", async () => {
+    session.operator = null;
+    const read = defineAction({
+      role: "viewer",
+      input: z.string(),
+      handler: async (name) => `pool ${name}`,
+    });
+    expect(await read("demo-ecs")).toEqual({
+      ok: false,
+      error: "You are not signed in, or your session has ended. Sign in again to see this.",
+      auth: "signed-out",
+    });
+    session.operator = viewer;
+    expect(await read("demo-ecs")).toEqual({ ok: true, data: "pool demo-ecs" });
+  });
   it("refuses a viewer an editor action and names the missing role", async () => {
     session.operator = viewer;
     expect(await echo({ name: "a", doc: "{}" })).toEqual({

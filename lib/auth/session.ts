@@ -67,10 +67,14 @@ export async function checkAccess(role: Role): Promise<Access> {
   return { ok: true, operator };
 }
 
-/** The sentence shown when access is denied; the editor keeps the user's text either way. */
+/**
+ * The sentence shown when access is denied; the editor keeps the user's text either way. Viewer
+ * actions only read, so their refusal says what to do rather than that nothing was sent.
+ */
 export function deniedMessage(role: Role, access: Extract<Access, { ok: false }>): string {
   if (access.reason === "signed-out") {
-    return "You are not signed in, or your session has ended. Sign in again; nothing was sent.";
+    const consequence = role === "viewer" ? " to see this" : "; nothing was sent";
+    return `You are not signed in, or your session has ended. Sign in again${consequence}.`;
   }
   return `You need the ${role} role to do this; ${access.operator?.displayName ?? "you"} signed in with the viewer role. Nothing was sent.`;
 }

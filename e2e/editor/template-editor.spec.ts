@@ -61,14 +61,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await info.attach(name, { path, contentType: "image/png" });
 }
 
-let offLocalhost: string[] = [];
-test.beforeEach(({ page }) => {
-  offLocalhost = [];
-  page.on("request", (r) => {
-    if (!/^(http:\/\/127\.0\.0\.1:|data:|blob:)/.test(r.url())) offLocalhost.push(r.url());
-  });
-});
-test.afterEach(() => expect(offLocalhost, "requests that left localhost").toEqual([]));
 test.afterAll(deleteTestPools);
 
 test("a conflicting edit typed into Monaco is marked, and its quick fix removes it", async ({

@@ -13,16 +13,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
     await import("node:fs/promises").then((fs) => fs.writeFile(`${SHOTS}/${name}.png`, body));
 }
 
-let offLocalhost: string[] = [];
-test.beforeEach(({ page }) => {
-  offLocalhost = [];
-  page.on("request", (r) => {
-    if (!/^(http:\/\/127\.0\.0\.1:|data:|blob:)/.test(r.url())) offLocalhost.push(r.url());
-  });
-});
-test.afterEach(() => {
-  expect(offLocalhost, "requests that left localhost").toEqual([]);
-});
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);
 

@@ -1,19 +1,29 @@
 /**
- * Playwright's `test`, with one addition every spec gets: a test fails when the page it drove threw
- * an uncaught error or left a promise rejection unhandled, even if everything it asserted held.
- * Such errors are invisible to a user until something stops working, so they fail here first.
+ * Playwright's `test`, with two checks every spec gets on the page it drove, even when everything
+ * the test asserted held:
+ * - no uncaught error and no unhandled promise rejection: invisible to a user until something stops
+ *   working, so they fail here first;
+ * - no request leaving this machine: Pooldeck runs offline against the local stack, and Monaco and
+ *   every other asset come from the app itself, never a CDN.
  */
 import { test as base, expect } from "@playwright/test";
 
 export * from "@playwright/test";
 
-export const test = base.extend<{ pageErrors: string[] }>({
-  pageErrors: [
+const LOCAL = /^(http:\/\/127\.0\.0\.1:|data:|blob:)/;
+
+export const test = base.extend<{ pageChecks: void }>({
+  pageChecks: [
     async ({ page }, use) => {
       const errors: string[] = [];
+      const offLocalhost: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await use(errors);
+      page.on("request", (request) => {
+        if (!LOCAL.test(request.url())) offLocalhost.push(request.url());
+      });
+      await use();
       expect(errors, "uncaught errors in the page").toEqual([]);
+      expect(offLocalhost, "requests that left localhost").toEqual([]);
     },
     { auto: true },
   ],

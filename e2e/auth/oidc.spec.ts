@@ -10,7 +10,12 @@ import { freePort } from "../../scripts/testing/free-port";
 import { startAppInstance } from "../support/app-instance";
 import { startOidcProvider, type OidcTestProvider } from "../support/oidc-provider";
 
-test.use({ storageState: { cookies: [], origins: [] } });
+test.use({
+  storageState: { cookies: [], origins: [] },
+  // oidc-provider's own sign-in pages link Google Fonts (offline here, so they fail harmlessly);
+  // the other specs hold Pooldeck's pages to loading nothing from off this machine
+  externalRequestsAllowed: [/^https:\/\/fonts\.googleapis\.com\//],
+});
 
 const SHOTS = process.env.POOLDECK_SHOTS_DIR;
 

@@ -14,8 +14,9 @@
  * - Disposing the models while the widget still showed them threw "TextModel got disposed before
  *   DiffEditorWidget model got reset".
  */
-import { useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import { useLayoutEffect, useRef } from "react";
 import type * as Monaco from "monaco-editor";
+import { useDarkTheme } from "@/components/shell/use-dark-theme";
 import { setupMonaco } from "@/components/template-editor/monaco-setup";
 
 export interface TemplateDiffViewProps {
@@ -24,13 +25,6 @@ export interface TemplateDiffViewProps {
   originalLabel: string;
   modifiedLabel: string;
 }
-
-function subscribeTheme(onChange: () => void) {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-  return () => observer.disconnect();
-}
-const isDark = () => document.documentElement.classList.contains("dark");
 
 const monaco = setupMonaco();
 
@@ -55,7 +49,7 @@ function show(model: Monaco.editor.ITextModel | undefined, text: string) {
 
 /** Read-only side-by-side diff (stored left, edited right). */
 export default function TemplateDiffView(props: TemplateDiffViewProps) {
-  const dark = useSyncExternalStore(subscribeTheme, isDark, () => false);
+  const dark = useDarkTheme();
   const hostRef = useRef<HTMLDivElement>(null);
   const modelsRef = useRef<Monaco.editor.IDiffEditorModel | null>(null);
   // the texts at mount; later ones reach the models through the effects below

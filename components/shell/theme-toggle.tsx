@@ -1,21 +1,10 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
 import { Button } from "@/components/ui/button";
-
-const subscribe = (onChange: () => void) => {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-  return () => observer.disconnect();
-};
+import { useDarkTheme } from "./use-dark-theme";
 
 export function ThemeToggle() {
-  const dark = useSyncExternalStore(
-    subscribe,
-    () => document.documentElement.classList.contains("dark"),
-    () => false,
-  );
+  const dark = useDarkTheme();
   return (
     <Button
       variant="ghost"

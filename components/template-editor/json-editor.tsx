@@ -6,7 +6,8 @@
  * undo stops), so form edits, presets and fixes keep the user's cursor, selection and undo history.
  */
 import Editor, { type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useDarkTheme } from "@/components/shell/use-dark-theme";
 import type { Diagnostic } from "@/lib/checks/types";
 import type { JsonObject } from "@/lib/template/types";
 import { minimalEdit, pointerRange } from "@/lib/template/editing/document-model";
@@ -54,12 +55,6 @@ const EDITOR_OPTIONS = {
   ariaLabel: "Base job template JSON",
 };
 
-function subscribeTheme(onChange: () => void) {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-  return () => observer.disconnect();
-}
-
 export default function JsonEditor(props: JsonEditorProps) {
   const { modelPath, diagnostics, schema, onTextChange, onReady } = props;
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
@@ -68,11 +63,7 @@ export default function JsonEditor(props: JsonEditorProps) {
   useEffect(() => {
     onTextChangeRef.current = onTextChange;
   }, [onTextChange]);
-  const dark = useSyncExternalStore(
-    subscribeTheme,
-    () => document.documentElement.classList.contains("dark"),
-    () => false,
-  );
+  const dark = useDarkTheme();
   const modelUri = monaco.Uri.parse(modelPath).toString();
 
   useEffect(() => {

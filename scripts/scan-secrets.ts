@@ -1,5 +1,5 @@
 /**
- * Proves that no secret reaches the browser (issue 8 §4). Scans
+ * Proves that no secret reaches the browser. Scans
  *   1. every file of the production build's client output (`<distDir>/static`), and
  *   2. every HTML, RSC, JSON and text response recorded during the browser tests
  *      (e2e/support/recording-proxy.ts writes `<record dir>/responses.ndjson`)

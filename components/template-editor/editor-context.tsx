@@ -1,7 +1,7 @@
 "use client";
 
 /**
- * What the editor shares with pieces placed in its slots (issue 6's "Update pool" action reads the
+ * What the editor shares with pieces placed in its slots (the "Update pool" action reads the
  * current text and diagnostics from here and calls `markSaved` after a successful push).
  */
 import { createContext, useContext } from "react";

@@ -126,7 +126,7 @@ export const EditorToolbar = memo(function EditorToolbar({
           </span>
         ) : null}
       </div>
-      {/* issue 6 places "Update pool" here (reads the state with useTemplateEditorState) */}
+      {/* the page's actions ("Update pool") read the editor state with useTemplateEditorState */}
       {actions ? <div className="ml-auto flex items-center gap-2">{actions}</div> : null}
     </div>
   );

@@ -50,7 +50,7 @@ export interface TemplateEditorProps {
   /** loads the snapshot of another cluster when the user picks one */
   loadSnapshot?: SnapshotLoader;
   deployments?: PreviewDeployment[];
-  /** where issue 6's "Update pool" action goes; it reads the state with useTemplateEditorState */
+  /** the page's actions (e.g. "Update pool"), shown in the toolbar; they read the state with useTemplateEditorState */
   actions?: ReactNode;
   /** names the draft when the pool has no name yet (a pool being created) */
   draftName?: string;

@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 8 §5, the parts without a session): malformed JSON, a 5 MB template, an
+ * Bad input (the parts that need no session): malformed JSON, a 5 MB template, an
  * unknown pool. Each gets a clear sentence, and Prefect's REST API shows nothing was stored.
  */
 import { expect, test, type Page, type Request, type Route, type TestInfo } from "../support/test";

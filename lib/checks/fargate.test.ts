@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isValidFargatePair, nearestFargateMemory, parseCpu, parseMemory } from "./fargate";
 
 describe("Fargate cpu/memory table", () => {
-  it("matches the DESIGN.md table at its edges", () => {
+  it("matches the docs/design.md table at its edges", () => {
     const valid: [number, number][] = [
       [256, 512],
       [256, 2048],

@@ -1,5 +1,5 @@
 /**
- * Fargate's task-level cpu/memory table (DESIGN.md, ECS facts) and the parsing of the forms AWS
+ * Fargate's task-level cpu/memory table (docs/design.md, ECS facts) and the parsing of the forms AWS
  * accepts ("1024", 1024, "1 vCPU", "2 GB", "2048 MiB").
  */
 

@@ -1,5 +1,5 @@
 /**
- * Pooldeck's check engine (pure, isomorphic): every rule of the DESIGN.md check catalog, run by
+ * Pooldeck's check engine (pure, isomorphic): every rule of the docs/design.md check catalog, run by
  * the editor on each keystroke, by server actions before each push, and by `pooldeck check`.
  */
 export * from "./types";

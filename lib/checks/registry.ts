@@ -1,4 +1,4 @@
-/** Every rule of the DESIGN.md check catalog, in the order diagnostics are reported. */
+/** Every rule of the docs/design.md check catalog, in the order diagnostics are reported. */
 import type { Rule } from "./rule";
 import { noCapacity, taskTooLarge } from "./rules/capacity";
 import { fargateOnlyOption } from "./rules/fargate-only-option";

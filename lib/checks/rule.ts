@@ -6,7 +6,7 @@ import type { CheckContext } from "./context";
 export type RuleResult = Diagnostic[] | { skipped: string };
 
 export interface Rule {
-  /** stable id from the DESIGN.md check catalog */
+  /** stable id from the docs/design.md check catalog */
   id: string;
   /** one line for documentation and the editor's rule list */
   summary: string;

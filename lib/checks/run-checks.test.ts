@@ -3,41 +3,6 @@ import { checkJobVariablesText, checkText, RULE_IDS, runChecks } from "./index";
 import { defaultTemplate, withDefaults } from "./test-helpers";
 import type { JsonValue } from "@/lib/template/types";
 
-const CATALOG = [
-  "template/invalid-json",
-  "template/missing-section",
-  "template/undeclared-variable",
-  "template/invalid-variables-schema",
-  "template/default-violates-schema",
-  "ecs/launch-type-and-capacity-provider-strategy",
-  "ecs/strategy-too-long",
-  "ecs/strategy-multiple-base",
-  "ecs/strategy-zero-weight",
-  "ecs/strategy-out-of-range",
-  "ecs/strategy-mixed-provider-types",
-  "ecs/provider-not-in-cluster",
-  "ecs/provider-inactive",
-  "ecs/strategy-with-fargate-task-definition",
-  "ecs/task-definition-incompatible",
-  "ecs/fargate-requires-awsvpc",
-  "ecs/fargate-cpu-memory",
-  "ecs/network-configuration",
-  "ecs/no-capacity",
-  "ecs/task-too-large",
-  "ecs/fargate-only-option",
-  "prefect/network-configuration-requires-vpc-id",
-  "prefect/cloudwatch-requires-execution-role",
-  "prefect/push-requires-aws-credentials",
-  "prefect/job-variable-unknown",
-  "prefect/job-variable-violates-schema",
-];
-
-describe("registry", () => {
-  it("has exactly the rule ids of the DESIGN.md check catalog", () => {
-    expect([...RULE_IDS].sort()).toEqual([...CATALOG].sort());
-  });
-});
-
 describe("runChecks", () => {
   it("finds nothing wrong with Prefect's default ECS template in hybrid mode", () => {
     const result = runChecks({ template: defaultTemplate(), mode: "hybrid" });

@@ -90,7 +90,7 @@ function summaryAsDefinition(summary: TaskDefinitionSummary): JsonObject {
 }
 
 /**
- * DESIGN.md "Which launch type a request really uses": launchType if present, else the strategy's
+ * docs/design.md "Which launch type a request really uses": launchType if present, else the strategy's
  * provider type, else the cluster's default strategy (EC2 when the cluster has none).
  */
 export function effectiveLaunchTypeOf(

@@ -15,7 +15,7 @@ export type JsonPointer = string;
 /**
  * How the RunTask request is prepared.
  * - `hybrid`: the prefect-aws ECS worker (pool type `ecs`), with its launch type and strategy logic.
- * - `push`: Prefect Cloud's push runner (pool type `ecs:push`), modelled conservatively (DESIGN.md).
+ * - `push`: Prefect Cloud's push runner (pool type `ecs:push`), modelled conservatively (docs/design.md).
  * - `raw`: the rendered request as is, no worker logic.
  */
 export type Mode = "hybrid" | "push" | "raw";
@@ -28,7 +28,7 @@ export type ValueOrigin =
   | { source: "default"; pointer: JsonPointer } // into the template: /variables/properties/<name>/default
   | { source: "job_variables"; pointer: JsonPointer }; // into job_variables: /<name>
 
-/** Launch type a RunTask request effectively uses (DESIGN.md: launchType, else strategy, else cluster default). */
+/** Launch type a RunTask request effectively uses (docs/design.md: launchType, else strategy, else cluster default). */
 export type EffectiveLaunchType =
   | "EC2"
   | "FARGATE"

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md's claims about the prefect-aws ECS worker, per scenario, as exact facts about the
+ * docs/design.md's claims about the prefect-aws ECS worker, per scenario, as exact facts about the
  * requests the worker sends. The live test checks them against the real worker, so a Prefect
  * upgrade that changes the behaviour fails here with the claim's wording.
  */
@@ -47,7 +47,7 @@ export function factsOf(c: Capture): Facts | { failure: string } {
 const fargate = { requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc" };
 const ec2Shaped = { requiresCompatibilities: null, networkMode: null };
 
-/** What DESIGN.md ("What the prefect-aws ECS worker does") says each scenario must produce. */
+/** What docs/design.md ("What the prefect-aws ECS worker does") says each scenario must produce. */
 export const EXPECTED_FACTS: Record<string, { claim: string; facts: Facts | { failure: string } }> =
   {
     "fargate-default": {
@@ -207,7 +207,7 @@ export const EXPECTED_FACTS: Record<string, { claim: string; facts: Facts | { fa
     },
     "api-key-secret-arn-self-hosted": {
       claim:
-        "(not in DESIGN.md) prefect_api_key_secret_arn on a worker without PREFECT_API_KEY crashes the run",
+        "(not in docs/design.md) prefect_api_key_secret_arn on a worker without PREFECT_API_KEY crashes the run",
       facts: {
         failure:
           "CRASHED: Failed to submit flow run to infrastructure: KeyError: 'PREFECT_API_KEY'",

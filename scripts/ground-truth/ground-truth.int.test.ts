@@ -38,9 +38,9 @@ describe("ground truth: the real prefect-aws ECS worker", () => {
     expect(wallMs).toBeLessThan(170_000);
   });
 
-  it.each(SCENARIOS.map((s) => [s.id]))("%s: the worker behaves as DESIGN.md says", (id) => {
+  it.each(SCENARIOS.map((s) => [s.id]))("%s: the worker behaves as docs/design.md says", (id) => {
     const expected = EXPECTED_FACTS[id];
-    expect(expected, `no DESIGN.md facts written down for ${id}`).toBeDefined();
+    expect(expected, `no docs/design.md facts written down for ${id}`).toBeDefined();
     expect(factsOf(capture(id))).toEqual(expected?.facts);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Seeds the ECS emulator (moto) with the demo world of issue 2 §3: `demo-cluster` with two EC2
+ * Seeds the ECS emulator (moto) with the demo world: `demo-cluster` with two EC2
  * Auto Scaling group capacity providers plus FARGATE/FARGATE_SPOT, four registered container
  * instances with tasks on them, a Fargate-only cluster, and three kinds of task definitions.
  *

@@ -1,4 +1,4 @@
-/** RunTask's rules for a capacity provider strategy that need no cluster (DESIGN.md, ECS facts). */
+/** RunTask's rules for a capacity provider strategy that need no cluster (docs/design.md, ECS facts). */
 import type { JsonValue } from "@/lib/template/types";
 import { finalRequest, finalStrategy, providerKind, type StrategyEntry } from "../plan-facts";
 import type { CheckContext } from "../context";

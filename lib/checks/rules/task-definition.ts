@@ -57,7 +57,7 @@ export const taskDefinitionIncompatible: Rule = {
     const registered = registeredTaskDefinition(ctx);
     let compatibilities: string[];
     if (registered) {
-      // the push runner's task definition shaping is not modelled (DESIGN.md): no verdict
+      // the push runner's task definition shaping is not modelled (docs/design.md): no verdict
       if (ctx.mode === "push") return [];
       // AWS validates every task definition for EC2, and for what requiresCompatibilities asks
       compatibilities = ["EC2", ...stringList(registered.requiresCompatibilities)];

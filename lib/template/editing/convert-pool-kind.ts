@@ -10,7 +10,7 @@
  * - launch_type FARGATE_SPOT (a worker convenience, not an ECS launch type) becomes the
  *   FARGATE_SPOT capacity provider strategy the worker would have built.
  * - launchType is removed from task_run_request when the template sets a capacity provider
- *   strategy: the push runner does not drop it (DESIGN.md, Prefect issue #13030).
+ *   strategy: the push runner does not drop it (docs/design.md, Prefect issue #13030).
  * push → hybrid
  * - aws_credentials is no longer required (the worker may use its own IAM role); a stored block
  *   is kept and reported, because removing it would change which identity calls ECS.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkJobVariablesText, checkText, RULE_IDS, runChecks } from "./index";
+import { checkJobVariablesText, checkText, runChecks } from "./index";
 import { defaultTemplate, withDefaults } from "./test-helpers";
 import type { JsonValue } from "@/lib/template/types";
 

@@ -207,7 +207,7 @@ function PresetButtons({
           >
             {outcome.kind === "applied"
               ? `Applied “${labelOf(outcome.id)}”.`
-              : `“${labelOf(outcome.id)}” was not applied: ${outcome.reason}.`}
+              : `“${labelOf(outcome.id)}” was not applied: ${outcome.reason.replace(/\.$/, "")}.`}
             {outcome.kind === "applied" && editor ? (
               <Button
                 type="button"

@@ -29,6 +29,7 @@ export async function loadClusterData(template: JsonValue): Promise<ClusterData>
       snap.status === "fulfilled"
         ? (snap.value.sections.cluster.error?.message ?? "the cluster could not be read")
         : String(snap.reason);
+    out.snapshotError = why;
     out.snapshotProblem = `No snapshot of cluster ${cluster} in ${region}: ${why} The editor works without it; cluster-aware checks are skipped.`;
   }
   if (list.status === "fulfilled" && list.value.ok)

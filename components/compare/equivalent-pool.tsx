@@ -213,7 +213,7 @@ export function EquivalentPool(props: EquivalentPoolProps) {
       />
       {errors > 0 ? (
         <div className="grid max-w-md gap-1">
-          <Label htmlFor="equivalent-override">
+          <Label htmlFor="equivalent-override" id="equivalent-errors">
             The converted template has errors. Type the new pool name ({name}) to create it anyway
           </Label>
           <Input
@@ -230,7 +230,14 @@ export function EquivalentPool(props: EquivalentPoolProps) {
           variant={errors > 0 ? "destructive" : "primary"}
           disabled={!ready || pending}
           onClick={create}
-          aria-describedby={permission.allowed ? undefined : "equivalent-permission"}
+          aria-describedby={
+            [
+              permission.allowed ? "" : "equivalent-permission",
+              errors > 0 && typedName !== name ? "equivalent-errors" : "",
+            ]
+              .filter(Boolean)
+              .join(" ") || undefined
+          }
         >
           {pending ? "Creating…" : `Create ${targetType} pool ${name}`}
         </Button>

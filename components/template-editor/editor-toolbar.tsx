@@ -1,12 +1,18 @@
 "use client";
 
-import { memo, useState, type ReactNode } from "react";
+import { memo, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Diagnostic } from "@/lib/checks";
-import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 import { cn } from "@/lib/utils";
-import { activePreset, presetOps, PRESETS, type PresetId } from "@/lib/template/editing/presets";
+import {
+  activePreset,
+  decidePreset,
+  PRESETS,
+  type PresetDecision,
+  type PresetId,
+  type SnapshotState,
+} from "@/lib/template/editing/presets";
 import type { JsonValue } from "@/lib/template/types";
 import type { DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";
@@ -31,7 +37,8 @@ export interface EditorToolbarProps {
   verdicts: Record<Mode, readonly Diagnostic[] | null>;
   /** the text is too large to check: no verdict to show */
   notChecked?: boolean;
-  snapshot?: ClusterSnapshot;
+  /** what the editor knows about the template's cluster (presets that need it wait or explain) */
+  snapshotState: SnapshotState;
   actions?: ReactNode;
 }
 
@@ -50,15 +57,9 @@ export const EditorToolbar = memo(function EditorToolbar({
   onModeChange,
   verdicts,
   notChecked = false,
-  snapshot,
+  snapshotState,
   actions,
 }: EditorToolbarProps) {
-  const [applied, setApplied] = useState<PresetId | null>(null);
-  const active = activePreset(value);
-  const applyPreset = (id: PresetId) => {
-    apply(presetOps(value, id, snapshot));
-    setApplied(id);
-  };
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-lg border border-border bg-card px-4 py-3">
       <div
@@ -88,36 +89,133 @@ export const EditorToolbar = memo(function EditorToolbar({
           </button>
         ))}
       </div>
+      <PresetButtons
+        value={value}
+        canEdit={canEdit}
+        apply={apply}
+        editor={editor}
+        mode={mode === "push" ? "push" : "hybrid"}
+        snapshotState={snapshotState}
+      />
+      {/* the page's actions ("Update pool") read the editor state with useTemplateEditorState */}
+      {actions ? <div className="ml-auto flex items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+});
+
+type Outcome =
+  { kind: "applied"; id: PresetId } | { kind: "refused"; id: PresetId; reason: string };
+
+const labelOf = (id: PresetId) => PRESETS.find((p) => p.id === id)?.label ?? id;
+
+/**
+ * The preset buttons. A preset that cannot apply is aria-disabled with its reason shown next to
+ * the buttons and as the button's description; one that waits for the cluster snapshot is
+ * remembered when clicked and applied, as one edit, when the snapshot arrives.
+ */
+function PresetButtons({
+  value,
+  canEdit,
+  apply,
+  editor,
+  mode,
+  snapshotState,
+}: {
+  value: JsonValue;
+  canEdit: boolean;
+  apply(ops: DocumentOp[]): void;
+  editor: JsonEditorHandle | null;
+  mode: "hybrid" | "push";
+  snapshotState: SnapshotState;
+}) {
+  const idBase = useId();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, setPending] = useState<PresetId | null>(null);
+  const active = activePreset(value);
+  const decisions = Object.fromEntries(
+    PRESETS.map((p) => [p.id, decidePreset(value, p.id, snapshotState, mode)]),
+  ) as Record<PresetId, PresetDecision>;
+  // A preset clicked while the snapshot loaded is decided once the decision no longer waits
+  // (state adjusted while rendering); its operations are applied by the effect below, once.
+  const [queued, setQueued] = useState<{ ops: DocumentOp[] } | null>(null);
+  const pendingDecision = pending ? decisions[pending] : undefined;
+  if (pending && pendingDecision && pendingDecision.kind !== "wait") {
+    setPending(null);
+    if (pendingDecision.kind === "apply") {
+      setQueued({ ops: pendingDecision.ops });
+      setOutcome({ kind: "applied", id: pending });
+    } else {
+      setOutcome({ kind: "refused", id: pending, reason: pendingDecision.reason });
+    }
+  }
+  const appliedQueue = useRef<{ ops: DocumentOp[] } | null>(null);
+  useEffect(() => {
+    if (!queued || appliedQueue.current === queued) return;
+    appliedQueue.current = queued;
+    apply(queued.ops);
+  }, [queued, apply]);
+
+  const onClick = (id: PresetId) => {
+    const decision = decisions[id];
+    if (!canEdit || decision.kind === "disabled") return;
+    if (decision.kind === "wait") {
+      setPending(id);
+      setOutcome(null);
+      return;
+    }
+    setPending(null);
+    apply(decision.ops);
+    setOutcome({ kind: "applied", id });
+  };
+  const reasons = PRESETS.flatMap((p) => {
+    const d = decisions[p.id];
+    return d.kind === "apply" ? [] : [{ id: p.id, label: p.label, reason: d.reason }];
+  });
+  return (
+    <div className="grid gap-1">
       <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Presets">
         <span className="mr-1 text-xs font-medium text-muted-foreground">Presets</span>
-        {PRESETS.map((p) => (
-          <Button
-            key={p.id}
-            type="button"
-            size="sm"
-            variant={active === p.id ? "primary" : "secondary"}
-            aria-pressed={active === p.id}
-            title={p.description}
-            disabled={!canEdit}
-            onClick={() => applyPreset(p.id)}
-          >
-            {p.label}
-          </Button>
-        ))}
-        {applied ? (
+        {PRESETS.map((p) => {
+          const d = decisions[p.id];
+          const unavailable = !canEdit || d.kind === "disabled";
+          return (
+            <Button
+              key={p.id}
+              type="button"
+              size="sm"
+              variant={active === p.id ? "primary" : "secondary"}
+              aria-pressed={active === p.id}
+              aria-disabled={unavailable || undefined}
+              aria-busy={pending === p.id || undefined}
+              aria-describedby={d.kind === "apply" ? undefined : `${idBase}-${p.id}`}
+              title={d.kind === "apply" ? p.description : d.reason}
+              onClick={() => onClick(p.id)}
+              className={cn(unavailable && "cursor-not-allowed opacity-50")}
+            >
+              {p.label}
+            </Button>
+          );
+        })}
+        {pending ? (
+          <span role="status" className="ml-1 text-xs text-muted-foreground">
+            “{labelOf(pending)}” applies when the cluster has been read…
+          </span>
+        ) : outcome ? (
           <span
             role="status"
             className="ml-1 flex items-center gap-1 text-xs text-muted-foreground"
           >
-            Applied “{PRESETS.find((p) => p.id === applied)?.label}”.
-            {editor ? (
+            {outcome.kind === "applied"
+              ? `Applied “${labelOf(outcome.id)}”.`
+              : `“${labelOf(outcome.id)}” was not applied: ${outcome.reason.replace(/\.$/, "")}.`}
+            {outcome.kind === "applied" && editor ? (
               <Button
                 type="button"
                 size="sm"
                 variant="ghost"
                 onClick={() => {
                   editor.undo();
-                  setApplied(null);
+                  setOutcome(null);
                 }}
               >
                 Undo
@@ -126,8 +224,15 @@ export const EditorToolbar = memo(function EditorToolbar({
           </span>
         ) : null}
       </div>
-      {/* the page's actions ("Update pool") read the editor state with useTemplateEditorState */}
-      {actions ? <div className="ml-auto flex items-center gap-2">{actions}</div> : null}
+      {reasons.length > 0 ? (
+        <ul className="flex flex-wrap gap-x-4 text-[11px] text-muted-foreground">
+          {reasons.map((r) => (
+            <li key={r.id}>
+              {r.label}: <span id={`${idBase}-${r.id}`}>{r.reason}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
-});
+}

@@ -72,6 +72,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
     problem: snapshotProblem,
     loading: snapshotLoading,
     clusters,
+    presetState,
   } = useClusterSnapshot(doc.value, props.cluster, props.loadSnapshot);
   const checks = useChecks(doc.text, mode, snapshot, { initial: props.initialChecks?.[mode] });
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
@@ -177,7 +178,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           onModeChange={setMode}
           verdicts={verdicts}
           notChecked={Boolean(tooLarge)}
-          snapshot={snapshot}
+          snapshotState={presetState}
           actions={actions}
         />
         <DraftBanner draft={draft} dirty={doc.dirty} />

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/actions/types";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
 import { targetCluster } from "@/lib/template/editing/form-model";
+import type { SnapshotState as PresetSnapshotState } from "@/lib/template/editing/presets";
 
 /** Reads another cluster's snapshot on the server (a server action); errors come back as text. */
 export type SnapshotLoader = (cluster: string) => Promise<ActionResult<ClusterSnapshot>>;
@@ -13,14 +14,38 @@ export type SnapshotLoader = (cluster: string) => Promise<ActionResult<ClusterSn
 export interface ClusterData {
   snapshot?: ClusterSnapshot;
   snapshotProblem?: string;
+  /** why the snapshot could not be read, as AWS or the server said it (without advice) */
+  snapshotError?: string;
   clusters?: string[];
 }
 
 interface SnapshotState {
   snapshot: ClusterSnapshot | undefined;
   problem: string | undefined;
+  /** the bare reason behind `problem` */
+  error: string | undefined;
   loading: boolean;
   clusters: string[] | undefined;
+  /** the cluster `snapshot`/`problem`/`loading` are about ("" is the account's default cluster) */
+  cluster: string;
+}
+
+/**
+ * What the editor knows about the document's cluster, as presets need it: a read that is under
+ * way, or about to start because the user just picked the cluster, counts as loading.
+ */
+export function presetSnapshotState(
+  cluster: string,
+  state: Pick<SnapshotState, "snapshot" | "problem" | "error" | "loading" | "cluster">,
+  canLoad: boolean,
+): PresetSnapshotState {
+  if (state.cluster !== cluster) {
+    return canLoad ? { kind: "loading", cluster } : { kind: "none" };
+  }
+  if (state.loading) return { kind: "loading", cluster };
+  if (state.snapshot) return { kind: "loaded", snapshot: state.snapshot };
+  if (!cluster) return { kind: "none" };
+  return { kind: "failed", cluster, error: state.error ?? state.problem ?? "no answer" };
 }
 
 /**
@@ -42,10 +67,19 @@ export function useClusterSnapshot(
       ? {
           snapshot: ready.snapshot,
           problem: ready.snapshotProblem,
+          error: ready.snapshotError,
           loading: false,
           clusters: ready.clusters,
+          cluster,
         }
-      : { snapshot: undefined, problem: undefined, loading: true, clusters: undefined },
+      : {
+          snapshot: undefined,
+          problem: undefined,
+          error: undefined,
+          loading: true,
+          clusters: undefined,
+          cluster,
+        },
   );
   // the cluster whose snapshot we hold or are reading; a ref so that starting a read does not cancel it
   const requested = useRef(pending || ready?.snapshot ? cluster : undefined);
@@ -63,14 +97,17 @@ export function useClusterSnapshot(
             ? {
                 snapshot: data.snapshot,
                 problem: data.snapshotProblem,
+                error: data.snapshotError,
                 loading: false,
                 clusters: data.clusters,
+                cluster: s.cluster,
               }
             : { ...s, clusters: data.clusters },
         );
       })
       .catch((error: unknown) => {
-        if (!cancelled) setState((s) => ({ ...s, problem: String(error), loading: false }));
+        if (!cancelled)
+          setState((s) => ({ ...s, problem: String(error), error: String(error), loading: false }));
       });
     return () => {
       cancelled = true;
@@ -81,18 +118,27 @@ export function useClusterSnapshot(
     let cancelled = false;
     const timer = setTimeout(() => {
       requested.current = cluster;
-      setState((s) => ({ ...s, loading: true }));
+      setState((s) => ({ ...s, loading: true, cluster }));
       load(cluster)
         .then((result) => {
           if (cancelled) return;
           setState((s: SnapshotState): SnapshotState =>
             result.ok
-              ? { ...s, snapshot: result.data, problem: undefined, loading: false }
+              ? {
+                  ...s,
+                  snapshot: result.data,
+                  problem: undefined,
+                  error: undefined,
+                  loading: false,
+                  cluster,
+                }
               : {
                   ...s,
                   snapshot: undefined,
                   problem: `No cluster snapshot for ${cluster || "the default cluster"}: ${result.error} Cluster-aware checks are skipped.`,
+                  error: result.error,
                   loading: false,
+                  cluster,
                 },
           );
         })
@@ -102,7 +148,9 @@ export function useClusterSnapshot(
               ...s,
               snapshot: undefined,
               problem: String(error),
+              error: String(error),
               loading: false,
+              cluster,
             }));
         });
     }, 600);
@@ -111,5 +159,5 @@ export function useClusterSnapshot(
       clearTimeout(timer);
     };
   }, [cluster, load]);
-  return state;
+  return { ...state, presetState: presetSnapshotState(cluster, state, Boolean(load)) };
 }

@@ -3,7 +3,8 @@ import "server-only";
 import { ActionRefusal } from "@/lib/actions/action-client";
 import type { AuditRecorder } from "@/lib/audit/recorder";
 import { applyOps } from "@/lib/template/editing/document-model";
-import { presetOps, type PresetId } from "@/lib/template/editing/presets";
+import { kindOfPoolType } from "@/lib/template/editing/convert-pool-kind";
+import { decidePreset, PRESETS, type PresetId } from "@/lib/template/editing/presets";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 import {
@@ -46,8 +47,17 @@ async function startingTemplate(
     });
   }
   if (from.preset === "default") return base;
-  // presets are the editor's one-click edits; applying them to the default text gives the same JSON
-  return JSON.parse(applyOps(JSON.stringify(base), presetOps(base, from.preset))) as JsonObject;
+  // presets are the editor's one-click edits; applying them to the default text gives the same JSON.
+  // The default template names no cluster, so a preset that needs one is refused with its reason.
+  const decision = decidePreset(base, from.preset, { kind: "none" }, kindOfPoolType(type));
+  if (decision.kind !== "apply") {
+    const label = PRESETS.find((p) => p.id === from.preset)?.label ?? from.preset;
+    throw new ActionRefusal({
+      ok: false,
+      error: `The “${label}” preset cannot start a new pool: ${decision.reason}. Create the pool from the default template, pick its cluster in the editor, then apply the preset.`,
+    });
+  }
+  return JSON.parse(applyOps(JSON.stringify(base), decision.ops)) as JsonObject;
 }
 
 /**

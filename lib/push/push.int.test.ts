@@ -217,6 +217,19 @@ describe("createEcsPool and setPoolStatus", () => {
         'Names starting with "prefect" (any case) are reserved by Prefect for its own work pools.',
       ],
     });
+    // the default template names no cluster, so no providers to choose: refused, nothing created
+    const noProviders = await refusal(
+      createEcsPool(
+        client,
+        audit,
+        { name: `${prefix}new-cp`, type: "ecs", from: { preset: "capacity-providers" } },
+        noCluster,
+      ),
+    );
+    expect(noProviders.error).toBe(
+      "The “Capacity providers” preset cannot start a new pool: pick a cluster to choose its providers. Create the pool from the default template, pick its cluster in the editor, then apply the preset.",
+    );
+    await expect(readWorkPool(client, `${prefix}new-cp`)).rejects.toMatchObject({ status: 404 });
     const duplicate = createEcsPool(
       client,
       audit,

@@ -139,6 +139,47 @@ describe("convertTemplate push → hybrid", () => {
   });
 });
 
+describe("convertTemplate push Fargate Spot → hybrid", () => {
+  it("keeps a Fargate placement: launchType comes back with launch_type FARGATE", () => {
+    const hybrid = clone();
+    hybrid.variables.properties.launch_type!.default = "FARGATE_SPOT";
+    const push = convertTemplate(hybrid as unknown as JsonObject, "push", {
+      credentialsBlockId: BLOCK,
+    }).template;
+    const { template, changes } = convertTemplate(push, "hybrid");
+    const out = template as unknown as Doc;
+    expect(out.job_configuration.task_run_request.launchType).toBe("{{ launch_type }}");
+    expect(out.variables.properties.launch_type!.default).toBe("FARGATE");
+    expect(out.variables.properties.capacity_provider_strategy!.default).toEqual([
+      { capacityProvider: "FARGATE_SPOT", weight: 1 },
+    ]);
+    expect(changes.map((c) => c.title)).toEqual([
+      "aws_credentials is no longer required",
+      "Restored the worker's aws_credentials description",
+      "Put launchType {{ launch_type }} back into task_run_request",
+    ]);
+    const errors = runChecks({ template, mode: "hybrid" }).diagnostics.filter(
+      (d) => d.severity === "error",
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it("sets launch_type to FARGATE when a Fargate-only strategy came with another launch type", () => {
+    const push = clone();
+    delete push.job_configuration.task_run_request.launchType;
+    push.variables.properties.launch_type!.default = "EC2";
+    push.variables.properties.capacity_provider_strategy!.default = [
+      { capacityProvider: "FARGATE", base: 1, weight: 1 },
+    ];
+    const { template, changes } = convertTemplate(push as unknown as JsonObject, "hybrid");
+    expect((template as unknown as Doc).variables.properties.launch_type!.default).toBe("FARGATE");
+    expect(changes.map((c) => c.pointer)).toEqual([
+      "/job_configuration/task_run_request/launchType",
+      "/variables/properties/launch_type/default",
+    ]);
+  });
+});
+
 describe("pool kinds", () => {
   it("maps kinds and Prefect pool types both ways", () => {
     expect(poolTypeOf("push")).toBe("ecs:push");

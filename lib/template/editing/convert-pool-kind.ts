@@ -15,6 +15,9 @@
  * - aws_credentials is no longer required (the worker may use its own IAM role); a stored block
  *   is kept and reported, because removing it would change which identity calls ECS.
  * - launchType `{{ launch_type }}` comes back when no strategy is set, so launch_type works again.
+ * - launchType `{{ launch_type }}` (FARGATE) also comes back when the strategy has only Fargate
+ *   providers: without a launchType the worker registers an EC2-shaped task definition, which
+ *   Fargate rejects; with FARGATE it registers a Fargate one and still drops launchType itself.
  */
 import {
   PUSH_CREDENTIALS_DESCRIPTION,
@@ -71,13 +74,27 @@ function defaultValueOf(
   return variable?.default;
 }
 
-/** Does the template, with its defaults, send a non-empty capacity provider strategy? */
-export function templateSetsStrategy(template: JsonObject): boolean {
+/** The non-empty capacity provider strategy the template sends with its defaults, if any. */
+function strategyOf(template: JsonObject): JsonValue[] | undefined {
   const request = objectAt(objectAt(template, "job_configuration") ?? {}, "task_run_request");
   const properties = objectAt(objectAt(template, "variables") ?? {}, "properties") ?? {};
-  if (!request) return false;
+  if (!request) return undefined;
   const strategy = defaultValueOf(request.capacityProviderStrategy, properties);
-  return Array.isArray(strategy) && strategy.length > 0;
+  return Array.isArray(strategy) && strategy.length > 0 ? strategy : undefined;
+}
+
+/** Does the template, with its defaults, send a non-empty capacity provider strategy? */
+export function templateSetsStrategy(template: JsonObject): boolean {
+  return strategyOf(template) !== undefined;
+}
+
+/** Does the strategy use only AWS's Fargate providers (always named FARGATE and FARGATE_SPOT)? */
+function onlyFargateProviders(strategy: JsonValue[]): boolean {
+  return strategy.every(
+    (item) =>
+      isObject(item) &&
+      (item.capacityProvider === "FARGATE" || item.capacityProvider === "FARGATE_SPOT"),
+  );
 }
 
 function toPush(template: JsonObject, options: ConvertOptions): ConvertedTemplate {
@@ -160,12 +177,30 @@ function toHybrid(template: JsonObject): ConvertedTemplate {
     );
   }
   const request = objectAt(objectAt(template, "job_configuration") ?? {}, "task_run_request");
+  const strategy = strategyOf(template);
+  const launchType = objectAt(properties, "launch_type");
   if (
     request &&
     !("launchType" in request) &&
-    objectAt(properties, "launch_type") &&
-    !templateSetsStrategy(template)
+    launchType &&
+    strategy &&
+    onlyFargateProviders(strategy)
   ) {
+    request.launchType = "{{ launch_type }}";
+    changes.push({
+      pointer: "/job_configuration/task_run_request/launchType",
+      title: "Put launchType {{ launch_type }} back into task_run_request",
+      why: "The strategy runs tasks on Fargate. Without a launchType the worker registers an EC2-shaped task definition, which Fargate rejects; with launch_type FARGATE it registers a Fargate one, and it drops launchType from RunTask itself because a strategy is set.",
+    });
+    if (launchType.default !== "FARGATE") {
+      launchType.default = "FARGATE";
+      changes.push({
+        pointer: "/variables/properties/launch_type/default",
+        title: "Set launch_type to FARGATE",
+        why: "The worker shapes the task definition by launch_type; the strategy's providers are Fargate.",
+      });
+    }
+  } else if (request && !("launchType" in request) && launchType && !strategy) {
     request.launchType = "{{ launch_type }}";
     changes.push({
       pointer: "/job_configuration/task_run_request/launchType",

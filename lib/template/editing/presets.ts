@@ -1,6 +1,10 @@
 /**
  * One-click starting points. Each returns RFC 6902 operations, applied as one visible, undoable
  * edit, so the user sees exactly what a preset changed.
+ *
+ * decidePreset says whether a preset can apply now: a preset never writes a template its own
+ * checks reject. A preset whose result depends on the cluster (its providers) waits while the
+ * cluster snapshot loads, and is disabled with a sentence when the cluster cannot tell.
  */
 import type { ClusterSnapshot, StrategyItem } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
@@ -70,24 +74,31 @@ function clearStrategy(doc: JsonValue): DocumentOp[] {
   return [];
 }
 
+/** The providers RunTask may use on the snapshot's cluster (associated and not INACTIVE). */
+function usableProviders(snapshot: ClusterSnapshot) {
+  return snapshot.capacityProviders.filter((p) => p.associated && p.status !== "INACTIVE");
+}
+
 /** A strategy that fits the cluster: its Auto Scaling providers, else its default strategy. */
 export function suggestedStrategy(snapshot: ClusterSnapshot | undefined): StrategyItem[] {
   if (!snapshot) return [];
-  const asg = snapshot.capacityProviders.filter(
-    (p) => p.kind === "AUTO_SCALING_GROUP" && p.associated && p.status !== "INACTIVE",
-  );
+  const asg = usableProviders(snapshot).filter((p) => p.kind === "AUTO_SCALING_GROUP");
   if (asg.length > 0)
     return asg.map((p, i) => ({ capacityProvider: p.name, base: i === 0 ? 1 : 0, weight: 1 }));
   return snapshot.cluster.defaultCapacityProviderStrategy;
 }
 
-function strategyOps(doc: JsonValue, snapshot: ClusterSnapshot | undefined): DocumentOp[] {
+function strategyOps(
+  doc: JsonValue,
+  snapshot: ClusterSnapshot | undefined,
+  replace = false,
+): DocumentOp[] {
   const ops: DocumentOp[] = [];
   const binding = requestBinding(doc, "capacityProviderStrategy", "capacity_provider_strategy");
   const launch = requestBinding(doc, "launchType", "launch_type");
   if (launch.kind !== "absent") ops.push({ op: "remove", path: `${REQUEST}/launchType` });
   const current = binding.kind === "absent" ? undefined : binding.value;
-  const hasStrategy = Array.isArray(current) && current.length > 0;
+  const hasStrategy = !replace && Array.isArray(current) && current.length > 0;
   const suggestion = suggestedStrategy(snapshot) as unknown as JsonValue;
   if (binding.kind === "absent") {
     ops.push({
@@ -144,4 +155,114 @@ export function activePreset(doc: JsonValue): PresetId | undefined {
   if (value === "FARGATE") return "fargate";
   if (value === "FARGATE_SPOT") return "fargate-spot";
   return undefined;
+}
+
+/**
+ * What Pooldeck knows about the template's cluster. `none`: the template names no cluster and
+ * the account's default cluster could not be read; `failed`: the named cluster could not be read.
+ */
+export type SnapshotState =
+  | { kind: "none" }
+  | { kind: "loading"; cluster: string }
+  | { kind: "loaded"; snapshot: ClusterSnapshot }
+  | { kind: "failed"; cluster: string; error: string };
+
+/** The pool's mode: the hybrid worker and the push runner place tasks differently. */
+export type PresetMode = "hybrid" | "push";
+
+export type PresetDecision =
+  | { kind: "apply"; ops: DocumentOp[] }
+  /** the preset depends on the cluster being read: a click waits for it, then applies */
+  | { kind: "wait"; reason: string }
+  | { kind: "disabled"; reason: string };
+
+const isFargateName = (name: string) => name === "FARGATE" || name === "FARGATE_SPOT";
+
+/** The non-empty strategy the template sends with its defaults, if any. */
+function currentStrategy(doc: JsonValue): StrategyItem[] | undefined {
+  const binding = requestBinding(doc, "capacityProviderStrategy", "capacity_provider_strategy");
+  const value = binding.kind === "absent" ? undefined : binding.value;
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const items: StrategyItem[] = [];
+  for (const item of value) {
+    if (!isObject(item) || typeof item.capacityProvider !== "string") return undefined;
+    items.push(item as unknown as StrategyItem);
+  }
+  return items;
+}
+
+/**
+ * Does `strategy` place tasks well without a launchType? Its providers must be usable on the
+ * cluster (when it is known). The hybrid worker registers an EC2-shaped task definition when
+ * the request has no launchType, so there every provider must be an Auto Scaling group.
+ */
+function strategyFits(
+  strategy: StrategyItem[],
+  snapshot: ClusterSnapshot | undefined,
+  mode: PresetMode,
+): boolean {
+  const usable = snapshot ? usableProviders(snapshot) : undefined;
+  return strategy.every((item) => {
+    const provider = usable?.find((p) => p.name === item.capacityProvider);
+    if (usable && !provider) return false;
+    const fargate = provider
+      ? provider.kind !== "AUTO_SCALING_GROUP"
+      : isFargateName(item.capacityProvider);
+    return mode === "push" || !fargate;
+  });
+}
+
+function clusterLabel(cluster: string): string {
+  return cluster || "the default cluster";
+}
+
+function capacityProviders(doc: JsonValue, state: SnapshotState, mode: PresetMode): PresetDecision {
+  if (state.kind === "loading")
+    return { kind: "wait", reason: `reading ${clusterLabel(state.cluster)}…` };
+  const current = currentStrategy(doc);
+  const snapshot = state.kind === "loaded" ? state.snapshot : undefined;
+  // a strategy the template already sends and that fits is kept: the preset only drops launchType
+  if (current && strategyFits(current, snapshot, mode))
+    return { kind: "apply", ops: strategyOps(doc, snapshot) };
+  if (state.kind === "none")
+    return { kind: "disabled", reason: "pick a cluster to choose its providers" };
+  if (state.kind === "failed")
+    return {
+      kind: "disabled",
+      reason: `${clusterLabel(state.cluster)} could not be read: ${state.error}`,
+    };
+  const suggestion = suggestedStrategy(snapshot);
+  if (suggestion.length === 0 || !strategyFits(suggestion, snapshot, mode))
+    return {
+      kind: "disabled",
+      reason:
+        mode === "hybrid"
+          ? "this cluster has no Auto Scaling provider"
+          : "this cluster has no Auto Scaling provider and no default strategy",
+    };
+  return { kind: "apply", ops: strategyOps(doc, snapshot, true) };
+}
+
+/**
+ * Whether `id` applies to `doc` now, and with which operations. Launch type presets do not
+ * depend on the cluster, except Fargate Spot, whose provider must be associated with it.
+ */
+export function decidePreset(
+  doc: JsonValue,
+  id: PresetId,
+  state: SnapshotState,
+  mode: PresetMode,
+): PresetDecision {
+  if (!isObject(doc)) return { kind: "disabled", reason: "the template is not a JSON object" };
+  if (id === "capacity-providers") return capacityProviders(doc, state, mode);
+  if (id === "fargate-spot") {
+    if (state.kind === "loading")
+      return { kind: "wait", reason: `reading ${clusterLabel(state.cluster)}…` };
+    if (
+      state.kind === "loaded" &&
+      !usableProviders(state.snapshot).some((p) => p.kind === "FARGATE_SPOT")
+    )
+      return { kind: "disabled", reason: "this cluster has no Fargate Spot provider" };
+  }
+  return { kind: "apply", ops: presetOps(doc, id) };
 }

@@ -120,7 +120,7 @@ export async function loadRunDetail(pool: string, flowRunId: string): Promise<Ru
     flowRun,
     task: lookups[0] ?? { kind: "not-ecs", raw: flowRun.infrastructurePid },
     diagnoses: [],
-    logs: { kind: "none", reason: "Log tails are not read yet." },
+    logs: { kind: "none", reason: "Pooldeck does not read CloudWatch log tails yet." },
   };
 }
 
@@ -231,7 +231,7 @@ function toRunTask(
     lastStatus: t.lastStatus ?? null,
     desiredStatus: t.desiredStatus ?? null,
     launchType: t.launchType ?? null,
-    capacityProviderName: t.capacityProviderName ?? where?.provider ?? null,
+    capacityProviderName: t.capacityProviderName ?? null,
     instanceType: where?.type ?? null,
     stopCode: t.stopCode ?? null,
     stoppedReason: t.stoppedReason ?? null,

@@ -25,7 +25,8 @@ export const dynamic = "force-dynamic";
 
 type Params = {
   params: Promise<{ name: string }>;
-  searchParams: Promise<{ restored?: string; side?: string }>;
+  /** `at`: a JSON pointer the editor selects on load; with `deployment`, in that deployment's job_variables */
+  searchParams: Promise<{ restored?: string; side?: string; at?: string; deployment?: string }>;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -35,7 +36,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
-  const restored = await restoredNotice(await searchParams);
+  const query = await searchParams;
+  const restored = await restoredNotice(query);
+  const revealAt = !query.deployment && typeof query.at === "string" ? query.at : undefined;
   const client = getPrefectClient();
   // read alongside the pool for the RunTask preview (loadDeployments turns a failure into [])
   const listed = listDeploymentsForPool(client, name);
@@ -106,6 +109,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
         cluster={cluster}
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
+        {...(revealAt ? { revealAt } : {})}
         actions={<LazyUpdatePoolButton poolName={pool.name} loadedUpdated={pool.updated} />}
       />
       <div className="mt-8">

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { DeferredDeployments } from "@/components/pools/deferred-deployments";
+import { PoolRunsSummary, PoolRunsSummaryFallback } from "@/components/runs/pool-runs-summary";
 import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
@@ -82,6 +84,9 @@ export default async function PoolPage({ params, searchParams }: Params) {
         actions={
           <>
             <Button asChild size="sm" variant="ghost">
+              <Link href={`/pools/${encodeURIComponent(pool.name)}/runs`}>Runs</Link>
+            </Button>
+            <Button asChild size="sm" variant="ghost">
               <Link href={`/pools/${encodeURIComponent(pool.name)}/history`}>History</Link>
             </Button>
             <Button asChild size="sm" variant="ghost">
@@ -91,6 +96,10 @@ export default async function PoolPage({ params, searchParams }: Params) {
         }
       />
       {restored}
+      {/* streamed after the page: the editor never waits on Prefect's runs or on ECS */}
+      <Suspense fallback={<PoolRunsSummaryFallback />}>
+        <PoolRunsSummary pool={pool.name} />
+      </Suspense>
       {!isEcs ? (
         <Alert
           tone="warning"

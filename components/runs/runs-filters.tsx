@@ -97,7 +97,7 @@ export function RunsFilters({
         Apply filters
       </Button>
       {any ? (
-        <Link href={action} className="text-sm underline">
+        <Link href={action} className="inline-flex h-9 items-center text-sm underline">
           Clear filters
         </Link>
       ) : null}

@@ -5,7 +5,7 @@
  * its JSON Schema), the same checks panel and RunTask preview as the template editor, and "Save
  * job variables" through the updateDeploymentJobVariables action. A failure keeps the edit.
  */
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef, useState, useTransition } from "react";
 import { usePushPermission } from "@/components/auth/operator-context";
 import { PushDisabledNote, SignInAgainLink } from "@/components/auth/sign-in-again";
@@ -55,8 +55,17 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
     setText(next);
   }, []);
   const getCurrentText = useCallback(() => textRef.current, []);
+  // a run diagnosis's link (`?deployment=<id>&at=<pointer>`): select that line once Monaco is ready
+  const searchParams = useSearchParams();
+  const pendingReveal = useRef(
+    searchParams.get("deployment") === deployment.id ? searchParams.get("at") : null,
+  );
   const onReady = useCallback((h: JsonEditorHandle | null) => {
     handle.current = h;
+    if (h && pendingReveal.current) {
+      h.reveal(pendingReveal.current);
+      pendingReveal.current = null;
+    }
   }, []);
 
   const options = useMemo(

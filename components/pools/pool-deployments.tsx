@@ -1,11 +1,11 @@
 import { Badge } from "@/components/ui/badge";
-import { LazyDetails } from "@/components/ui/lazy-details";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { WorkPool } from "@/lib/prefect/types";
 import { modeForPoolType } from "@/lib/push/changes";
 import { checkWithCluster } from "@/lib/push/verdict";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { DeploymentEditorDetails } from "./deployment-editor-details";
 import { LazyJobVariablesEditor } from "./lazy-job-variables-editor";
 
 function Json({ value, label }: { value: unknown; label: string }) {
@@ -82,10 +82,7 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
                   />
                 </div>
               </div>
-              <LazyDetails
-                summary="Edit job variables"
-                summaryClassName="cursor-pointer text-sm font-medium"
-              >
+              <DeploymentEditorDetails deploymentId={d.id}>
                 <div className="mt-3">
                   <LazyJobVariablesEditor
                     poolName={pool.name}
@@ -95,7 +92,7 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
                     deployment={{ id: d.id, name: d.name, updated: d.updated, jobVariables }}
                   />
                 </div>
-              </LazyDetails>
+              </DeploymentEditorDetails>
             </article>
           );
         }),

@@ -62,6 +62,7 @@ export async function PoolList({ pools }: { pools: WorkPool[] }) {
           <Th>Type</Th>
           <Th>Status</Th>
           <Th>Verdict</Th>
+          <Th>Runs</Th>
         </tr>
       </thead>
       <tbody>
@@ -87,6 +88,15 @@ export async function PoolList({ pools }: { pools: WorkPool[] }) {
             </Td>
             <Td>
               <Verdict verdict={byName.get(p.name)} />
+            </Td>
+            <Td>
+              <Link
+                href={`/pools/${encodeURIComponent(p.name)}/runs`}
+                aria-label={`Runs of ${p.name}`}
+                className="text-sm underline-offset-2 hover:underline"
+              >
+                Runs
+              </Link>
             </Td>
           </tr>
         ))}

@@ -59,6 +59,8 @@ export interface TemplateEditorProps {
    * hydrates with them instead of running the engine first (BENCHMARKS.md, form editable).
    */
   initialChecks?: Partial<Record<Mode, ServerCheckResult>>;
+  /** a JSON pointer to select in the JSON editor once it has loaded (a run diagnosis's link) */
+  revealAt?: string;
 }
 
 /** The editor people live in: see the module comment. */
@@ -102,6 +104,13 @@ export function TemplateEditor(props: TemplateEditorProps) {
     },
     [doc.editor],
   );
+  // once, when Monaco is ready: select the line a link pointed at (`?at=<pointer>`)
+  const pendingReveal = useRef(props.revealAt);
+  useEffect(() => {
+    if (!doc.editor || !pendingReveal.current) return;
+    doc.editor.reveal(pendingReveal.current);
+    pendingReveal.current = undefined;
+  }, [doc.editor]);
   const { replaceText, setAt, apply, onEditorText, setEditor } = doc;
   const fix = useCallback(
     (d: Diagnostic) => {

@@ -7,6 +7,8 @@ export interface LazyDetailsProps {
   children: ReactNode;
   className?: string;
   summaryClassName?: string;
+  /** rendered open (and its content at once), e.g. when a link points inside it */
+  defaultOpen?: boolean;
 }
 
 /**
@@ -15,11 +17,18 @@ export interface LazyDetailsProps {
  * as a deployment's job_variables editor: rendered closed, it was hydrated (and checked) on every
  * pool page load for nothing.
  */
-export function LazyDetails({ summary, children, className, summaryClassName }: LazyDetailsProps) {
-  const [opened, setOpened] = useState(false);
+export function LazyDetails({
+  summary,
+  children,
+  className,
+  summaryClassName,
+  defaultOpen = false,
+}: LazyDetailsProps) {
+  const [opened, setOpened] = useState(defaultOpen);
   return (
     <details
       className={className}
+      open={defaultOpen || undefined}
       onToggle={(e) => {
         if (e.currentTarget.open) setOpened(true);
       }}

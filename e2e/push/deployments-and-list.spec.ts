@@ -82,7 +82,14 @@ test("the pools list shows type, status and verdict, and pauses and limits a poo
   const pool = await createPool("list", await ec2Template());
   await page.goto("/pools");
   const row = page.locator(`tr[data-pool="${pool}"]`);
-  await expect(row.getByRole("link", { name: pool })).toHaveAttribute("href", `/pools/${pool}`);
+  await expect(row.getByRole("link", { name: pool, exact: true })).toHaveAttribute(
+    "href",
+    `/pools/${pool}`,
+  );
+  await expect(row.getByRole("link", { name: `Runs of ${pool}` })).toHaveAttribute(
+    "href",
+    `/pools/${pool}/runs`,
+  );
   await expect(row).toContainText("ecs");
   await expect(row).toContainText("Active");
   await expect(row).toContainText("0 errors");

@@ -1,10 +1,12 @@
 /**
- * Seeds the local stack with the demo world: the ECS emulator (scripts/seed/ecs.ts) and the Prefect
- * server (scripts/seed/prefect.ts). Idempotent: seeding twice gives the same world.
+ * Seeds the local stack with the demo world: the ECS emulator (scripts/seed/ecs.ts), the Prefect
+ * server (scripts/seed/prefect.ts) and a few runs of the demo pool (scripts/seed/runs.ts).
+ * Idempotent: seeding twice gives the same world.
  *   npx tsx scripts/seed/index.ts   (ports from POOLDECK_PREFECT_PORT / POOLDECK_MOTO_PORT)
  */
 import { SEED, seedEcs } from "./ecs";
 import { PREFECT_SEED, seedPrefect } from "./prefect";
+import { RUNS_SEED, seedRuns } from "./runs";
 
 const prefectApiUrl =
   process.env.PREFECT_API_URL ??
@@ -22,9 +24,10 @@ async function main() {
     cluster: SEED.cluster,
     asgProvider: SEED.providers.general.name,
   });
+  await seedRuns({ apiUrl: prefectApiUrl, endpoint: ecsEndpoint });
   console.log(
     `seeded in ${Date.now() - started} ms: ECS (${ecsEndpoint}) cluster ${SEED.cluster} and ${SEED.fargateCluster}; ` +
-      `Prefect (${prefectApiUrl}) pools ${PREFECT_SEED.hybridPool}, ${PREFECT_SEED.pushPool} and 3 deployments`,
+      `Prefect (${prefectApiUrl}) pools ${PREFECT_SEED.hybridPool}, ${PREFECT_SEED.pushPool}, 3 deployments and ${RUNS_SEED.runs.length} runs`,
   );
 }
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { DeferredDeployments } from "@/components/pools/deferred-deployments";
+import { PoolRunsSummary, PoolRunsSummaryFallback } from "@/components/runs/pool-runs-summary";
 import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
@@ -25,7 +27,8 @@ export const dynamic = "force-dynamic";
 
 type Params = {
   params: Promise<{ name: string }>;
-  searchParams: Promise<{ restored?: string; side?: string }>;
+  /** `at`: a JSON pointer the editor selects on load; with `deployment`, in that deployment's job_variables */
+  searchParams: Promise<{ restored?: string; side?: string; at?: string; deployment?: string }>;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -35,7 +38,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
-  const restored = await restoredNotice(await searchParams);
+  const query = await searchParams;
+  const restored = await restoredNotice(query);
+  const revealAt = !query.deployment && typeof query.at === "string" ? query.at : undefined;
   const client = getPrefectClient();
   // read alongside the pool for the RunTask preview (loadDeployments turns a failure into [])
   const listed = listDeploymentsForPool(client, name);
@@ -79,6 +84,9 @@ export default async function PoolPage({ params, searchParams }: Params) {
         actions={
           <>
             <Button asChild size="sm" variant="ghost">
+              <Link href={`/pools/${encodeURIComponent(pool.name)}/runs`}>Runs</Link>
+            </Button>
+            <Button asChild size="sm" variant="ghost">
               <Link href={`/pools/${encodeURIComponent(pool.name)}/history`}>History</Link>
             </Button>
             <Button asChild size="sm" variant="ghost">
@@ -88,6 +96,10 @@ export default async function PoolPage({ params, searchParams }: Params) {
         }
       />
       {restored}
+      {/* streamed after the page: the editor never waits on Prefect's runs or on ECS */}
+      <Suspense fallback={<PoolRunsSummaryFallback />}>
+        <PoolRunsSummary pool={pool.name} />
+      </Suspense>
       {!isEcs ? (
         <Alert
           tone="warning"
@@ -106,6 +118,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
         cluster={cluster}
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
+        {...(revealAt ? { revealAt } : {})}
         actions={<LazyUpdatePoolButton poolName={pool.name} loadedUpdated={pool.updated} />}
       />
       <div className="mt-8">

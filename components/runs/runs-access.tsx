@@ -1,0 +1,36 @@
+import "server-only";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { checkAccess, deniedMessage } from "@/lib/auth/session";
+
+/**
+ * What the runs pages show instead of runs when the request has no viewer session (the sign-in
+ * gate normally redirects first; runs carry task output, so the page checks again), or null.
+ */
+export async function runsAccessDenied(): Promise<ReactNode | null> {
+  const access = await checkAccess("viewer");
+  if (access.ok) return null;
+  return (
+    <Alert tone="destructive" title="Sign in to see runs">
+      {deniedMessage("viewer", access)}{" "}
+      <Link href="/sign-in" className="underline">
+        Sign in
+      </Link>
+    </Alert>
+  );
+}
+
+/** Prefect could not be read (down, refused): the page says so and where to look. */
+export function PrefectUnavailable({ error }: { error: unknown }) {
+  return (
+    <Alert tone="destructive" title="Prefect could not be read">
+      {error instanceof Error ? error.message : String(error)} Check the server on the{" "}
+      <Link href="/" className="underline">
+        status page
+      </Link>{" "}
+      and reload.
+    </Alert>
+  );
+}

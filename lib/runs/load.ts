@@ -1,0 +1,217 @@
+import "server-only";
+
+import { serverEcsContext, type EcsContext } from "@/lib/ecs/context";
+import { getClusterSnapshot } from "@/lib/ecs/snapshot";
+import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
+import { readFlowNames } from "@/lib/prefect/deployments";
+import { PrefectError } from "@/lib/prefect/errors";
+import {
+  listFlowRunsForPool,
+  listWorkersForPool,
+  readDeploymentsByIds,
+  readFlowRun,
+  type FlowRun,
+} from "@/lib/prefect/flow-runs";
+import type { Deployment } from "@/lib/prefect/types";
+import { readWorkPool } from "@/lib/prefect/work-pools";
+import type { JsonValue } from "@/lib/template/types";
+
+import { diagnose, flowContainerName, type DiagnosisContext } from "./diagnoses";
+import { readLogTail, serverLogsClient, type LogsClientFactory } from "./logs";
+import { lookupFor, lookupTasks, parseInfrastructurePid } from "./tasks";
+import type {
+  FlowRunStateType,
+  PoolRun,
+  PoolRunsPage,
+  PoolWorker,
+  RunDetail,
+  RunFlowRun,
+} from "./types";
+
+export const DEFAULT_RUNS_LIMIT = 20;
+export const MAX_RUNS_LIMIT = 200;
+
+/** The server's clients by default; tests and the CLI hand in their own. */
+export interface LoadOptions {
+  limit?: number;
+  prefect?: PrefectClient;
+  ecs?: EcsContext;
+  logs?: LogsClientFactory;
+  now?: Date;
+}
+
+function toRunFlowRun(
+  run: FlowRun,
+  deployments: Map<string, Deployment>,
+  flows: Record<string, string>,
+): RunFlowRun {
+  const deployment = run.deployment_id ? deployments.get(run.deployment_id) : undefined;
+  return {
+    id: run.id,
+    name: run.name ?? "",
+    stateType: (run.state_type ?? run.state?.type ?? "SCHEDULED") as FlowRunStateType,
+    stateName: run.state_name ?? run.state?.name ?? "",
+    stateMessage: run.state?.message ?? null,
+    deploymentId: run.deployment_id ?? null,
+    deploymentName: deployment?.name ?? null,
+    flowName: flows[run.flow_id] ?? null,
+    expectedStartTime: run.expected_start_time ?? null,
+    startTime: run.start_time ?? null,
+    endTime: run.end_time ?? null,
+    infrastructurePid: run.infrastructure_pid ?? null,
+  };
+}
+
+function toWorker(w: {
+  name: string;
+  last_heartbeat_time?: string | null;
+  status?: string | null;
+}): PoolWorker {
+  return { name: w.name, lastHeartbeat: w.last_heartbeat_time ?? null, status: w.status ?? null };
+}
+
+async function deploymentsAndFlows(prefect: PrefectClient, runs: FlowRun[]) {
+  const ids = runs.map((r) => r.deployment_id).filter((id): id is string => !!id);
+  const [deployments, flows] = await Promise.all([
+    ids.length ? readDeploymentsByIds(prefect, ids) : Promise.resolve([]),
+    readFlowNames(
+      prefect,
+      runs.map((r) => r.flow_id),
+    ),
+  ]);
+  return { deployments: new Map(deployments.map((d) => [d.id, d])), flows };
+}
+
+async function workersOf(prefect: PrefectClient, pool: string) {
+  try {
+    return { workers: (await listWorkersForPool(prefect, pool)).map(toWorker), problem: null };
+  } catch (err) {
+    return { workers: null, problem: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_RUNS_LIMIT;
+  return Math.max(1, Math.min(MAX_RUNS_LIMIT, Math.floor(limit)));
+}
+
+/**
+ * The newest runs of work pool `pool` (default 20, at most 200), each joined with its ECS task and
+ * diagnosed. An unknown pool throws Prefect's "not-found" PrefectError; Prefect being down throws
+ * its "unreachable" one. A failed ECS or workers read is a sentence in `problems`; the rest loads.
+ */
+export async function loadPoolRuns(pool: string, opts: LoadOptions = {}): Promise<PoolRunsPage> {
+  const prefect = opts.prefect ?? getPrefectClient();
+  const ecs = opts.ecs ?? serverEcsContext();
+  const now = opts.now ?? new Date();
+  const workPool = await readWorkPool(prefect, pool);
+  const [runs, workers] = await Promise.all([
+    listFlowRunsForPool(prefect, pool, clampLimit(opts.limit)),
+    workersOf(prefect, pool),
+  ]);
+  const [{ deployments, flows }, lookups] = await Promise.all([
+    deploymentsAndFlows(prefect, runs),
+    lookupTasks(
+      ecs,
+      runs.map((r) => r.infrastructure_pid ?? null),
+    ),
+  ]);
+  const template = workPool.base_job_template as JsonValue;
+  const out: PoolRun[] = runs.map((run) => {
+    const flowRun = toRunFlowRun(run, deployments, flows);
+    const task = lookupFor(lookups, flowRun.infrastructurePid);
+    const deployment = flowRun.deploymentId ? deployments.get(flowRun.deploymentId) : undefined;
+    const ctx: DiagnosisContext = {
+      poolType: workPool.type,
+      now,
+      workers: workers.workers,
+      ...(deployment?.job_variables ? { jobVariables: deployment.job_variables as JsonValue } : {}),
+    };
+    return { flowRun, task, diagnoses: diagnose(flowRun, task, template, ctx) };
+  });
+  return {
+    pool: workPool.name,
+    poolType: workPool.type,
+    runs: out,
+    workers: workers.workers,
+    problems: [
+      ...lookups.problems.map((message) => ({ section: "tasks" as const, message })),
+      ...(workers.problem ? [{ section: "workers" as const, message: workers.problem }] : []),
+    ],
+  };
+}
+
+/** Rules whose message gets sharper with the cluster's snapshot (instances, their sizes). */
+const WANTS_SNAPSHOT = new Set(["run/no-capacity", "run/stuck-provisioning"]);
+
+/**
+ * One run of `pool` with its task, containers, log tail and every diagnosis. A run of another pool
+ * is "not found" like a missing one, so a URL cannot show runs outside the pool it names.
+ */
+export async function loadRunDetail(
+  pool: string,
+  flowRunId: string,
+  opts: Omit<LoadOptions, "limit"> = {},
+): Promise<RunDetail> {
+  const prefect = opts.prefect ?? getPrefectClient();
+  const ecs = opts.ecs ?? serverEcsContext();
+  const now = opts.now ?? new Date();
+  const [workPool, run, workers] = await Promise.all([
+    readWorkPool(prefect, pool),
+    readFlowRun(prefect, flowRunId),
+    workersOf(prefect, pool),
+  ]);
+  if (run.work_pool_name !== workPool.name) {
+    throw new PrefectError({
+      status: 404,
+      kind: "not-found",
+      message: `Could not read flow run ${flowRunId}: it is not a run of work pool ${JSON.stringify(pool)} (404)`,
+    });
+  }
+  const [{ deployments, flows }, lookups] = await Promise.all([
+    deploymentsAndFlows(prefect, [run]),
+    lookupTasks(ecs, [run.infrastructure_pid ?? null]),
+  ]);
+  const flowRun = toRunFlowRun(run, deployments, flows);
+  const task = lookupFor(lookups, flowRun.infrastructurePid);
+  const deployment = flowRun.deploymentId ? deployments.get(flowRun.deploymentId) : undefined;
+  const template = workPool.base_job_template as JsonValue;
+  const ctx: DiagnosisContext = {
+    poolType: workPool.type,
+    now,
+    workers: workers.workers,
+    ...(deployment?.job_variables ? { jobVariables: deployment.job_variables as JsonValue } : {}),
+  };
+  let diagnoses = diagnose(flowRun, task, template, ctx);
+  const ref = parseInfrastructurePid(flowRun.infrastructurePid);
+  let logs: RunDetail["logs"];
+  if (task.kind === "found" && ref) {
+    const wantsSnapshot = diagnoses.some((d) => WANTS_SNAPSHOT.has(d.rule));
+    const [tail, snapshot] = await Promise.all([
+      readLogTail(
+        ecs,
+        opts.logs ?? serverLogsClient,
+        ref.region,
+        task.task,
+        flowContainerName(task.task, template),
+      ),
+      wantsSnapshot
+        ? getClusterSnapshot({ region: ref.region, cluster: ref.cluster }, { ctx: ecs })
+        : Promise.resolve(null),
+    ]);
+    logs = tail;
+    if (snapshot?.snapshot)
+      diagnoses = diagnose(flowRun, task, template, { ...ctx, snapshot: snapshot.snapshot });
+  } else {
+    logs = {
+      kind: "none",
+      reason:
+        task.kind === "gone"
+          ? "ECS no longer returns the task, so its log stream cannot be named."
+          : task.kind === "unavailable"
+            ? task.message
+            : "The run has no ECS task.",
+    };
+  }
+  return { pool: workPool.name, flowRun, task, diagnoses, logs };
+}

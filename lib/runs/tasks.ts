@@ -46,8 +46,9 @@ export function toRunTask(task: AwsTask, cluster: string): RunTask {
     launchType: task.launchType ?? null,
     capacityProviderName: task.capacityProviderName ?? null,
     instanceType,
-    stopCode: task.stopCode ?? null,
-    stoppedReason: task.stoppedReason ?? null,
+    // the emulator answers "" where ECS leaves the field out
+    stopCode: task.stopCode || null,
+    stoppedReason: task.stoppedReason || null,
     containers: (task.containers ?? []).map((c) => ({
       name: c.name ?? "",
       lastStatus: c.lastStatus ?? null,

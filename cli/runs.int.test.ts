@@ -139,7 +139,6 @@ describe("pooldeck runs", () => {
       /^pooldeck runs: Prefect is not reachable at http:\/\/127\.0\.0\.1:9\/api \([a-z ]+\)\n$/,
     );
   });
-  });
 
   it("exits 2 on unusable input", async () => {
     expect((await run(["--pool", pool, "--limit", "0"])).stderr).toBe(

@@ -66,8 +66,14 @@ function toWorker(w: {
   name: string;
   last_heartbeat_time?: string | null;
   status?: string | null;
+  heartbeat_interval_seconds?: number | null;
 }): PoolWorker {
-  return { name: w.name, lastHeartbeat: w.last_heartbeat_time ?? null, status: w.status ?? null };
+  return {
+    name: w.name,
+    lastHeartbeat: w.last_heartbeat_time ?? null,
+    status: w.status ?? null,
+    heartbeatIntervalSeconds: w.heartbeat_interval_seconds ?? null,
+  };
 }
 
 async function deploymentsAndFlows(prefect: PrefectClient, runs: FlowRun[]) {

@@ -384,18 +384,34 @@ describe("run/no-worker", () => {
         severity: "error",
         summary: "No worker has polled recently",
         message:
-          "The run is Late and waits for a worker, but no worker of this pool has sent a heartbeat in the last 90 s (last: 2026-12-06T04:58:29Z). Start one: prefect worker start --pool <pool> --type ecs.",
+          "The run is Late and waits for a worker, but no worker of this pool has sent a heartbeat within 3 of its heartbeat intervals (last: 2026-12-06T04:58:29Z). Start one: prefect worker start --pool <pool> --type ecs.",
       },
     ]);
   });
 
-  it("stays quiet with a heartbeat 90 s ago, on a push pool, and when workers are unknown", () => {
+  it("stays quiet with a heartbeat 90 s ago (three default 30 s intervals), on a push pool, and when workers are unknown", () => {
     const alive = [{ name: "w1", lastHeartbeat: "2026-12-06T04:58:30Z", status: "ONLINE" }];
     expect(diagnose(late, none, template, { ...ctx, workers: alive })).toEqual([]);
     expect(diagnose(late, none, template, { ...ctx, poolType: "ecs:push", workers: [] })).toEqual(
       [],
     );
     expect(diagnose(late, none, template, { ...ctx, workers: null })).toEqual([]);
+  });
+
+  it("counts in the worker's own heartbeat interval", () => {
+    const slow = [
+      {
+        name: "w1",
+        lastHeartbeat: "2026-12-06T04:57:00Z",
+        status: "ONLINE",
+        heartbeatIntervalSeconds: 60,
+      },
+    ];
+    expect(diagnose(late, none, template, { ...ctx, workers: slow })).toEqual([]);
+    const fast = [{ ...slow[0]!, heartbeatIntervalSeconds: 10 }];
+    expect(rules(diagnose(late, none, template, { ...ctx, workers: fast }))).toEqual([
+      "run/no-worker",
+    ]);
   });
 
   it("says so when no worker ever polled", () => {

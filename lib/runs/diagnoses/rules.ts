@@ -38,11 +38,17 @@ export type DiagnosisRule = (
 /** PROVISIONING for longer than this is stuck (ECS's own capacity-provider wait is up to 10–30 min). */
 export const STUCK_PROVISIONING_MS = 10 * 60_000;
 /**
- * A worker heartbeats every PREFECT_WORKER_HEARTBEAT_SECONDS (default 30 s; it polls for runs every
- * PREFECT_WORKER_QUERY_SECONDS, default 10 s) and Prefect marks it offline after three missed
- * heartbeats; a worker silent for longer than this is not picking up runs.
+ * A worker heartbeats every PREFECT_WORKER_HEARTBEAT_SECONDS (default 30 s, which it reports as
+ * heartbeat_interval_seconds; it polls for runs every PREFECT_WORKER_QUERY_SECONDS, default 10 s)
+ * and Prefect marks it offline after three missed heartbeats. A worker silent for three of its
+ * intervals is not picking up runs.
  */
-export const WORKER_SILENT_MS = 3 * 30_000;
+export const DEFAULT_HEARTBEAT_SECONDS = 30;
+export const MISSED_HEARTBEATS = 3;
+
+function silentAfterMs(worker: PoolWorker): number {
+  return MISSED_HEARTBEATS * (worker.heartbeatIntervalSeconds || DEFAULT_HEARTBEAT_SECONDS) * 1000;
+}
 
 /** prefect-aws's default flow container name (the `container_name` variable's default). */
 const DEFAULT_CONTAINER = "prefect";
@@ -295,7 +301,7 @@ export const noWorker: DiagnosisRule = (flowRun, _task, _template, ctx) => {
   const alive = ctx.workers.some(
     (w) =>
       w.lastHeartbeat !== null &&
-      ctx.now.getTime() - Date.parse(w.lastHeartbeat) <= WORKER_SILENT_MS,
+      ctx.now.getTime() - Date.parse(w.lastHeartbeat) <= silentAfterMs(w),
   );
   if (alive) return null;
   const last = ctx.workers
@@ -306,7 +312,7 @@ export const noWorker: DiagnosisRule = (flowRun, _task, _template, ctx) => {
   return make(
     "run/no-worker",
     ctx.workers.length === 0 ? "No worker polls this pool" : "No worker has polled recently",
-    `The run is ${flowRun.stateName} and waits for a worker, but ${ctx.workers.length === 0 ? "no worker has ever polled this pool" : `no worker of this pool has sent a heartbeat in the last ${WORKER_SILENT_MS / 1000} s (last: ${last ?? "never"})`}. Start one: prefect worker start --pool <pool> --type ecs.`,
+    `The run is ${flowRun.stateName} and waits for a worker, but ${ctx.workers.length === 0 ? "no worker has ever polled this pool" : `no worker of this pool has sent a heartbeat within ${MISSED_HEARTBEATS} of its heartbeat intervals (last: ${last ?? "never"})`}. Start one: prefect worker start --pool <pool> --type ecs.`,
   );
 };
 

@@ -96,6 +96,23 @@ async function workersOf(prefect: PrefectClient, pool: string) {
   }
 }
 
+/** What the diagnoses know besides the run: the pool type, its workers, the deployment's job_variables. */
+function diagnosisContext(
+  poolType: string,
+  flowRun: RunFlowRun,
+  deployments: Map<string, Deployment>,
+  workers: PoolWorker[] | null,
+  now: Date,
+): DiagnosisContext {
+  const deployment = flowRun.deploymentId ? deployments.get(flowRun.deploymentId) : undefined;
+  return {
+    poolType,
+    now,
+    workers,
+    ...(deployment?.job_variables ? { jobVariables: deployment.job_variables as JsonValue } : {}),
+  };
+}
+
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_RUNS_LIMIT;
   return Math.max(1, Math.min(MAX_RUNS_LIMIT, Math.floor(limit)));
@@ -126,13 +143,7 @@ export async function loadPoolRuns(pool: string, opts: LoadOptions = {}): Promis
   const out: PoolRun[] = runs.map((run) => {
     const flowRun = toRunFlowRun(run, deployments, flows);
     const task = lookupFor(lookups, flowRun.infrastructurePid);
-    const deployment = flowRun.deploymentId ? deployments.get(flowRun.deploymentId) : undefined;
-    const ctx: DiagnosisContext = {
-      poolType: workPool.type,
-      now,
-      workers: workers.workers,
-      ...(deployment?.job_variables ? { jobVariables: deployment.job_variables as JsonValue } : {}),
-    };
+    const ctx = diagnosisContext(workPool.type, flowRun, deployments, workers.workers, now);
     return { flowRun, task, diagnoses: diagnose(flowRun, task, template, ctx) };
   });
   return {
@@ -146,6 +157,8 @@ export async function loadPoolRuns(pool: string, opts: LoadOptions = {}): Promis
     ],
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rules whose message gets sharper with the cluster's snapshot (instances, their sizes). */
 const WANTS_SNAPSHOT = new Set(["run/no-capacity", "run/stuck-provisioning"]);
@@ -162,17 +175,21 @@ export async function loadRunDetail(
   const prefect = opts.prefect ?? getPrefectClient();
   const ecs = opts.ecs ?? serverEcsContext();
   const now = opts.now ?? new Date();
+  const notFound = (why: string) =>
+    new PrefectError({
+      status: 404,
+      kind: "not-found",
+      message: `Could not read flow run ${JSON.stringify(flowRunId)}: ${why} (404)`,
+    });
+  // Prefect answers 422 for an id that is not a UUID; for a URL that is simply "no such run"
+  if (!UUID.test(flowRunId)) throw notFound("no flow run has this id");
   const [workPool, run, workers] = await Promise.all([
     readWorkPool(prefect, pool),
     readFlowRun(prefect, flowRunId),
     workersOf(prefect, pool),
   ]);
   if (run.work_pool_name !== workPool.name) {
-    throw new PrefectError({
-      status: 404,
-      kind: "not-found",
-      message: `Could not read flow run ${flowRunId}: it is not a run of work pool ${JSON.stringify(pool)} (404)`,
-    });
+    throw notFound(`it is not a run of work pool ${JSON.stringify(pool)}`);
   }
   const [{ deployments, flows }, lookups] = await Promise.all([
     deploymentsAndFlows(prefect, [run]),
@@ -180,14 +197,8 @@ export async function loadRunDetail(
   ]);
   const flowRun = toRunFlowRun(run, deployments, flows);
   const task = lookupFor(lookups, flowRun.infrastructurePid);
-  const deployment = flowRun.deploymentId ? deployments.get(flowRun.deploymentId) : undefined;
   const template = workPool.base_job_template as JsonValue;
-  const ctx: DiagnosisContext = {
-    poolType: workPool.type,
-    now,
-    workers: workers.workers,
-    ...(deployment?.job_variables ? { jobVariables: deployment.job_variables as JsonValue } : {}),
-  };
+  const ctx = diagnosisContext(workPool.type, flowRun, deployments, workers.workers, now);
   let diagnoses = diagnose(flowRun, task, template, ctx);
   const ref = parseInfrastructurePid(flowRun.infrastructurePid);
   let logs: RunDetail["logs"];

@@ -228,8 +228,16 @@ describe("loadRunDetail", () => {
     expect(detail.diagnoses.map((d) => d.rule)).toEqual(["run/image-pull-failed"]);
   });
 
-  it("treats a run of another pool as not found", async () => {
-    const err = await loadRunDetail(idlePool, runs.pull!, opts()).catch((e: unknown) => e);
-    expect((err as PrefectError).kind).toBe("not-found");
+  it("treats a run of another pool, or an id that is no flow run id, as not found", async () => {
+    const other = await loadRunDetail(idlePool, runs.pull!, opts()).catch((e: unknown) => e);
+    expect([(other as PrefectError).kind, (other as PrefectError).message]).toEqual([
+      "not-found",
+      `Could not read flow run "${runs.pull}": it is not a run of work pool "${idlePool}" (404)`,
+    ]);
+    const junk = await loadRunDetail(pool, "../../etc", opts()).catch((e: unknown) => e);
+    expect([(junk as PrefectError).kind, (junk as PrefectError).message]).toEqual([
+      "not-found",
+      'Could not read flow run "../../etc": no flow run has this id (404)',
+    ]);
   });
 });

@@ -187,6 +187,28 @@ describe("pooldeck render and help", () => {
     );
   });
 
+  it("runs: exits 2 with the reason for bad input or a Prefect that does not answer", async () => {
+    const help = await pooldeck("--help");
+    expect(help.stdout).toContain(
+      "  pooldeck runs --pool <name> [--limit N] [--format text|json]\n",
+    );
+    const missing = await pooldeck("runs");
+    expect([missing.code, missing.stderr]).toEqual([2, "pooldeck runs: missing --pool <name>\n"]);
+    const down = await pooldeckWith(
+      { PREFECT_API_URL: "http://127.0.0.1:9/api" },
+      "runs",
+      "--pool",
+      "demo-ecs",
+      "--format",
+      "json",
+    );
+    expect(down.code).toBe(2);
+    expect(down.stdout).toBe("");
+    expect(down.stderr).toMatch(
+      /^pooldeck runs: Prefect is not reachable at http:\/\/127\.0\.0\.1:9\/api \([a-z ]+\)\n$/,
+    );
+  });
+
   it("explains a snapshot without --cluster", async () => {
     const run = await pooldeck("snapshot");
     expect([run.code, run.stderr]).toEqual([2, "pooldeck snapshot: missing --cluster <name>\n"]);

@@ -13,6 +13,7 @@ Usage:
   pooldeck check <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw] [--format text|json]
   pooldeck render <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw]
   pooldeck snapshot --cluster <name> [--region <region>] [--family <name>]...
+  pooldeck runs --pool <name> [--limit N] [--format text|json]
   pooldeck user add <username> --role viewer|editor [--name <name>] [--file <users.json>]
                     (--password-stdin | --generate-password)
   pooldeck --help
@@ -26,6 +27,9 @@ Commands:
   render     Print the RunTask request and task definition the run would use, as JSON.
   snapshot   Print the cluster snapshot cluster-aware checks use (save it for --snapshot).
              Uses the AWS SDK's default credentials; --family also describes task definition families.
+  runs       Print a work pool's newest flow runs (default 20, at most 200) with their ECS task
+             and what went wrong. Reads Prefect (PREFECT_API_URL) and ECS (the SDK's credentials).
+             Exit 0 when read; 2 on unusable input, an unknown pool or an unreachable Prefect.
   user add   Add or replace a dashboard user in the users file (POOLDECK_USERS_FILE), bcrypt-hashed.
 
 Options:
@@ -125,6 +129,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest, true);
       case "snapshot":
         return await snapshot(rest);
+      case "runs":
+        return await (await import("./runs")).runRuns(rest);
       case "user":
         return await (await import("./user")).runUser(rest);
       case undefined:

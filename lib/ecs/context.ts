@@ -17,11 +17,22 @@ export const ECS_OPERATIONS = [
   "DescribeContainerInstances",
   "ListTaskDefinitionFamilies",
   "DescribeTaskDefinition",
+  "DescribeTasks",
 ] as const;
 export type EcsOperation = (typeof ECS_OPERATIONS)[number];
 
-/** The IAM actions of ECS_OPERATIONS: the least-privilege policy in docs/iam-policy.json must equal this. */
+/** The IAM actions of ECS_OPERATIONS. */
 export const ECS_READ_ACTIONS: readonly string[] = ECS_OPERATIONS.map((op) => `ecs:${op}`);
+
+/** The CloudWatch Logs operations Pooldeck calls (a run's log tail); reads too. */
+export const LOGS_OPERATIONS = ["GetLogEvents"] as const;
+export type LogsOperation = (typeof LOGS_OPERATIONS)[number];
+
+/** Every IAM action Pooldeck needs in AWS: the least-privilege policy in docs/iam-policy.json must equal this. */
+export const AWS_READ_ACTIONS: readonly string[] = [
+  ...ECS_READ_ACTIONS,
+  ...LOGS_OPERATIONS.map((op) => `logs:${op}`),
+];
 
 /** The smallest client surface lib/ecs needs, so unit tests can hand in an SDK client with a mocked send. */
 export type EcsSender = Pick<ECSClient, "send">;

@@ -62,11 +62,11 @@ export class EcsReadError extends Error {
   }
 }
 
-/** Maps any error from an ECS call to the error model, naming the IAM action of the call. */
-export function toEcsError(err: unknown, operation: string): EcsError {
+/** Maps any error from an ECS (or, with service "logs", CloudWatch Logs) call to the error model, naming the IAM action of the call. */
+export function toEcsError(err: unknown, operation: string, service: "ecs" | "logs" = "ecs"): EcsError {
   if (err instanceof EcsReadError) return err.ecsError;
   const e = asAwsError(err);
-  const action = `ecs:${operation}`;
+  const action = `${service}:${operation}`;
   const name = e.name ?? e.code ?? "";
   const message = e.message ?? name;
   if (name === "CredentialsProviderError" || /could not load credentials/i.test(message)) {

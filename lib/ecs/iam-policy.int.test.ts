@@ -1,10 +1,20 @@
 import { readFileSync } from "node:fs";
 
-import { ECSClient } from "@aws-sdk/client-ecs";
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
+import { ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startPrivateMoto } from "@/scripts/bench/private-moto";
 import { SEED, seedEcs, seedIamUser } from "@/scripts/seed/ecs";
+
+import { readLogTail } from "@/lib/runs/logs";
+import { lookupTasks } from "@/lib/runs/tasks";
+import type { RunTask } from "@/lib/runs/types";
 
 import { createEcsContext } from "./context";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
@@ -29,6 +39,27 @@ function ctxFor(credentials: { accessKeyId: string; secretAccessKey: string }) {
 
 let full: { accessKeyId: string; secretAccessKey: string };
 let limited: { accessKeyId: string; secretAccessKey: string };
+let noRuns: { accessKeyId: string; secretAccessKey: string };
+let taskArn = "";
+const LOG_TASK_ID = "0123456789abcdef0123456789abcdef";
+
+function logsFor(credentials: { accessKeyId: string; secretAccessKey: string }) {
+  return () =>
+    new CloudWatchLogsClient({
+      endpoint: moto.endpoint,
+      region: SEED.region,
+      credentials,
+      maxAttempts: 1,
+    });
+}
+
+/** A stopped flow task whose task definition logs with awslogs (the task itself need not exist). */
+const loggedTask = {
+  cluster: SEED.cluster,
+  taskArn: `arn:aws:ecs:us-east-1:123456789012:task/${SEED.cluster}/${LOG_TASK_ID}`,
+  taskDefinition: "pooldeck-logged:1",
+  containers: [{ name: "prefect", lastStatus: "STOPPED", exitCode: 1, reason: null }],
+} as RunTask;
 
 beforeAll(async () => {
   moto = await startPrivateMoto();
@@ -39,6 +70,42 @@ beforeAll(async () => {
     (a) => a !== "ecs:DescribeCapacityProviders",
   );
   limited = await seedIamUser(moto.endpoint, "pooldeck-limited", JSON.stringify(parsed));
+  const withoutRuns = JSON.parse(policy) as { Statement: { Action: string[] }[] };
+  withoutRuns.Statement[0]!.Action = withoutRuns.Statement[0]!.Action.filter(
+    (a) => a !== "ecs:DescribeTasks" && a !== "logs:GetLogEvents",
+  );
+  noRuns = await seedIamUser(moto.endpoint, "pooldeck-no-runs", JSON.stringify(withoutRuns));
+  // with the emulator's own keys, before it enforces IAM: a task to describe and a log stream
+  const admin = { accessKeyId: "testing", secretAccessKey: "testing" };
+  const ecs = new ECSClient({ endpoint: moto.endpoint, region: SEED.region, credentials: admin });
+  taskArn = (await ecs.send(new ListTasksCommand({ cluster: SEED.cluster }))).taskArns![0]!;
+  await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: "pooldeck-logged",
+      containerDefinitions: [
+        {
+          name: "prefect",
+          image: "prefecthq/prefect:3-latest",
+          memory: 512,
+          logConfiguration: {
+            logDriver: "awslogs",
+            options: { "awslogs-group": "prefect", "awslogs-stream-prefix": "flows" },
+          },
+        },
+      ],
+    }),
+  );
+  const logs = logsFor(admin)();
+  await logs.send(new CreateLogGroupCommand({ logGroupName: "prefect" }));
+  const logStreamName = `flows/prefect/${LOG_TASK_ID}`;
+  await logs.send(new CreateLogStreamCommand({ logGroupName: "prefect", logStreamName }));
+  await logs.send(
+    new PutLogEventsCommand({
+      logGroupName: "prefect",
+      logStreamName,
+      logEvents: [{ timestamp: Date.parse("2026-12-06T05:00:00Z"), message: "flow failed" }],
+    }),
+  );
   const reset = await fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" });
   expect(reset.ok).toBe(true);
 });
@@ -87,6 +154,36 @@ describe("docs/iam-policy.json on an IAM-enforcing emulator", () => {
     expect(page.snapshot!.containerInstances).toHaveLength(4);
     const tds = await describeTaskDefinitions(SEED.region, [SEED.taskDefinitions.ec2], { ctx });
     expect(tds[SEED.taskDefinitions.ec2]!.ok).toBe(true);
+  });
+
+  it("is enough for the runs pages: DescribeTasks and the log tail", async () => {
+    const ctx = ctxFor(full);
+    const tasks = await lookupTasks(ctx, [`${SEED.cluster}::${taskArn}`]);
+    expect(tasks.problems).toEqual([]);
+    expect(tasks.byPid.get(`${SEED.cluster}::${taskArn}`)?.kind).toBe("found");
+    expect(await readLogTail(ctx, logsFor(full), SEED.region, loggedTask, "prefect")).toEqual({
+      kind: "lines",
+      group: "prefect",
+      stream: `flows/prefect/${LOG_TASK_ID}`,
+      lines: [{ timestamp: "2026-12-06T05:00:00.000Z", message: "flow failed" }],
+    });
+  });
+
+  it("without ecs:DescribeTasks and logs:GetLogEvents the runs sections name them", async () => {
+    const ctx = ctxFor(noRuns);
+    const tasks = await lookupTasks(ctx, [`${SEED.cluster}::${taskArn}`]);
+    // moto answers these refusals with an XML 403 the SDK cannot parse; real ECS's
+    // AccessDeniedException gives the "Access denied: …" sentence (lib/runs/tasks.test.ts, logs.test.ts)
+    expect(tasks.problems).toEqual([
+      "AWS refused ecs:DescribeTasks (HTTP 403): the dashboard's IAM identity is missing ecs:DescribeTasks, or its credentials are not valid for this account. See docs/iam-policy.json.",
+    ]);
+    expect(tasks.byPid.get(`${SEED.cluster}::${taskArn}`)?.kind).toBe("unavailable");
+    const tail = await readLogTail(ctx, logsFor(noRuns), SEED.region, loggedTask, "prefect");
+    expect(tail).toEqual({
+      kind: "unavailable",
+      message:
+        "AWS refused logs:GetLogEvents (HTTP 403): the dashboard's IAM identity is missing logs:GetLogEvents, or its credentials are not valid for this account. See docs/iam-policy.json.",
+    });
   });
 
   it("unknown credentials fail every call with a plain message", async () => {

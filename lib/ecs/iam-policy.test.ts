@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { ECS_OPERATIONS, ECS_READ_ACTIONS } from "./context";
+import { GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+
+import { readLogTail, type LogsSender } from "@/lib/runs/logs";
+import { lookupTasks } from "@/lib/runs/tasks";
+
+import { AWS_READ_ACTIONS, ECS_OPERATIONS, LOGS_OPERATIONS } from "./context";
 import { fakeWorld } from "./fake-world";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
 import { mockedContext } from "./test-helpers";
@@ -15,22 +20,60 @@ const policy = JSON.parse(
 };
 
 describe("docs/iam-policy.json", () => {
-  it("allows exactly the ECS actions the code calls, and only reads", () => {
+  it("allows exactly the AWS actions the code calls, and only reads", () => {
     expect(policy.Version).toBe("2012-10-17");
     expect(policy.Statement).toHaveLength(1);
     const [statement] = policy.Statement;
     expect(statement!.Effect).toBe("Allow");
     expect(statement!.Resource).toBe("*");
-    expect([...statement!.Action].sort()).toEqual([...ECS_READ_ACTIONS].sort());
-    expect(statement!.Action.every((a) => /^ecs:(List|Describe)[A-Za-z]+$/.test(a))).toBe(true);
+    expect([...statement!.Action].sort()).toEqual([...AWS_READ_ACTIONS].sort());
+    expect(
+      statement!.Action.every((a) => /^(ecs:(List|Describe)|logs:Get)[A-Za-z]+$/.test(a)),
+    ).toBe(true);
   });
 
-  it("ECS_OPERATIONS is exactly what a full cluster page sends to AWS", async () => {
+  it("ECS_OPERATIONS and LOGS_OPERATIONS are exactly what the cluster page and a run's page send to AWS", async () => {
     const world = fakeWorld({ instances: 3, providers: 2, families: 3 });
-    const m = mockedContext(world.handler);
+    const taskArn = "arn:aws:ecs:us-east-1:123456789012:task/big/0123456789abcdef0123456789abcdef";
+    const m = mockedContext((op, input) => {
+      if (op === "DescribeTasks") {
+        return { tasks: [{ taskArn, taskDefinitionArn: "x:task-definition/family-00000:1" }] };
+      }
+      if (op === "DescribeTaskDefinition") {
+        const options = { "awslogs-group": "/prefect", "awslogs-stream-prefix": "flows" };
+        return {
+          taskDefinition: {
+            containerDefinitions: [
+              { name: "prefect", logConfiguration: { logDriver: "awslogs", options } },
+            ],
+          },
+        };
+      }
+      return world.handler(op, input);
+    });
     await listClusters("us-east-1", { ctx: m.ctx });
     await getClusterSnapshot({ region: "us-east-1", cluster: "big" }, { ctx: m.ctx });
     await describeTaskDefinitions("us-east-1", world.families, { ctx: m.ctx });
+    const found = await lookupTasks(m.ctx, [`big::${taskArn}`]);
+    const lookup = found.byPid.get(`big::${taskArn}`);
+    const logCalls: string[] = [];
+    const logs: LogsSender = {
+      send: (async (command: object) => {
+        logCalls.push(command.constructor.name.replace(/Command$/, ""));
+        expect(command).toBeInstanceOf(GetLogEventsCommand);
+        return { events: [] };
+      }) as never,
+    };
+    expect(lookup?.kind).toBe("found");
+    if (lookup?.kind !== "found") return;
+    const tail = await readLogTail(m.ctx, () => logs, "us-east-1", lookup.task, "prefect");
+    expect(tail).toEqual({
+      kind: "lines",
+      group: "/prefect",
+      stream: "flows/prefect/0123456789abcdef0123456789abcdef",
+      lines: [],
+    });
     expect(Object.keys(m.byOperation()).sort()).toEqual([...ECS_OPERATIONS].sort());
+    expect(logCalls).toEqual([...LOGS_OPERATIONS]);
   });
 });

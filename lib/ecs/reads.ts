@@ -5,6 +5,7 @@ import {
   DescribeClustersCommand,
   DescribeContainerInstancesCommand,
   DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
   ListClustersCommand,
   ListContainerInstancesCommand,
   ListTaskDefinitionFamiliesCommand,
@@ -12,6 +13,7 @@ import {
   type Cluster as AwsCluster,
   type ContainerInstance as AwsContainerInstance,
   type Failure,
+  type Task as AwsTask,
   type TaskDefinition as AwsTaskDefinition,
 } from "@aws-sdk/client-ecs";
 
@@ -24,11 +26,12 @@ export const LIMITS = {
   describeClusters: 100,
   describeContainerInstances: 100,
   describeCapacityProviders: 10,
+  describeTasks: 100,
   listPage: 100,
 } as const;
 
 /** One ECS call: bounded by the context's limiter and retried with backoff. Errors carry the operation name. */
-async function call<T>(
+export async function call<T>(
   ctx: EcsContext,
   region: string,
   operation: EcsOperation,
@@ -195,4 +198,31 @@ export async function describeTaskDefinition(
       name: "ClientException",
     });
   return out.taskDefinition;
+}
+
+/**
+ * Describes tasks of one cluster in batches of 100 ARNs, the batches in parallel (within the
+ * context's limiter). Tasks ECS no longer knows (stopped about an hour ago) come back as failures
+ * with reason "MISSING".
+ */
+export async function describeTasks(
+  ctx: EcsContext,
+  region: string,
+  cluster: string,
+  taskArns: string[],
+): Promise<{ tasks: AwsTask[]; failures: Failure[] }> {
+  const pages = await Promise.all(
+    chunk(taskArns, LIMITS.describeTasks).map((batch) =>
+      call<{ tasks?: AwsTask[]; failures?: Failure[] }>(
+        ctx,
+        region,
+        "DescribeTasks",
+        new DescribeTasksCommand({ cluster, tasks: batch }),
+      ),
+    ),
+  );
+  return {
+    tasks: pages.flatMap((p) => p.tasks ?? []),
+    failures: pages.flatMap((p) => p.failures ?? []),
+  };
 }

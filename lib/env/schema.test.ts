@@ -30,7 +30,12 @@ describe("parseConfig", () => {
         authString: undefined,
         cloud: null,
       },
-      aws: { region: "us-east-1", profile: undefined, ecsEndpoint: "http://127.0.0.1:5000" },
+      aws: {
+        region: "us-east-1",
+        profile: undefined,
+        ecsEndpoint: "http://127.0.0.1:5000",
+        logsEndpoint: "http://127.0.0.1:5000",
+      },
       audit: { databaseUrl: undefined, dataDir: ".data" },
     });
   });
@@ -70,12 +75,14 @@ describe("parseConfig", () => {
       AWS_DEFAULT_REGION: "us-east-1",
       AWS_ENDPOINT_URL: "http://a:1",
       AWS_ENDPOINT_URL_ECS: "http://b:2",
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: "http://c:3",
       AWS_PROFILE: "platform",
     });
     expect(config.aws).toEqual({
       region: "eu-west-1",
       profile: "platform",
       ecsEndpoint: "http://b:2",
+      logsEndpoint: "http://c:3",
     });
   });
 

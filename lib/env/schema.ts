@@ -62,6 +62,9 @@ export const envSchema = z
     AWS_DEFAULT_REGION: optionalText,
     AWS_PROFILE: optionalText,
     AWS_ENDPOINT_URL_ECS: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL_ECS").optional()),
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: optionalText.pipe(
+      httpUrl("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS").optional(),
+    ),
     AWS_ENDPOINT_URL: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL").optional()),
     DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
     POOLDECK_DATA_DIR: optionalText,
@@ -107,6 +110,8 @@ export interface PooldeckConfig {
     profile?: string;
     /** emulator or VPC endpoint for ECS; the SDK reads the same variables itself */
     ecsEndpoint?: string;
+    /** emulator or VPC endpoint for CloudWatch Logs (a run's log tail) */
+    logsEndpoint?: string;
   };
   audit: {
     /** PostgreSQL for the audit history (several instances share it); never sent to the browser */
@@ -151,6 +156,7 @@ export function parseConfig(env: Record<string, string | undefined>): PooldeckCo
       region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION,
       profile: e.AWS_PROFILE,
       ecsEndpoint: e.AWS_ENDPOINT_URL_ECS ?? e.AWS_ENDPOINT_URL,
+      logsEndpoint: e.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? e.AWS_ENDPOINT_URL,
     },
     audit: { databaseUrl: e.DATABASE_URL, dataDir: e.POOLDECK_DATA_DIR ?? ".data" },
   };

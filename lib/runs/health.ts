@@ -1,46 +1,44 @@
 /**
- * Replaced by the runs data module at merge. One line about a pool's recent runs for the pool
- * page: how many failed and the most common reason ("3 of the last 20 runs failed: image pull").
+ * The pool page's one-line health: how many of the recent runs failed and, by diagnosis, why.
+ * Pure: it reads the runs lib/runs/load.ts already loaded.
  */
+import { RUN_DIAGNOSES } from "./diagnoses/catalog";
 import type { PoolRun } from "./types";
 
 const FAILED = new Set(["FAILED", "CRASHED"]);
+const FINISHED = new Set(["COMPLETED", "FAILED", "CRASHED", "CANCELLED"]);
 
-/** Short names of the catalog's diagnoses, for the summary line. */
-const REASONS: Record<string, string> = {
-  "run/image-pull-failed": "image pull",
-  "run/secrets-or-logs-init-failed": "secrets or logs setup",
-  "run/out-of-memory": "out of memory",
-  "run/no-capacity": "no capacity",
-  "run/subnet-exhausted": "subnet out of addresses",
-  "run/stuck-provisioning": "stuck in provisioning",
-  "run/submission-crashed": "submission crashed",
-  "run/flow-code-failed": "flow code",
-  "run/no-worker": "no worker",
-};
-
-/** "3 of the last 20 runs failed: image pull", "All of the last 20 runs succeeded" or "No runs yet". */
+/**
+ * E.g. "3 of the last 20 runs failed: image pull", "All of the last 20 runs succeeded",
+ * "None of the last 5 runs failed; 2 have not finished", or "No runs yet".
+ */
 export function healthSummary(runs: PoolRun[]): string {
-  if (runs.length === 0) return "No runs yet";
   const n = runs.length;
+  if (n === 0) return "No runs yet";
   const last = n === 1 ? "the last run" : `the last ${n} runs`;
   const failed = runs.filter((r) => FAILED.has(r.flowRun.stateType));
   if (failed.length === 0) {
-    return runs.every((r) => r.flowRun.stateType === "COMPLETED")
-      ? n === 1
-        ? "The last run succeeded"
-        : `All of ${last} succeeded`
-      : `None of ${last} failed`;
+    const open = runs.filter((r) => !FINISHED.has(r.flowRun.stateType)).length;
+    const cancelled = runs.filter((r) => r.flowRun.stateType === "CANCELLED").length;
+    if (open === 0 && cancelled === 0)
+      return n === 1 ? "The last run succeeded" : `All of ${last} succeeded`;
+    const notes = [
+      open ? `${open} ${open === 1 ? "has" : "have"} not finished` : "",
+      cancelled ? `${cancelled} ${cancelled === 1 ? "was" : "were"} cancelled` : "",
+    ].filter(Boolean);
+    return `None of ${last} failed; ${notes.join(", ")}`;
   }
+  // the failures' diagnoses, most frequent first (catalog order breaks ties)
   const counts = new Map<string, number>();
-  for (const r of failed) {
-    const d = r.diagnoses[0];
-    if (!d) continue;
-    const reason = REASONS[d.rule] ?? d.summary;
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const run of failed) {
+    for (const rule of new Set(run.diagnoses.map((d) => d.rule))) {
+      counts.set(rule, (counts.get(rule) ?? 0) + 1);
+    }
   }
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  const verb =
-    failed.length === 1 && n === 1 ? "The last run failed" : `${failed.length} of ${last} failed`;
-  return top ? `${verb}: ${top[0]}` : verb;
+  const order = RUN_DIAGNOSES.map((d) => d.id as string);
+  const titles = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([rule]) => RUN_DIAGNOSES.find((d) => d.id === rule)?.title ?? rule);
+  const why = titles.length ? `: ${titles.slice(0, 3).join(", ")}` : "";
+  return `${failed.length} of ${last} failed${why}`;
 }

@@ -1,22 +1,24 @@
-/**
- * Replaced by the runs data module at merge. A minimal real reader for the runs pages: a pool's
- * flow runs from Prefect joined with their ECS tasks (one DescribeTasks per cluster), and the
- * pool's workers. No diagnoses and no log tail here.
- */
 import "server-only";
 
-import { DescribeTasksCommand, type Task as AwsTask } from "@aws-sdk/client-ecs";
-
-import { defaultRegion, serverEcsContext } from "@/lib/ecs";
-import { toEcsError } from "@/lib/ecs/errors";
-import { toContainerInstance } from "@/lib/ecs/map";
-import { describeContainerInstances } from "@/lib/ecs/reads";
-import { withRetry } from "@/lib/ecs/retry";
-import { expectData, getPrefectClient } from "@/lib/prefect/client";
-import { listDeploymentsForPool } from "@/lib/prefect/deployments";
+import { serverEcsContext, type EcsContext } from "@/lib/ecs/context";
+import { getClusterSnapshot } from "@/lib/ecs/snapshot";
+import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
+import { readFlowNames } from "@/lib/prefect/deployments";
 import { PrefectError } from "@/lib/prefect/errors";
+import {
+  listFlowRunsForPool,
+  listWorkersForPool,
+  readDeploymentsByIds,
+  readFlowRun,
+  type FlowRun,
+} from "@/lib/prefect/flow-runs";
+import type { Deployment } from "@/lib/prefect/types";
 import { readWorkPool } from "@/lib/prefect/work-pools";
+import type { JsonValue } from "@/lib/template/types";
 
+import { diagnose, flowContainerName, type DiagnosisContext } from "./diagnoses";
+import { readLogTail, serverLogsClient, type LogsClientFactory } from "./logs";
+import { lookupFor, lookupTasks, parseInfrastructurePid } from "./tasks";
 import type {
   FlowRunStateType,
   PoolRun,
@@ -24,257 +26,209 @@ import type {
   PoolWorker,
   RunDetail,
   RunFlowRun,
-  RunTask,
-  RunTaskLookup,
 } from "./types";
 
-const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 200;
+export const DEFAULT_RUNS_LIMIT = 20;
+export const MAX_RUNS_LIMIT = 200;
 
-type PrefectFlowRun = {
-  id: string;
+/** The server's clients by default; tests and the CLI hand in their own. */
+export interface LoadOptions {
+  limit?: number;
+  prefect?: PrefectClient;
+  ecs?: EcsContext;
+  logs?: LogsClientFactory;
+  now?: Date;
+}
+
+function toRunFlowRun(
+  run: FlowRun,
+  deployments: Map<string, Deployment>,
+  flows: Record<string, string>,
+): RunFlowRun {
+  const deployment = run.deployment_id ? deployments.get(run.deployment_id) : undefined;
+  return {
+    id: run.id,
+    name: run.name ?? "",
+    stateType: (run.state_type ?? run.state?.type ?? "SCHEDULED") as FlowRunStateType,
+    stateName: run.state_name ?? run.state?.name ?? "",
+    stateMessage: run.state?.message ?? null,
+    deploymentId: run.deployment_id ?? null,
+    deploymentName: deployment?.name ?? null,
+    flowName: flows[run.flow_id] ?? null,
+    expectedStartTime: run.expected_start_time ?? null,
+    startTime: run.start_time ?? null,
+    endTime: run.end_time ?? null,
+    infrastructurePid: run.infrastructure_pid ?? null,
+  };
+}
+
+function toWorker(w: {
   name: string;
-  state?: { type?: string; name?: string; message?: string | null } | null;
-  state_type?: string | null;
-  state_name?: string | null;
-  deployment_id?: string | null;
-  expected_start_time?: string | null;
-  start_time?: string | null;
-  end_time?: string | null;
-  infrastructure_pid?: string | null;
-};
+  last_heartbeat_time?: string | null;
+  status?: string | null;
+  heartbeat_interval_seconds?: number | null;
+}): PoolWorker {
+  return {
+    name: w.name,
+    lastHeartbeat: w.last_heartbeat_time ?? null,
+    status: w.status ?? null,
+    heartbeatIntervalSeconds: w.heartbeat_interval_seconds ?? null,
+  };
+}
 
-/** A pool's newest runs with their tasks and workers. Throws PrefectError for an unknown pool. */
-export async function loadPoolRuns(
-  pool: string,
-  opts: { limit?: number } = {},
-): Promise<PoolRunsPage> {
-  const client = getPrefectClient();
-  const workPool = await readWorkPool(client, pool);
-  const limit = Math.min(Math.max(opts.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
-  const [raw, deployments, workers] = await Promise.all([
-    expectData(
-      client,
-      `list the flow runs of work pool ${JSON.stringify(pool)}`,
-      client.api.POST("/flow_runs/filter", {
-        body: {
-          work_pools: { operator: "and_", name: { any_: [pool] } },
-          sort: "EXPECTED_START_TIME_DESC",
-          limit,
-          offset: 0,
-        },
-      }),
+async function deploymentsAndFlows(prefect: PrefectClient, runs: FlowRun[]) {
+  const ids = runs.map((r) => r.deployment_id).filter((id): id is string => !!id);
+  const [deployments, flows] = await Promise.all([
+    ids.length ? readDeploymentsByIds(prefect, ids) : Promise.resolve([]),
+    readFlowNames(
+      prefect,
+      runs.map((r) => r.flow_id),
     ),
-    listDeploymentsForPool(client, pool).catch(() => []),
-    readWorkers(pool),
   ]);
-  const names = new Map(deployments.map((d) => [d.id, d.name]));
-  const flowRuns = (raw as PrefectFlowRun[]).map((r) => toFlowRun(r, names));
-  const { lookups, problem } = await lookupTasks(flowRuns.map((r) => r.infrastructurePid));
-  const runs: PoolRun[] = flowRuns.map((flowRun, i) => ({
-    flowRun,
-    task: lookups[i] ?? { kind: "not-ecs", raw: flowRun.infrastructurePid },
-    diagnoses: [],
-  }));
-  const problems: PoolRunsPage["problems"] = [];
-  if (problem) problems.push({ section: "tasks", message: problem });
-  if (!workers.ok) problems.push({ section: "workers", message: workers.message });
+  return { deployments: new Map(deployments.map((d) => [d.id, d])), flows };
+}
+
+async function workersOf(prefect: PrefectClient, pool: string) {
+  try {
+    return { workers: (await listWorkersForPool(prefect, pool)).map(toWorker), problem: null };
+  } catch (err) {
+    return { workers: null, problem: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** What the diagnoses know besides the run: the pool type, its workers, the deployment's job_variables. */
+function diagnosisContext(
+  poolType: string,
+  flowRun: RunFlowRun,
+  deployments: Map<string, Deployment>,
+  workers: PoolWorker[] | null,
+  now: Date,
+): DiagnosisContext {
+  const deployment = flowRun.deploymentId ? deployments.get(flowRun.deploymentId) : undefined;
+  return {
+    poolType,
+    now,
+    workers,
+    ...(deployment?.job_variables ? { jobVariables: deployment.job_variables as JsonValue } : {}),
+  };
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_RUNS_LIMIT;
+  return Math.max(1, Math.min(MAX_RUNS_LIMIT, Math.floor(limit)));
+}
+
+/**
+ * The newest runs of work pool `pool` (default 20, at most 200), each joined with its ECS task and
+ * diagnosed. An unknown pool throws Prefect's "not-found" PrefectError; Prefect being down throws
+ * its "unreachable" one. A failed ECS or workers read is a sentence in `problems`; the rest loads.
+ */
+export async function loadPoolRuns(pool: string, opts: LoadOptions = {}): Promise<PoolRunsPage> {
+  const prefect = opts.prefect ?? getPrefectClient();
+  const ecs = opts.ecs ?? serverEcsContext();
+  const now = opts.now ?? new Date();
+  const workPool = await readWorkPool(prefect, pool);
+  const [runs, workers] = await Promise.all([
+    listFlowRunsForPool(prefect, pool, clampLimit(opts.limit)),
+    workersOf(prefect, pool),
+  ]);
+  const [{ deployments, flows }, lookups] = await Promise.all([
+    deploymentsAndFlows(prefect, runs),
+    lookupTasks(
+      ecs,
+      runs.map((r) => r.infrastructure_pid ?? null),
+    ),
+  ]);
+  const template = workPool.base_job_template as JsonValue;
+  const out: PoolRun[] = runs.map((run) => {
+    const flowRun = toRunFlowRun(run, deployments, flows);
+    const task = lookupFor(lookups, flowRun.infrastructurePid);
+    const ctx = diagnosisContext(workPool.type, flowRun, deployments, workers.workers, now);
+    return { flowRun, task, diagnoses: diagnose(flowRun, task, template, ctx) };
+  });
   return {
     pool: workPool.name,
     poolType: workPool.type,
-    runs,
-    workers: workers.ok ? workers.workers : null,
-    problems,
+    runs: out,
+    workers: workers.workers,
+    problems: [
+      ...lookups.problems.map((message) => ({ section: "tasks" as const, message })),
+      ...(workers.problem ? [{ section: "workers" as const, message: workers.problem }] : []),
+    ],
   };
 }
 
-/** One run of the pool with its task; a run of another pool is "not found" like an unknown id. */
-export async function loadRunDetail(pool: string, flowRunId: string): Promise<RunDetail> {
-  const client = getPrefectClient();
-  const workPool = await readWorkPool(client, pool);
-  const raw = (await expectData(
-    client,
-    `read flow run ${flowRunId}`,
-    client.api.POST("/flow_runs/filter", {
-      body: {
-        flow_runs: { operator: "and_", id: { any_: [flowRunId] } },
-        work_pools: { operator: "and_", name: { any_: [workPool.name] } },
-        limit: 1,
-        offset: 0,
-      },
-    }),
-  )) as PrefectFlowRun[];
-  const found = raw[0];
-  if (!found) {
-    throw new PrefectError({
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Rules whose message gets sharper with the cluster's snapshot (instances, their sizes). */
+const WANTS_SNAPSHOT = new Set(["run/no-capacity", "run/stuck-provisioning"]);
+
+/**
+ * One run of `pool` with its task, containers, log tail and every diagnosis. A run of another pool
+ * is "not found" like a missing one, so a URL cannot show runs outside the pool it names.
+ */
+export async function loadRunDetail(
+  pool: string,
+  flowRunId: string,
+  opts: Omit<LoadOptions, "limit"> = {},
+): Promise<RunDetail> {
+  const prefect = opts.prefect ?? getPrefectClient();
+  const ecs = opts.ecs ?? serverEcsContext();
+  const now = opts.now ?? new Date();
+  const notFound = (why: string) =>
+    new PrefectError({
       status: 404,
       kind: "not-found",
-      message: `Could not read flow run ${flowRunId}: no such run in work pool ${JSON.stringify(pool)} (404)`,
+      message: `Could not read flow run ${JSON.stringify(flowRunId)}: ${why} (404)`,
     });
+  // Prefect answers 422 for an id that is not a UUID; for a URL that is simply "no such run"
+  if (!UUID.test(flowRunId)) throw notFound("no flow run has this id");
+  const [workPool, run, workers] = await Promise.all([
+    readWorkPool(prefect, pool),
+    readFlowRun(prefect, flowRunId),
+    workersOf(prefect, pool),
+  ]);
+  if (run.work_pool_name !== workPool.name) {
+    throw notFound(`it is not a run of work pool ${JSON.stringify(pool)}`);
   }
-  const deployments = await listDeploymentsForPool(client, pool).catch(() => []);
-  const flowRun = toFlowRun(found, new Map(deployments.map((d) => [d.id, d.name])));
-  const { lookups } = await lookupTasks([flowRun.infrastructurePid]);
-  return {
-    pool: workPool.name,
-    flowRun,
-    task: lookups[0] ?? { kind: "not-ecs", raw: flowRun.infrastructurePid },
-    diagnoses: [],
-    logs: { kind: "none", reason: "Pooldeck does not read CloudWatch log tails yet." },
-  };
-}
-
-function toFlowRun(r: PrefectFlowRun, deployments: Map<string, string>): RunFlowRun {
-  return {
-    id: r.id,
-    name: r.name,
-    stateType: (r.state?.type ?? r.state_type ?? "PENDING") as FlowRunStateType,
-    stateName: r.state?.name ?? r.state_name ?? "",
-    stateMessage: r.state?.message ?? null,
-    deploymentId: r.deployment_id ?? null,
-    deploymentName: r.deployment_id ? (deployments.get(r.deployment_id) ?? null) : null,
-    flowName: null,
-    expectedStartTime: r.expected_start_time ?? null,
-    startTime: r.start_time ?? null,
-    endTime: r.end_time ?? null,
-    infrastructurePid: r.infrastructure_pid ?? null,
-  };
-}
-
-/** `<cluster>::<task ARN>` as prefect-aws writes it, or null. */
-function parsePid(pid: string | null): { cluster: string; taskArn: string; region: string } | null {
-  const m = pid?.match(/^(.+)::(arn:aws[\w-]*:ecs:([\w-]+):\d+:task\/.+)$/);
-  return m ? { cluster: m[1]!, taskArn: m[2]!, region: m[3]! } : null;
-}
-
-async function lookupTasks(
-  pids: (string | null)[],
-): Promise<{ lookups: RunTaskLookup[]; problem: string | null }> {
-  const ctx = serverEcsContext();
-  const parsed = pids.map(parsePid);
-  const groups = new Map<string, { cluster: string; region: string; arns: string[] }>();
-  for (const p of parsed) {
-    if (!p) continue;
-    const key = `${p.region}\n${p.cluster}`;
-    const g = groups.get(key) ?? { cluster: p.cluster, region: p.region, arns: [] };
-    if (!g.arns.includes(p.taskArn)) g.arns.push(p.taskArn);
-    groups.set(key, g);
-  }
-  const tasks = new Map<string, RunTask>();
-  const failed = new Map<string, string>();
-  let problem: string | null = null;
-  await Promise.all(
-    [...groups.values()].map(async (g) => {
-      try {
-        const client = ctx.client(g.region || defaultRegion());
-        const out = await ctx.limiter.run(() =>
-          withRetry(
-            () =>
-              client.send(
-                new DescribeTasksCommand({ cluster: g.cluster, tasks: g.arns.slice(0, 100) }),
-              ) as Promise<{ tasks?: AwsTask[] }>,
-            ctx.retry,
-          ),
-        );
-        const instanceArns = [
-          ...new Set((out.tasks ?? []).flatMap((t) => t.containerInstanceArn ?? [])),
-        ];
-        const instances = new Map<string, { type: string | null; provider: string | null }>();
-        if (instanceArns.length > 0) {
-          try {
-            for (const ci of await describeContainerInstances(
-              ctx,
-              g.region,
-              g.cluster,
-              instanceArns,
-            )) {
-              const c = toContainerInstance(ci);
-              instances.set(c.arn, { type: c.instanceType, provider: c.capacityProviderName });
-            }
-          } catch {
-            // where it ran is a detail; the task itself is still shown
-          }
-        }
-        for (const t of out.tasks ?? []) {
-          const where = t.containerInstanceArn ? instances.get(t.containerInstanceArn) : undefined;
-          tasks.set(t.taskArn ?? "", toRunTask(g.cluster, t, where));
-        }
-      } catch (error) {
-        const message = toEcsError(error, "DescribeTasks").message;
-        problem = message;
-        for (const arn of g.arns) failed.set(arn, message);
-      }
-    }),
-  );
-  const lookups = parsed.map((p, i): RunTaskLookup => {
-    if (!p) return { kind: "not-ecs", raw: pids[i] ?? null };
-    const task = tasks.get(p.taskArn);
-    if (task) return { kind: "found", task };
-    const message = failed.get(p.taskArn);
-    if (message) return { kind: "unavailable", cluster: p.cluster, taskArn: p.taskArn, message };
-    return { kind: "gone", cluster: p.cluster, taskArn: p.taskArn };
-  });
-  return { lookups, problem };
-}
-
-const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
-
-function toRunTask(
-  cluster: string,
-  t: AwsTask,
-  where: { type: string | null; provider: string | null } | undefined,
-): RunTask {
-  const td = t.taskDefinitionArn?.split("/").pop() ?? null;
-  return {
-    cluster,
-    taskArn: t.taskArn ?? "",
-    lastStatus: t.lastStatus ?? null,
-    desiredStatus: t.desiredStatus ?? null,
-    launchType: t.launchType ?? null,
-    capacityProviderName: t.capacityProviderName ?? null,
-    instanceType: where?.type ?? null,
-    stopCode: t.stopCode ?? null,
-    stoppedReason: t.stoppedReason ?? null,
-    containers: (t.containers ?? []).map((c) => ({
-      name: c.name ?? "",
-      lastStatus: c.lastStatus ?? null,
-      exitCode: c.exitCode ?? null,
-      reason: c.reason ?? null,
-    })),
-    taskDefinition: td,
-    cpu: t.cpu ?? null,
-    memory: t.memory ?? null,
-    createdAt: iso(t.createdAt),
-    pullStartedAt: iso(t.pullStartedAt),
-    pullStoppedAt: iso(t.pullStoppedAt),
-    startedAt: iso(t.startedAt),
-    stoppingAt: iso(t.stoppingAt),
-    stoppedAt: iso(t.stoppedAt),
-  };
-}
-
-async function readWorkers(
-  pool: string,
-): Promise<{ ok: true; workers: PoolWorker[] } | { ok: false; message: string }> {
-  const client = getPrefectClient();
-  try {
-    const workers = await expectData(
-      client,
-      `list the workers of work pool ${JSON.stringify(pool)}`,
-      client.api.POST("/work_pools/{work_pool_name}/workers/filter", {
-        params: { path: { work_pool_name: pool } },
-        body: { limit: 50, offset: 0 },
-      }),
-    );
-    return {
-      ok: true,
-      workers: workers.map((w) => ({
-        name: w.name,
-        lastHeartbeat: w.last_heartbeat_time ?? null,
-        status: w.status ?? null,
-      })),
+  const [{ deployments, flows }, lookups] = await Promise.all([
+    deploymentsAndFlows(prefect, [run]),
+    lookupTasks(ecs, [run.infrastructure_pid ?? null]),
+  ]);
+  const flowRun = toRunFlowRun(run, deployments, flows);
+  const task = lookupFor(lookups, flowRun.infrastructurePid);
+  const template = workPool.base_job_template as JsonValue;
+  const ctx = diagnosisContext(workPool.type, flowRun, deployments, workers.workers, now);
+  let diagnoses = diagnose(flowRun, task, template, ctx);
+  const ref = parseInfrastructurePid(flowRun.infrastructurePid);
+  let logs: RunDetail["logs"];
+  if (task.kind === "found" && ref) {
+    const wantsSnapshot = diagnoses.some((d) => WANTS_SNAPSHOT.has(d.rule));
+    const [tail, snapshot] = await Promise.all([
+      readLogTail(
+        ecs,
+        opts.logs ?? serverLogsClient,
+        ref.region,
+        task.task,
+        flowContainerName(task.task, template),
+      ),
+      wantsSnapshot
+        ? getClusterSnapshot({ region: ref.region, cluster: ref.cluster }, { ctx: ecs })
+        : Promise.resolve(null),
+    ]);
+    logs = tail;
+    if (snapshot?.snapshot)
+      diagnoses = diagnose(flowRun, task, template, { ...ctx, snapshot: snapshot.snapshot });
+  } else {
+    logs = {
+      kind: "none",
+      reason:
+        task.kind === "gone"
+          ? "ECS no longer returns the task, so its log stream cannot be named."
+          : task.kind === "unavailable"
+            ? task.message
+            : "The run has no ECS task.",
     };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+  return { pool: workPool.name, flowRun, task, diagnoses, logs };
 }

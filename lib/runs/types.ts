@@ -117,6 +117,8 @@ export interface PoolWorker {
   /** ISO timestamp of the last heartbeat */
   lastHeartbeat: string | null;
   status: string | null;
+  /** how often the worker said it heartbeats (PREFECT_WORKER_HEARTBEAT_SECONDS), when it said */
+  heartbeatIntervalSeconds?: number | null;
 }
 
 export interface PoolRunsPage {

@@ -4,7 +4,9 @@
  * (these machines are noisy). Self-contained: the page figures start their own stack, build and
  * server (app-stack.ts). 5–11 minutes on 2 cores (276 s in the last run, 68 s of it the build).
  *   npm run bench                        everything, writes BENCHMARKS.md
- *   npm run bench -- --only=pages,route  some parts (checks, cluster, pages, route), prints only
+ *   npm run bench -- --only=pages,route  some parts (checks, cluster, runs, pages, route), prints only
+ * The runs part needs the local stack's Prefect (PREFECT_API_URL, `npm run stack:start`); without it
+ * the part says so and the rest runs.
  * POOLDECK_BENCH_PAGE_RUNS (5) sets the runs per page; POOLDECK_BENCH_SKIP_BUILD=1 reuses .next-bench.
  */
 import { execFileSync } from "node:child_process";
@@ -19,6 +21,7 @@ import { formatChecksBench, runChecksBench } from "./checks";
 import { formatClusterBench, runClusterBench } from "./cluster";
 import { formatPageReport } from "./page-report";
 import { CONFLICT_WAIT_MS, runPageBench } from "./pages";
+import { formatRunsBench, runRunsBench } from "./runs";
 import { formatRouteJs, measureRouteJs } from "./route-js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -105,11 +108,25 @@ async function pagesAndRoute(
   }
 }
 
+/** The runs benchmark against the stack's Prefect, or a line saying why it did not run. */
+async function runsPart(): Promise<string> {
+  const apiUrl = process.env.PREFECT_API_URL ?? "http://127.0.0.1:4200/api";
+  const healthy = await fetch(`${apiUrl}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!healthy)
+    return `(not run: no Prefect answers at ${apiUrl}; start it with npm run stack:start)`;
+  return formatRunsBench(await runRunsBench(apiUrl));
+}
+
 async function main() {
   const started = new Date();
   const only = process.argv.find((a) => a.startsWith("--only="));
   const parts = new Set(
-    only ? only.slice("--only=".length).split(",") : ["checks", "cluster", "route", "pages"],
+    only
+      ? only.slice("--only=".length).split(",")
+      : ["checks", "cluster", "runs", "route", "pages"],
   );
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   const versions = `Pooldeck ${gitCommit()}; Node ${process.version}, next ${version("next")}, react ${version("react")}, @aws-sdk/client-ecs ${version("@aws-sdk/client-ecs")}, playwright-core ${version("playwright-core")}; ${pythonVersions()}`;
@@ -121,6 +138,9 @@ async function main() {
   const clusterLoad = load();
   const cluster = parts.has("cluster") ? formatClusterBench(await runClusterBench()) : undefined;
   if (cluster) console.log(`${cluster}\n`);
+  const runsLoad = load();
+  const runs = parts.has("runs") ? await runsPart() : undefined;
+  if (runs) console.log(`${runs}\n`);
   const web =
     parts.has("pages") || parts.has("route") ? await pagesAndRoute(parts) : { buildMs: null };
   const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
@@ -158,6 +178,14 @@ async function main() {
     "",
     "```",
     checks ?? "(not run)",
+    "```",
+    "",
+    "## Runs page (lib/runs: Prefect flow runs joined with DescribeTasks, moto emulator)",
+    "",
+    `Load average (1/5/15 min) at the start: ${runsLoad}`,
+    "",
+    "```",
+    runs ?? "(not run)",
     "```",
     "",
     "## Cluster snapshot (lib/ecs against the moto emulator)",

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+
+import { awsError, mockedContext } from "@/lib/ecs/test-helpers";
+
+import { lookupTasks, parseInfrastructurePid } from "./tasks";
+
+const arn = (cluster: string, i: number) =>
+  `arn:aws:ecs:us-east-1:123456789012:task/${cluster}/${i.toString(16).padStart(32, "0")}`;
+
+describe("parseInfrastructurePid", () => {
+  it("splits prefect-aws's <cluster>::<task ARN> once and reads the region from the ARN", () => {
+    expect(parseInfrastructurePid(`prod::${arn("prod", 1)}`)).toEqual({
+      cluster: "prod",
+      taskArn: arn("prod", 1),
+      region: "us-east-1",
+    });
+    const clusterArn = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod";
+    const taskArn = "arn:aws:ecs:eu-west-1:123456789012:task/prod/abc";
+    expect(parseInfrastructurePid(`${clusterArn}::${taskArn}`)).toEqual({
+      cluster: clusterArn,
+      taskArn,
+      region: "eu-west-1",
+    });
+  });
+
+  it("refuses anything else", () => {
+    for (const pid of [
+      null,
+      "",
+      "12345",
+      "prod:arn:aws:ecs:us-east-1:1:task/x",
+      `::${arn("p", 1)}`,
+      "prod::not-an-arn",
+    ]) {
+      expect(parseInfrastructurePid(pid)).toBeNull();
+    }
+  });
+});
+
+describe("lookupTasks", () => {
+  // DescribeTasks response shapes: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html
+  it("asks ≤ 100 tasks per call per cluster; MISSING tasks are gone, odd pids not-ecs", async () => {
+    const m = mockedContext((operation, input) => {
+      expect(operation).toBe("DescribeTasks");
+      const tasks = input.tasks as string[];
+      return {
+        tasks: tasks
+          .filter((t) => !t.endsWith("7"))
+          .map((taskArn) => ({
+            taskArn,
+            lastStatus: "STOPPED",
+            stoppedReason: "Task stopped by user",
+          })),
+        failures: tasks.filter((t) => t.endsWith("7")).map((t) => ({ arn: t, reason: "MISSING" })),
+      };
+    });
+    const pids = [
+      ...Array.from({ length: 250 }, (_, i) => `a::${arn("a", i)}`),
+      ...Array.from({ length: 100 }, (_, i) => `b::${arn("b", i)}`),
+      "12345",
+      null,
+    ];
+    const out = await lookupTasks(m.ctx, pids);
+    expect(m.calls.map((c) => [c.input.cluster, (c.input.tasks as string[]).length])).toEqual([
+      ["a", 100],
+      ["a", 100],
+      ["a", 50],
+      ["b", 100],
+    ]);
+    expect(out.problems).toEqual([]);
+    expect(out.byPid.get(`a::${arn("a", 0)}`)).toMatchObject({
+      kind: "found",
+      task: { cluster: "a", lastStatus: "STOPPED", stoppedReason: "Task stopped by user" },
+    });
+    expect(out.byPid.get(`a::${arn("a", 7)}`)).toEqual({
+      kind: "gone",
+      cluster: "a",
+      taskArn: arn("a", 7),
+    });
+    expect(out.byPid.get("12345")).toEqual({ kind: "not-ecs", raw: "12345" });
+  });
+
+  it("AccessDenied on one cluster names ecs:DescribeTasks for its tasks only", async () => {
+    const m = mockedContext((_op, input) => {
+      if (input.cluster === "locked") {
+        throw awsError(
+          "AccessDeniedException",
+          "User: arn:aws:iam::123456789012:user/pooldeck is not authorized to perform: ecs:DescribeTasks",
+        );
+      }
+      return { tasks: (input.tasks as string[]).map((taskArn) => ({ taskArn })), failures: [] };
+    });
+    const out = await lookupTasks(m.ctx, [
+      `locked::${arn("locked", 1)}`,
+      `open::${arn("open", 1)}`,
+    ]);
+    const message =
+      "Access denied: the dashboard's IAM identity is missing ecs:DescribeTasks. Add it to the policy (see docs/iam-policy.json).";
+    expect(out.problems).toEqual([message]);
+    expect(out.byPid.get(`locked::${arn("locked", 1)}`)).toEqual({
+      kind: "unavailable",
+      cluster: "locked",
+      taskArn: arn("locked", 1),
+      message,
+    });
+    expect(out.byPid.get(`open::${arn("open", 1)}`)?.kind).toBe("found");
+  });
+});

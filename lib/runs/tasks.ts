@@ -1,0 +1,131 @@
+import "server-only";
+
+import type { Task as AwsTask } from "@aws-sdk/client-ecs";
+
+import type { EcsContext } from "@/lib/ecs/context";
+import { toEcsError } from "@/lib/ecs/errors";
+import { describeTasks } from "@/lib/ecs/reads";
+
+import type { RunTask, RunTaskLookup } from "./types";
+
+/** A task reference parsed from prefect-aws's infrastructure_pid `<cluster>::<task ARN>`. */
+export interface TaskRef {
+  cluster: string;
+  taskArn: string;
+  region: string;
+}
+
+const TASK_ARN = /^arn:aws[\w-]*:ecs:([a-z0-9-]+):\d{12}:task\/.+$/;
+
+/**
+ * Parses `<cluster>::<task ARN>` (prefect-aws splits once on "::", as ARNs hold single colons).
+ * Anything else is not an ECS task Pooldeck can look up: null.
+ */
+export function parseInfrastructurePid(pid: string | null): TaskRef | null {
+  if (!pid) return null;
+  const at = pid.indexOf("::");
+  if (at <= 0) return null;
+  const cluster = pid.slice(0, at);
+  const taskArn = pid.slice(at + 2);
+  const match = TASK_ARN.exec(taskArn);
+  if (!match) return null;
+  return { cluster, taskArn, region: match[1]! };
+}
+
+const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** DescribeTasks' task in the shape the runs pages show. */
+export function toRunTask(task: AwsTask, cluster: string): RunTask {
+  const definition = task.taskDefinitionArn?.split(":task-definition/")[1] ?? null;
+  const instanceType = task.attributes?.find((a) => a.name === "ecs.instance-type")?.value ?? null;
+  return {
+    cluster,
+    taskArn: task.taskArn ?? "",
+    lastStatus: task.lastStatus ?? null,
+    desiredStatus: task.desiredStatus ?? null,
+    launchType: task.launchType ?? null,
+    capacityProviderName: task.capacityProviderName ?? null,
+    instanceType,
+    // the emulator answers "" where ECS leaves the field out
+    stopCode: task.stopCode || null,
+    stoppedReason: task.stoppedReason || null,
+    containers: (task.containers ?? []).map((c) => ({
+      name: c.name ?? "",
+      lastStatus: c.lastStatus ?? null,
+      exitCode: c.exitCode ?? null,
+      reason: c.reason ?? null,
+    })),
+    taskDefinition: definition,
+    cpu: task.cpu ?? null,
+    memory: task.memory ?? null,
+    createdAt: iso(task.createdAt),
+    pullStartedAt: iso(task.pullStartedAt),
+    pullStoppedAt: iso(task.pullStoppedAt),
+    startedAt: iso(task.startedAt),
+    stoppingAt: iso(task.stoppingAt),
+    stoppedAt: iso(task.stoppedAt),
+  };
+}
+
+/** What a lookup of many infrastructure_pids found, and a sentence per failed DescribeTasks. */
+export interface TaskLookups {
+  byPid: Map<string, RunTaskLookup>;
+  problems: string[];
+}
+
+/**
+ * Looks up every pid's task: grouped by region and cluster, ≤ 100 tasks per DescribeTasks call,
+ * all calls in parallel within the context's limiter. Tasks ECS no longer returns (failure reason
+ * MISSING, or simply absent) are gone; a failed call makes its tasks unavailable, naming why.
+ */
+export async function lookupTasks(ctx: EcsContext, pids: (string | null)[]): Promise<TaskLookups> {
+  const byPid = new Map<string, RunTaskLookup>();
+  const groups = new Map<string, { region: string; cluster: string; refs: Map<string, string> }>();
+  for (const pid of pids) {
+    if (!pid || byPid.has(pid)) continue;
+    const ref = parseInfrastructurePid(pid);
+    if (!ref) {
+      byPid.set(pid, { kind: "not-ecs", raw: pid });
+      continue;
+    }
+    const key = `${ref.region}\n${ref.cluster}`;
+    const group = groups.get(key) ?? { region: ref.region, cluster: ref.cluster, refs: new Map() };
+    group.refs.set(ref.taskArn, pid);
+    groups.set(key, group);
+  }
+  const problems = new Set<string>();
+  await Promise.all(
+    [...groups.values()].map(async ({ region, cluster, refs }) => {
+      try {
+        const out = await describeTasks(ctx, region, cluster, [...refs.keys()]);
+        const found = new Map(out.tasks.map((t) => [t.taskArn, t]));
+        const failed = new Map(out.failures.map((f) => [f.arn, f.reason]));
+        for (const [taskArn, pid] of refs) {
+          const task = found.get(taskArn);
+          const reason = failed.get(taskArn);
+          if (task) byPid.set(pid, { kind: "found", task: toRunTask(task, cluster) });
+          else if (reason && reason !== "MISSING") {
+            byPid.set(pid, {
+              kind: "unavailable",
+              cluster,
+              taskArn,
+              message: `ECS could not describe the task: ${reason}`,
+            });
+          } else byPid.set(pid, { kind: "gone", cluster, taskArn });
+        }
+      } catch (err) {
+        const { message } = toEcsError(err, "DescribeTasks");
+        problems.add(message);
+        for (const [taskArn, pid] of refs) {
+          byPid.set(pid, { kind: "unavailable", cluster, taskArn, message });
+        }
+      }
+    }),
+  );
+  return { byPid, problems: [...problems] };
+}
+
+/** The lookup for a run's pid (not-ecs for a run without one). */
+export function lookupFor(lookups: TaskLookups, pid: string | null): RunTaskLookup {
+  return (pid ? lookups.byPid.get(pid) : undefined) ?? { kind: "not-ecs", raw: pid };
+}

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
+import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import { checkText } from "@/lib/checks";
 import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";

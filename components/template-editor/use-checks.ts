@@ -11,7 +11,7 @@
  * (BENCHMARKS.md, form editable).
  */
 import { useEffect, useRef, useState } from "react";
-import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
+import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type * as RunChecks from "@/lib/checks/run-checks";
 import type { CheckResult } from "@/lib/checks/run-checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";

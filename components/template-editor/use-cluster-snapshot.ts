@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/outcome/types";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
 import { targetCluster } from "@/lib/template/editing/form-model";

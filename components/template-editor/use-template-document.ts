@@ -6,7 +6,7 @@
  */
 import { useCallback, useRef, useState } from "react";
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
-import { parseJsonText, type ParsedJson } from "@/lib/checks/json-text";
+import { parseJsonText, type ParsedJson } from "@/lib/template/json-text";
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
 import { applyOps, type DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { z } from "zod";
-import { parseJsonText } from "@/lib/checks/json-text";
+import { parseJsonText } from "@/lib/template/json-text";
 import type { JsonObject } from "@/lib/template/types";
 import { ActionRefusal } from "@/lib/outcome/refusal";
 import { documentTooLarge, MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";

@@ -2,8 +2,8 @@
 import { prepareEcsRun, type BaseJobTemplate, type EcsRunPlan } from "@/lib/template";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { createContext } from "./context";
-import { parseJsonText } from "./json-text";
-import { isEmptyValue, isObject } from "./pointer";
+import { parseJsonText } from "@/lib/template/json-text";
+import { isEmptyValue, isObject } from "@/lib/template/pointer";
 import { INVALID_JSON_RULE, RULES } from "./registry";
 import type { CheckInput, Diagnostic } from "./types";
 

@@ -23,6 +23,11 @@ export type Mode = "hybrid" | "push" | "raw";
 /** Which document a pointer addresses. */
 export type DocumentKind = "template" | "job_variables";
 
+/** One edit of a document, in RFC 6902 terms (a check's fix, a form or preset change). */
+export type FixEdit =
+  | { op: "remove"; path: JsonPointer }
+  | { op: "replace" | "add"; path: JsonPointer; value: JsonValue };
+
 /** Where a resolved variable value came from. */
 export type ValueOrigin =
   | { source: "default"; pointer: JsonPointer } // into the template: /variables/properties/<name>/default

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/outcome/types";
+import type { ClusterData } from "@/lib/snapshot/cluster-data";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
 import { targetCluster } from "@/lib/template/editing/form-model";
@@ -9,12 +10,7 @@ import { targetCluster } from "@/lib/template/editing/form-model";
 /** Reads another cluster's snapshot on the server (a server action); errors come back as text. */
 export type SnapshotLoader = (cluster: string) => Promise<ActionResult<ClusterSnapshot>>;
 
-/** What the server read about the template's cluster: its snapshot or why not, and the region's clusters. */
-export interface ClusterData {
-  snapshot?: ClusterSnapshot;
-  snapshotProblem?: string;
-  clusters?: string[];
-}
+export type { ClusterData } from "@/lib/snapshot/cluster-data";
 
 interface SnapshotState {
   snapshot: ClusterSnapshot | undefined;

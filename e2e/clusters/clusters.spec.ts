@@ -1,6 +1,6 @@
 import { expect, test } from "../support/test";
 
-import { REGION_COOKIE } from "../../components/cluster/params";
+import { REGION_COOKIE } from "@/lib/ecs/params";
 import { SEED } from "../../scripts/seed/ecs";
 
 /**

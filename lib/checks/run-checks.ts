@@ -20,6 +20,9 @@ export interface CheckResult {
   skipped: SkippedRule[];
 }
 
+/** A check result as the server sends it to the page: everything but the plan, which holds functions. */
+export type ServerCheckResult = Pick<CheckResult, "diagnostics" | "skipped">;
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,8 @@
+import type { ClusterSnapshot } from "./schema";
+
+/** What the server read about the template's cluster: its snapshot or why not, and the region's clusters. */
+export interface ClusterData {
+  snapshot?: ClusterSnapshot;
+  snapshotProblem?: string;
+  clusters?: string[];
+}

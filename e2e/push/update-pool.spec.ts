@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "../support/test";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
 import { applyOps } from "../../lib/template/editing/document-model";
 import { presetOps } from "../../lib/template/editing/presets";
 import { gotoLineEnd, waitForMonaco } from "../editor/pools";

@@ -2,7 +2,14 @@
  * Bad input (issue 8 §5, the parts without a session): malformed JSON, a 5 MB template, an
  * unknown pool. Each gets a clear sentence, and Prefect's REST API shows nothing was stored.
  */
-import { expect, test, type Page, type Request, type Route, type TestInfo } from "../support/test";
+import {
+  expect,
+  test,
+  type Page,
+  type Request,
+  type Route,
+  type TestInfo,
+} from "@/testing/e2e/test";
 
 import { waitForMonaco } from "../editor/pools";
 import { createPool, deletePools, readPool } from "./pools";

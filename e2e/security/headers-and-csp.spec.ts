@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "../support/test";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
 
 import { waitForMonaco } from "../editor/pools";
 import { watchCsp } from "./csp";

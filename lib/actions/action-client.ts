@@ -20,7 +20,6 @@ export async function authorize(role: Role): Promise<Operator | null> {
   return access.ok ? access.operator : null;
 }
 
-
 /** Turns whatever a handler threw into a plain sentence; never a stack. */
 export function failureFrom(error: unknown): ActionFailure {
   if (error instanceof ActionRefusal) return error.failure;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkJobVariablesText, checkText, RULE_IDS, runChecks } from "./index";
-import { defaultTemplate, withDefaults } from "./test-helpers";
+import { defaultTemplate, withDefaults } from "@/testing/checks";
 import type { JsonValue } from "@/lib/template/types";
 
 const CATALOG = [

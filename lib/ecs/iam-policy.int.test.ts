@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startPrivateMoto } from "@/scripts/bench/private-moto";
-import { SEED, seedEcs, seedIamUser } from "@/scripts/seed/ecs";
+import { startPrivateMoto } from "@/testing/private-moto";
+import { SEED, seedEcs, seedIamUser } from "@/testing/seed/ecs";
 
 import { createEcsContext } from "./context";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";

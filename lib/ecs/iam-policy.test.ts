@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { ECS_OPERATIONS, ECS_READ_ACTIONS } from "./context";
-import { fakeWorld } from "./fake-world";
+import { fakeWorld } from "@/testing/ecs-fake-world";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
-import { mockedContext } from "./test-helpers";
+import { mockedContext } from "@/testing/ecs-mock";
 
 const policy = JSON.parse(
   readFileSync(new URL("../../docs/iam-policy.json", import.meta.url), "utf8"),

@@ -15,7 +15,7 @@ import { openSqliteAuditStore } from "@/lib/audit/sqlite-store";
 import type { ActionFailure } from "@/lib/outcome/types";
 import { expectData } from "@/lib/prefect/client";
 import { readDeployment } from "@/lib/prefect/deployments";
-import { cleanUpByPrefix, localTestClient, uniquePrefix } from "@/lib/prefect/test-support";
+import { cleanUpByPrefix, localTestClient, uniquePrefix } from "@/testing/prefect";
 import { createWorkPool, readWorkPool, updateWorkPool } from "@/lib/prefect/work-pools";
 import type { JsonObject } from "@/lib/template/types";
 import { templateHash } from "./changes";

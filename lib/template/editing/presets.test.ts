@@ -3,7 +3,7 @@ import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
 import { applyOps } from "./document-model";
 import { activePreset, presetOps } from "./presets";
-import { demoSnapshot } from "./test-snapshot";
+import { demoSnapshot } from "@/testing/snapshot";
 
 const text = JSON.stringify(defaultTemplate, null, 2);
 

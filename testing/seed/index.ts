@@ -1,7 +1,7 @@
 /**
- * Seeds the local stack with the demo world: the ECS emulator (scripts/seed/ecs.ts) and the Prefect
- * server (scripts/seed/prefect.ts). Idempotent: seeding twice gives the same world.
- *   npx tsx scripts/seed/index.ts   (ports from POOLDECK_PREFECT_PORT / POOLDECK_MOTO_PORT)
+ * Seeds the local stack with the demo world: the ECS emulator (testing/seed/ecs.ts) and the Prefect
+ * server (testing/seed/prefect.ts). Idempotent: seeding twice gives the same world.
+ *   npx tsx testing/seed/index.ts   (ports from POOLDECK_PREFECT_PORT / POOLDECK_MOTO_PORT)
  */
 import { SEED, seedEcs } from "./ecs";
 import { PREFECT_SEED, seedPrefect } from "./prefect";

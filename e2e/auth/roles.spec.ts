@@ -6,8 +6,8 @@
  */
 import { expect, test, type Page } from "@/testing/e2e/test";
 
-import { waitForMonaco } from "../editor/pools";
-import { ec2Template, readPool } from "../push/prefect-api";
+import { waitForMonaco } from "@/e2e/editor/pools";
+import { ec2Template, readPool } from "@/e2e/push/prefect-api";
 import { storageStatePath } from "@/testing/e2e/test-auth";
 import { captureAction, cleanUpAuthPools, createAuthPool, forgeAction } from "./forge";
 

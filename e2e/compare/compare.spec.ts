@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
-import { convertTemplate } from "../../lib/template/editing/convert-pool-kind";
-import type { JsonObject } from "../../lib/template/types";
+import { convertTemplate } from "@/lib/template/editing/convert-pool-kind";
+import type { JsonObject } from "@/lib/template/types";
 import { prefectRequest } from "@/testing/e2e/prefect-rest";
 import { storageStatePath } from "@/testing/e2e/test-auth";
 

@@ -4,10 +4,10 @@
  * stores exactly that template; a deployment's job_variables change appears under its pool.
  */
 import { expect, test, type Locator, type Page, type TestInfo } from "@/testing/e2e/test";
-import { applyOps } from "../../lib/template/editing/document-model";
-import { presetOps } from "../../lib/template/editing/presets";
-import { draftText, waitForMonaco } from "../editor/pools";
-import { api, ec2Template, readDeployment, readPool, type Template } from "../push/prefect-api";
+import { applyOps } from "@/lib/template/editing/document-model";
+import { presetOps } from "@/lib/template/editing/presets";
+import { draftText, waitForMonaco } from "@/e2e/editor/pools";
+import { api, ec2Template, readDeployment, readPool, type Template } from "@/e2e/push/prefect-api";
 
 const PREFIX = "pd-e2e-history-";
 /** Who the app records: the test editor every spec is signed in as (TEST_USERS.editor in testing/e2e/test-auth.ts). */

@@ -7,7 +7,7 @@ import { freePort } from "@/testing/free-port";
 import { startAppInstance } from "@/testing/e2e/app-instance";
 import { signIn } from "@/testing/e2e/sign-in";
 import { TEST_USERS } from "@/testing/e2e/test-auth";
-import { api, ec2Template, readPool } from "../push/prefect-api";
+import { api, ec2Template, readPool } from "@/e2e/push/prefect-api";
 
 const PREFIX = "pd-e2e-history-down-";
 let app: { url: string; stop: () => Promise<void> } | undefined;

@@ -11,7 +11,7 @@ import {
   type TestInfo,
 } from "@/testing/e2e/test";
 
-import { waitForMonaco } from "../editor/pools";
+import { waitForMonaco } from "@/e2e/editor/pools";
 import { createPool, deletePools, readPool } from "./pools";
 
 test.beforeAll(deletePools);

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Response } from "@/testing/e2e/test";
 
-import { findLeaks, type Leak } from "../../lib/security/secret-scan";
+import { findLeaks, type Leak } from "@/lib/security/secret-scan";
 import { startAppInstance } from "@/testing/e2e/app-instance";
 import { freePort } from "@/testing/free-port";
 import { startThrowawayPrefect, type ThrowawayPrefect } from "@/testing/throwaway-prefect";

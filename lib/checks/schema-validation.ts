@@ -8,7 +8,7 @@ import Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { isObject, setKey } from "@/lib/template/pointer";
+import { isObject, joinPointer, setKey } from "@/lib/template/pointer";
 
 export interface SchemaProblem {
   /** pointer into the validated value, e.g. "/cpu" */
@@ -310,7 +310,7 @@ function problemsOf(validate: ValidateFunction, value: JsonValue, prefix: string
     const path =
       error.keyword === "additionalProperties" &&
       typeof error.params.additionalProperty === "string"
-        ? `${error.instancePath}/${error.params.additionalProperty.replace(/~/g, "~0").replace(/\//g, "~1")}`
+        ? joinPointer(error.instancePath, error.params.additionalProperty)
         : error.instancePath;
     const message =
       error.keyword === "additionalProperties"
@@ -340,9 +340,7 @@ export function validateValues(
     const validate = compiled.properties.get(name);
     // the common case (valid) costs one call and no allocation
     if (!validate || validate(value)) continue;
-    problems.push(
-      ...problemsOf(validate, value, "/" + name.replace(/~/g, "~0").replace(/\//g, "~1")),
-    );
+    problems.push(...problemsOf(validate, value, joinPointer("", name)));
   }
   return problems;
 }

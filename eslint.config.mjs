@@ -38,6 +38,72 @@ const config = [
     },
   },
   {
+    // The layers: imports point down, never back up. Tests, e2e and the test-support code may
+    // reach across (a rule test runs checks on a template edit); application code may not.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: [
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "e2e/**",
+      "testing/**",
+      "scripts/bench/**",
+      "scripts/ground-truth/**",
+      "scripts/scan-secrets.ts", // the secret scan after the browser tests knows the test users
+      "playwright.config.ts",
+      "vitest.config.ts",
+    ],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./lib/snapshot",
+              from: "./lib",
+              except: ["./snapshot"],
+              message: "lib/snapshot is the bottom layer: it imports no other lib folder.",
+            },
+            {
+              target: "./lib/template",
+              from: "./lib",
+              except: ["./template", "./snapshot"],
+              message:
+                "lib/template is pure and shared by browser, server and CLI: it imports only itself and lib/snapshot types.",
+            },
+            {
+              target: "./lib/checks",
+              from: "./lib",
+              except: ["./checks", "./template", "./snapshot"],
+              message: "lib/checks imports only lib/template and lib/snapshot.",
+            },
+            {
+              target: ["./lib/push", "./lib/audit"],
+              from: "./lib/actions",
+              message:
+                "Server actions depend on lib/push and lib/audit, never the other way: shared types live in lib/outcome or lib/auth.",
+            },
+            {
+              target: "./lib",
+              from: ["./components", "./app"],
+              message: "lib/ never imports components/ or app/: move the shared code into lib/.",
+            },
+            {
+              target: "./components",
+              from: "./app",
+              message: "components/ never imports app/: move the shared code into lib/.",
+            },
+            {
+              target: ".",
+              from: "./testing",
+              message:
+                "testing/ is for tests, e2e, benchmarks and ground truth only; application code never imports it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/chromium";
-import { storageStatePath, testAuthEnv } from "./e2e/support/test-auth";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/testing/e2e/chromium";
+import { storageStatePath, testAuthEnv } from "@/testing/e2e/test-auth";
 
 /**
  * End-to-end tests against the real local stack. `npm test` (scripts/test.sh) starts Prefect and the
@@ -77,7 +77,7 @@ export default defineConfig({
     ...(recordDir
       ? [
           {
-            command: "npx tsx e2e/support/recording-proxy.ts",
+            command: "npx tsx testing/e2e/recording-proxy.ts",
             url: `${baseURL}/__recorder/health`,
             reuseExistingServer: false,
             timeout: 30_000,

@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 const alias = {
   "@": fileURLToPath(new URL(".", import.meta.url)),
   // `server-only` throws outside a React Server bundle; tests import server modules directly.
-  "server-only": fileURLToPath(new URL("./lib/testing/server-only-noop.ts", import.meta.url)),
+  "server-only": fileURLToPath(new URL("./testing/server-only-noop.ts", import.meta.url)),
 };
-const dirs = "{lib,cli,components,app,scripts}";
+const dirs = "{lib,cli,components,app,scripts,testing}";
 
 export default defineConfig({
   resolve: { alias },

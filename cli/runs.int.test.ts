@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEcsContext } from "@/lib/ecs/context";
 import { createPrefectClient } from "@/lib/prefect/client";
 import { prefectApi } from "@/scripts/ground-truth/prefect-api";
-import { defaultNetwork, runsTemplate } from "@/scripts/runs/world";
-import { emulatorClientConfig, SEED } from "@/scripts/seed/ecs";
-import { prefectFetch } from "@/scripts/seed/prefect";
+import { defaultNetwork, runsTemplate } from "@/testing/runs-world";
+import { emulatorClientConfig, SEED } from "@/testing/seed/ecs";
+import { prefectFetch } from "@/testing/seed/prefect";
 
 import { runRuns } from "./runs";
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { createEcsContext } from "@/lib/ecs/context";
 import { clusterSnapshotSchema } from "@/lib/snapshot/schema";
-import { emulatorClientConfig, SEED, seedEcs } from "@/scripts/seed/ecs";
+import { emulatorClientConfig, SEED, seedEcs } from "@/testing/seed/ecs";
 
 import { runSnapshot } from "./snapshot";
 

@@ -2,7 +2,7 @@
  * Proves that no secret reaches the browser. Scans
  *   1. every file of the production build's client output (`<distDir>/static`), and
  *   2. every HTML, RSC, JSON and text response recorded during the browser tests
- *      (e2e/support/recording-proxy.ts writes `<record dir>/responses.ndjson`)
+ *      (testing/e2e/recording-proxy.ts writes `<record dir>/responses.ndjson`)
  * for the configured secret values: AWS keys, the Prefect API key or basic auth string, sign-in
  * and database secrets (lib/security/secret-scan.ts SECRET_VARIABLES), the password hashes of
  * POOLDECK_USERS_FILE and the test users' passwords, the canary inside a seeded task definition's environment, and any variable
@@ -25,8 +25,8 @@ import {
   type Leak,
   type Secret,
 } from "@/lib/security/secret-scan";
-import { TEST_USERS } from "../e2e/support/test-auth";
-import { SEED } from "./seed/ecs";
+import { TEST_USERS } from "@/testing/e2e/test-auth";
+import { SEED } from "@/testing/seed/ecs";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

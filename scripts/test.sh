@@ -17,7 +17,7 @@ export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAPOOLDECKTEST7Q2X AWS_SECRET_AC
 unset AWS_PROFILE AWS_ENDPOINT_URL_ECS PREFECT_API_KEY PREFECT_API_AUTH_STRING
 export NEXT_TELEMETRY_DISABLED=1
 # sign-in is required: the servers the browser tests start use the test editor and viewer
-# (e2e/support/test-auth.ts writes the users file) and a fresh session secret
+# (testing/e2e/test-auth.ts writes the users file) and a fresh session secret
 export POOLDECK_USERS_FILE="$POOLDECK_DATA_DIR/users.json"
 POOLDECK_AUTH_SECRET="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
 export POOLDECK_AUTH_SECRET
@@ -36,7 +36,7 @@ bash scripts/stack.sh stop >/dev/null 2>&1 || true
 bash scripts/postgres.sh stop >/dev/null 2>&1 || true
 rm -rf "$POOLDECK_DATA_DIR"
 mkdir -p "$ROOT/.data" "$POOLDECK_DATA_DIR"
-npx tsx e2e/support/test-auth.ts
+npx tsx testing/e2e/test-auth.ts
 trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 npm run --silent build >"$ROOT/.data/test-build.log" 2>&1 &
 BUILD_PID=$!
@@ -47,11 +47,11 @@ if ! wait "$BUILD_PID"; then
   die "next build failed (full log: .data/test-build.log)"
 fi
 # The integration tests run alone: the ground-truth test drives the real worker and is timing-sensitive.
-step "seed"; npx tsx scripts/seed/index.ts
+step "seed"; npx tsx testing/seed/index.ts
 step "integration tests (real Prefect server, ECS emulator, Prefect's own Python)"; npx vitest run --project integration
 step "re-seed a clean world for the browser (integration tests change it)"
 curl -fsS -X POST "http://127.0.0.1:$POOLDECK_MOTO_PORT/moto-api/reset" >/dev/null
-npx tsx scripts/seed/index.ts
+npx tsx testing/seed/index.ts
 step "end-to-end tests (Chromium), every response recorded for the secret scan"
 export PREFECT_API_KEY="pnu_pooldeckTestCanaryKey4b7e19" # unused by the no-auth server; must never leak
 export POOLDECK_E2E_RECORD_DIR="$POOLDECK_DATA_DIR/recorded"

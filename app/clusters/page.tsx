@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { ClusterList } from "@/components/cluster/cluster-list";
 import { clustersQueryOptions } from "@/components/cluster/queries";
 import { RegionPicker } from "@/components/cluster/region-picker";
-import { resolveRegion } from "@/components/cluster/region";
+import { resolveRegion } from "@/lib/ecs/region";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClusters } from "@/lib/ecs";
 import { getQueryClient } from "@/lib/query-client";

@@ -7,7 +7,7 @@ import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { getDefaultTemplates, listWorkPools, readWorkPool } from "@/lib/prefect/work-pools";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
-import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
+import type { PreviewDeployment } from "@/lib/template/types";
 import { defaultTemplatePair, type TemplateChange } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
 

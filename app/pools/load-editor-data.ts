@@ -1,13 +1,13 @@
 import "server-only";
 
-import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
+import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import { checkText } from "@/lib/checks";
 import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
-import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
-import type { ClusterData } from "@/components/template-editor/use-cluster-snapshot";
-import type { ServerCheckResult } from "@/components/template-editor/use-checks";
+import type { PreviewDeployment } from "@/lib/template/types";
+import type { ClusterData } from "@/lib/snapshot/cluster-data";
+import type { ServerCheckResult } from "@/lib/checks/run-checks";
 import { targetCluster } from "@/lib/template/editing/form-model";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 

@@ -5,7 +5,7 @@ import { useId } from "react";
 
 import { Label, NativeSelect } from "@/components/ui/input";
 
-import { AWS_REGIONS, REGION_COOKIE } from "./params";
+import { AWS_REGIONS, REGION_COOKIE } from "@/lib/ecs/params";
 
 export interface RegionPickerProps {
   region: string;

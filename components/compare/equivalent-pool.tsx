@@ -15,7 +15,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label, NativeSelect } from "@/components/ui/input";
 import { createPool } from "@/lib/actions/create-pool";
-import type { ActionFailure } from "@/lib/actions/types";
+import type { ActionFailure } from "@/lib/outcome/types";
 import { runChecks } from "@/lib/checks";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";

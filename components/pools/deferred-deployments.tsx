@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/outcome/types";
 
 /** The loadPoolDeployments server action: the rendered section, or why not. */
 export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<ReactNode>>;

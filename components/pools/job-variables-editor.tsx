@@ -17,7 +17,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { updateDeploymentJobVariables } from "@/lib/actions/update-deployment-job-variables";
-import type { ActionFailure } from "@/lib/actions/types";
+import type { ActionFailure } from "@/lib/outcome/types";
 import { checkJobVariablesText, parseJsonText, runChecks, type Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";

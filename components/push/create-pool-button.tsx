@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useTemplateEditorState } from "@/components/template-editor/editor-context";
 import { createPool } from "@/lib/actions/create-pool";
-import { documentTooLarge, MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
+import { documentTooLarge, MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 
 /** "Create pool" in the new-pool editor's toolbar: sends the edited template; errors need the typed name. */

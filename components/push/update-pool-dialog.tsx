@@ -15,7 +15,7 @@ import { usePushPermission } from "@/components/auth/operator-context";
 import { PushDisabledNote, SignInAgainLink } from "@/components/auth/sign-in-again";
 import { useTemplateEditorState } from "@/components/template-editor/editor-context";
 import { updatePool } from "@/lib/actions/update-pool";
-import { documentTooLarge, MAX_DOCUMENT_CHARS, type ActionFailure } from "@/lib/actions/types";
+import { documentTooLarge, MAX_DOCUMENT_CHARS, type ActionFailure } from "@/lib/outcome/types";
 import { jsonEqual, stableHash } from "@/lib/template/stable-hash";
 import type { JsonValue } from "@/lib/template/types";
 import { ChecksSummary } from "./checks-summary";

@@ -5,14 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Label, NativeSelect } from "@/components/ui/input";
 import { runChecks, type CheckResult } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
-import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
+import type { JsonValue, Mode, PreviewDeployment } from "@/lib/template/types";
 
-export interface PreviewDeployment {
-  id: string;
-  name: string;
-  /** the deployment's job_variables as stored in Prefect */
-  jobVariables: JsonObject;
-}
+export type { PreviewDeployment } from "@/lib/template/types";
 
 export interface RunTaskPreviewProps {
   /** check result of the current document with the pool's defaults only */

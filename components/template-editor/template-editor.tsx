@@ -9,7 +9,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { HydrateLater } from "@/components/ui/hydrate-later";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
+import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type { Diagnostic } from "@/lib/checks";
 import type { Mode } from "@/lib/template/types";
 import { ChecksPanel } from "./checks-panel";

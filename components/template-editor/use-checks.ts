@@ -11,9 +11,9 @@
  * (BENCHMARKS.md, form editable).
  */
 import { useEffect, useRef, useState } from "react";
-import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
+import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type * as RunChecks from "@/lib/checks/run-checks";
-import type { CheckResult } from "@/lib/checks/run-checks";
+import type { CheckResult, ServerCheckResult } from "@/lib/checks/run-checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 
@@ -35,8 +35,7 @@ function loadCheckEngine(): Promise<Engine> {
 
 export const CHECK_DEBOUNCE_MS = 60;
 
-/** A check result as the server sends it to the page: everything but the plan, which holds functions. */
-export type ServerCheckResult = Pick<CheckResult, "diagnostics" | "skipped">;
+export type { ServerCheckResult } from "@/lib/checks/run-checks";
 
 export interface TimedCheckResult extends CheckResult {
   /** how long the checks took in this browser, in milliseconds; null for the server-rendered result */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededDemoCluster } from "@/lib/template/editing/test-clusters";
+import { seededDemoCluster } from "@/testing/seeded-clusters";
 import { presetSnapshotState } from "./use-cluster-snapshot";
 
 const idle = { snapshot: undefined, problem: undefined, error: undefined, loading: false };

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/actions/types";
+import type { ActionResult } from "@/lib/outcome/types";
+import type { ClusterData } from "@/lib/snapshot/cluster-data";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
 import { targetCluster } from "@/lib/template/editing/form-model";
@@ -10,14 +11,7 @@ import type { SnapshotState as PresetSnapshotState } from "@/lib/template/editin
 /** Reads another cluster's snapshot on the server (a server action); errors come back as text. */
 export type SnapshotLoader = (cluster: string) => Promise<ActionResult<ClusterSnapshot>>;
 
-/** What the server read about the template's cluster: its snapshot or why not, and the region's clusters. */
-export interface ClusterData {
-  snapshot?: ClusterSnapshot;
-  snapshotProblem?: string;
-  /** why the snapshot could not be read, as AWS or the server said it (without advice) */
-  snapshotError?: string;
-  clusters?: string[];
-}
+export type { ClusterData } from "@/lib/snapshot/cluster-data";
 
 interface SnapshotState {
   snapshot: ClusterSnapshot | undefined;

@@ -5,8 +5,8 @@
  * form shows is the last text that parsed, so invalid JSON never wipes the form.
  */
 import { useCallback, useRef, useState } from "react";
-import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
-import { parseJsonText, type ParsedJson } from "@/lib/checks/json-text";
+import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
+import { parseJsonText, type ParsedJson } from "@/lib/template/json-text";
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
 import { applyOps, type DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";

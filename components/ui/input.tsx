@@ -1,9 +1,4 @@
-import type {
-  InputHTMLAttributes,
-  LabelHTMLAttributes,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
-} from "react";
+import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from "react";
 
 import { cn } from "@/lib/utils";
 
@@ -12,10 +7,6 @@ const field =
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cn(field, "h-9", className)} {...props} />;
-}
-
-export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={cn(field, "py-2 font-mono text-xs", className)} {...props} />;
 }
 
 /** A native select: accessible and fast; Radix Select is for rich option content. */

@@ -5,8 +5,8 @@
  */
 import { test as setup } from "@playwright/test";
 
-import { signIn } from "../support/sign-in";
-import { storageStatePath, TEST_USERS } from "../support/test-auth";
+import { signIn } from "@/testing/e2e/sign-in";
+import { storageStatePath, TEST_USERS } from "@/testing/e2e/test-auth";
 
 for (const who of ["editor", "viewer"] as const) {
   setup(`sign in the ${who}`, async ({ page, baseURL }) => {

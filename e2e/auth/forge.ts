@@ -5,7 +5,7 @@
  */
 import { request as playwrightRequest, type Page, type Request } from "@playwright/test";
 
-import { api, type Template } from "../push/prefect-api";
+import { api, type Template } from "@/e2e/push/prefect-api";
 
 export const PREFIX = "pd-e2e-auth-";
 

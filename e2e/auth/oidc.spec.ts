@@ -4,11 +4,11 @@
  * provider's own pages. The `groups` claim maps to the editor role.
  */
 
-import { expect, test, type Page } from "../support/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 
-import { freePort } from "../../scripts/testing/free-port";
-import { startAppInstance } from "../support/app-instance";
-import { startOidcProvider, type OidcTestProvider } from "../support/oidc-provider";
+import { freePort } from "@/testing/free-port";
+import { startAppInstance } from "@/testing/e2e/app-instance";
+import { startOidcProvider, type OidcTestProvider } from "@/testing/e2e/oidc-provider";
 
 test.use({
   storageState: { cookies: [], origins: [] },

@@ -4,11 +4,11 @@
  * viewer, a caller without a session, and a cross-origin POST; nothing changes in Prefect. The
  * same forged request from the editor, same-origin, does change the pool (so it was well-formed).
  */
-import { expect, test, type Page } from "../support/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 
-import { waitForMonaco } from "../editor/pools";
-import { ec2Template, readPool } from "../push/prefect-api";
-import { storageStatePath } from "../support/test-auth";
+import { waitForMonaco } from "@/e2e/editor/pools";
+import { ec2Template, readPool } from "@/e2e/push/prefect-api";
+import { storageStatePath } from "@/testing/e2e/test-auth";
 import { captureAction, cleanUpAuthPools, createAuthPool, forgeAction } from "./forge";
 
 const SHOTS = process.env.POOLDECK_SHOTS_DIR;

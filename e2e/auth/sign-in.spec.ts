@@ -3,9 +3,9 @@
  * for pages and API routes, wrong and right passwords, the callback URL, the cookie's flags, and
  * sign-out.
  */
-import { expect, test } from "../support/test";
+import { expect, test } from "@/testing/e2e/test";
 
-import { TEST_USERS } from "../support/test-auth";
+import { TEST_USERS } from "@/testing/e2e/test-auth";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -4,10 +4,10 @@
  */
 import { writeFileSync } from "node:fs";
 
-import { expect, test } from "../support/test";
+import { expect, test } from "@/testing/e2e/test";
 
-import { freePort } from "../../scripts/testing/free-port";
-import { startAppInstance } from "../support/app-instance";
+import { freePort } from "@/testing/free-port";
+import { startAppInstance } from "@/testing/e2e/app-instance";
 
 test("a production server without sign-in configured refuses to start and says what is missing", async () => {
   const start = startAppInstance(await freePort(), {

@@ -1,10 +1,10 @@
-import { expect, test } from "../support/test";
+import { expect, test } from "@/testing/e2e/test";
 
-import { REGION_COOKIE } from "../../components/cluster/params";
-import { SEED } from "../../scripts/seed/ecs";
+import { REGION_COOKIE } from "@/lib/ecs/params";
+import { SEED } from "@/testing/seed/ecs";
 
 /**
- * The cluster pages against the seeded ECS emulator (scripts/seed/ecs.ts). moto registers every
+ * The cluster pages against the seeded ECS emulator (testing/seed/ecs.ts). moto registers every
  * instance with 4,096 CPU units and 7,482 MiB; the seed pins 512-unit/1,024-MiB tasks to instances.
  */
 const shots = "test-results/clusters";

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page, type TestInfo } from "../support/test";
-import { convertTemplate } from "../../lib/template/editing/convert-pool-kind";
-import type { JsonObject } from "../../lib/template/types";
-import { prefectRequest } from "../support/prefect-rest";
-import { storageStatePath } from "../support/test-auth";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { convertTemplate } from "@/lib/template/editing/convert-pool-kind";
+import type { JsonObject } from "@/lib/template/types";
+import { prefectRequest } from "@/testing/e2e/prefect-rest";
+import { storageStatePath } from "@/testing/e2e/test-auth";
 
 /**
  * /compare on the seeded stack (self-hosted Prefect 3.9.1, ECS emulator): default templates and

@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 
-import { PREFECT_API, prefectRequest } from "../support/prefect-rest";
+import { PREFECT_API, prefectRequest } from "@/testing/e2e/prefect-rest";
 
 export { PREFECT_API };
 export const PREFIX = "e2e-editor-";

@@ -3,9 +3,9 @@
  * a preset that needs the cluster's providers waits for the cluster snapshot and then applies as
  * one edit, and says why it cannot apply when no cluster can be read.
  */
-import { expect, test, type Page, type TestInfo } from "../support/test";
-import { SEED } from "../../scripts/seed/ecs";
-import { PREFECT_SEED } from "../../scripts/seed/prefect";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { SEED } from "@/testing/seed/ecs";
+import { PREFECT_SEED } from "@/testing/seed/prefect";
 import { draftText, waitForMonaco, type Template } from "./pools";
 
 const POOL = PREFECT_SEED.hybridPool;

@@ -1,6 +1,6 @@
-import { expect, test, type Page, type TestInfo } from "../support/test";
-import { applyOps } from "../../lib/template/editing/document-model";
-import { presetOps } from "../../lib/template/editing/presets";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { applyOps } from "@/lib/template/editing/document-model";
+import { presetOps } from "@/lib/template/editing/presets";
 import {
   createPool,
   defaultEcsTemplate,

@@ -3,14 +3,14 @@
  * kind and the exact diff; restoring an earlier version goes through Update pool and Prefect then
  * stores exactly that template; a deployment's job_variables change appears under its pool.
  */
-import { expect, test, type Locator, type Page, type TestInfo } from "../support/test";
-import { applyOps } from "../../lib/template/editing/document-model";
-import { presetOps } from "../../lib/template/editing/presets";
-import { draftText, waitForMonaco } from "../editor/pools";
-import { api, ec2Template, readDeployment, readPool, type Template } from "../push/prefect-api";
+import { expect, test, type Locator, type Page, type TestInfo } from "@/testing/e2e/test";
+import { applyOps } from "@/lib/template/editing/document-model";
+import { presetOps } from "@/lib/template/editing/presets";
+import { draftText, waitForMonaco } from "@/e2e/editor/pools";
+import { api, ec2Template, readDeployment, readPool, type Template } from "@/e2e/push/prefect-api";
 
 const PREFIX = "pd-e2e-history-";
-/** Who the app records: the test editor every spec is signed in as (TEST_USERS.editor in e2e/support/test-auth.ts). */
+/** Who the app records: the test editor every spec is signed in as (TEST_USERS.editor in testing/e2e/test-auth.ts). */
 const OPERATOR = process.env.POOLDECK_E2E_OPERATOR ?? "Eddie Editor (e2e-editor)";
 const SHOTS = process.env.POOLDECK_SHOTS_DIR;
 

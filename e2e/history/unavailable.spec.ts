@@ -2,12 +2,12 @@
  * "No change may be lost": an app whose audit history cannot be written (DATABASE_URL points at a
  * PostgreSQL that does not answer) refuses the push with a sentence, and Prefect is untouched.
  */
-import { expect, test } from "../support/test";
-import { freePort } from "../../scripts/testing/free-port";
-import { startAppInstance } from "../support/app-instance";
-import { signIn } from "../support/sign-in";
-import { TEST_USERS } from "../support/test-auth";
-import { api, ec2Template, readPool } from "../push/prefect-api";
+import { expect, test } from "@/testing/e2e/test";
+import { freePort } from "@/testing/free-port";
+import { startAppInstance } from "@/testing/e2e/app-instance";
+import { signIn } from "@/testing/e2e/sign-in";
+import { TEST_USERS } from "@/testing/e2e/test-auth";
+import { api, ec2Template, readPool } from "@/e2e/push/prefect-api";
 
 const PREFIX = "pd-e2e-history-down-";
 let app: { url: string; stop: () => Promise<void> } | undefined;

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page, type TestInfo } from "../support/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@/testing/e2e/test";
 import {
   cleanUp,
   createDeployment,

@@ -3,7 +3,7 @@
  * the push specs compare the UI against. Everything they create starts with PREFIX and is removed
  * by prefix (leftovers of an aborted run included).
  */
-import { PREFECT_API, prefectRequest } from "../support/prefect-rest";
+import { PREFECT_API, prefectRequest } from "@/testing/e2e/prefect-rest";
 
 export { PREFECT_API };
 export const PREFIX = "pd-e2e-push-";

@@ -1,7 +1,7 @@
-import { expect, test, type Page, type TestInfo } from "../support/test";
-import { applyOps } from "../../lib/template/editing/document-model";
-import { presetOps } from "../../lib/template/editing/presets";
-import { gotoLineEnd, waitForMonaco } from "../editor/pools";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { applyOps } from "@/lib/template/editing/document-model";
+import { presetOps } from "@/lib/template/editing/presets";
+import { gotoLineEnd, waitForMonaco } from "@/e2e/editor/pools";
 import { api, cleanUp, createPool, ec2Template, readPool, type Template } from "./prefect-api";
 
 const SHOTS = process.env.POOLDECK_SHOTS_DIR;

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 
-import { expect, test } from "../support/test";
+import { expect, test } from "@/testing/e2e/test";
 
-import { startPrivateMoto } from "../../scripts/bench/private-moto";
-import { freePort } from "../../scripts/testing/free-port";
-import { SEED, seedEcs, seedIamUser } from "../../scripts/seed/ecs";
-import { RUNS_SEED } from "../../scripts/seed/runs";
-import { startAppInstance } from "../support/app-instance";
+import { startPrivateMoto } from "@/testing/private-moto";
+import { freePort } from "@/testing/free-port";
+import { SEED, seedEcs, seedIamUser } from "@/testing/seed/ecs";
+import { RUNS_SEED } from "@/testing/seed/runs";
+import { startAppInstance } from "@/testing/e2e/app-instance";
 
 /**
  * A dashboard whose IAM identity lacks ecs:DescribeTasks, on an emulator that enforces IAM: the

@@ -1,16 +1,16 @@
 /**
  * The runs pages against the real stack: the seed's four runs of demo-ecs are Prefect flow runs
- * whose infrastructure_pid names tasks the ECS emulator ran (scripts/seed/runs.ts). The emulator
+ * whose infrastructure_pid names tasks the ECS emulator ran (testing/seed/runs.ts). The emulator
  * gives a stoppedReason but no stopCode, timestamps or placement details beyond the instance, so
  * durations read "—" here (their arithmetic is unit-tested in components/runs/run-format.test.ts).
  */
-import { expect, test, type Page, type TestInfo } from "../support/test";
-import { offsetToLineColumn } from "../../lib/checks/json-text";
-import { pointerRange } from "../../lib/template/editing/document-model";
-import { PREFECT_SEED } from "../../scripts/seed/prefect";
-import { RUNS_SEED } from "../../scripts/seed/runs";
-import { prefectRequest } from "../support/prefect-rest";
-import { waitForMonaco } from "../editor/pools";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { offsetToLineColumn } from "@/lib/template/json-text";
+import { pointerRange } from "@/lib/template/editing/document-model";
+import { PREFECT_SEED } from "@/testing/seed/prefect";
+import { RUNS_SEED } from "@/testing/seed/runs";
+import { prefectRequest } from "@/testing/e2e/prefect-rest";
+import { waitForMonaco } from "@/e2e/editor/pools";
 
 const POOL = RUNS_SEED.pool;
 const IMAGE_PULL = RUNS_SEED.runs.find((r) => r.name === "nightly-etl-image-pull")!;

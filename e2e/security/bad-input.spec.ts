@@ -2,9 +2,16 @@
  * Bad input (the parts that need no session): malformed JSON, a 5 MB template, an
  * unknown pool. Each gets a clear sentence, and Prefect's REST API shows nothing was stored.
  */
-import { expect, test, type Page, type Request, type Route, type TestInfo } from "../support/test";
+import {
+  expect,
+  test,
+  type Page,
+  type Request,
+  type Route,
+  type TestInfo,
+} from "@/testing/e2e/test";
 
-import { waitForMonaco } from "../editor/pools";
+import { waitForMonaco } from "@/e2e/editor/pools";
 import { createPool, deletePools, readPool } from "./pools";
 
 test.beforeAll(deletePools);

@@ -1,6 +1,6 @@
-import { expect, test, type Page, type TestInfo } from "../support/test";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
 
-import { waitForMonaco } from "../editor/pools";
+import { waitForMonaco } from "@/e2e/editor/pools";
 import { watchCsp } from "./csp";
 import { createPool, deletePools } from "./pools";
 

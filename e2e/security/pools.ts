@@ -1,6 +1,6 @@
 /** Test pools of the security specs in the stack's real Prefect server, removed by name prefix. */
-import { prefectRequest } from "../support/prefect-rest";
-import { defaultEcsTemplate } from "../editor/pools";
+import { prefectRequest } from "@/testing/e2e/prefect-rest";
+import { defaultEcsTemplate } from "@/e2e/editor/pools";
 
 export const PREFIX = "e2e-sec-";
 

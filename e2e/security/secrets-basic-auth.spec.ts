@@ -4,15 +4,12 @@
  * the auth string in all its forms. The shared instance's responses are scanned after the whole
  * run by scripts/scan-secrets.ts (AWS keys, PREFECT_API_KEY, task definition environment values).
  */
-import { expect, test, type Response } from "../support/test";
+import { expect, test, type Response } from "@/testing/e2e/test";
 
-import { findLeaks, type Leak } from "../../lib/security/secret-scan";
-import { startAppInstance } from "../support/app-instance";
-import { freePort } from "../../scripts/testing/free-port";
-import {
-  startThrowawayPrefect,
-  type ThrowawayPrefect,
-} from "../../scripts/testing/throwaway-prefect";
+import { findLeaks, type Leak } from "@/lib/security/secret-scan";
+import { startAppInstance } from "@/testing/e2e/app-instance";
+import { freePort } from "@/testing/free-port";
+import { startThrowawayPrefect, type ThrowawayPrefect } from "@/testing/throwaway-prefect";
 
 const AUTH_STRING = "pooldeck-admin:basic-auth-canary-3e8d51";
 const secrets = [{ name: "PREFECT_API_AUTH_STRING", value: AUTH_STRING }];

@@ -1,6 +1,6 @@
-import { expect, test } from "../support/test";
+import { expect, test } from "@/testing/e2e/test";
 
-import { startAppInstance } from "../support/app-instance";
+import { startAppInstance } from "@/testing/e2e/app-instance";
 
 const prefectPort = process.env.POOLDECK_PREFECT_PORT ?? "4200";
 const motoPort = process.env.POOLDECK_MOTO_PORT ?? "5000";

@@ -37,7 +37,7 @@ beforeEach(() => {
   session.operator = editor;
 });
 import { documentInput } from "./inputs";
-import { MAX_DOCUMENT_CHARS } from "./types";
+import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 
 const echo = defineAction({
   role: "editor",

@@ -4,7 +4,10 @@ import type { z } from "zod";
 import type { Operator, Role } from "@/lib/auth/operator";
 import { checkAccess, deniedMessage } from "@/lib/auth/session";
 import { isPrefectError } from "@/lib/prefect/errors";
-import type { ActionFailure, ActionResult } from "./types";
+import { ActionRefusal } from "@/lib/outcome/refusal";
+import type { ActionFailure, ActionResult } from "@/lib/outcome/types";
+
+export { ActionRefusal } from "@/lib/outcome/refusal";
 
 export type { Operator, Role } from "@/lib/auth/operator";
 
@@ -15,13 +18,6 @@ export type { Operator, Role } from "@/lib/auth/operator";
 export async function authorize(role: Role): Promise<Operator | null> {
   const access = await checkAccess(role);
   return access.ok ? access.operator : null;
-}
-
-/** Thrown inside an action's handler to refuse with a prepared failure (conflict, checks). */
-export class ActionRefusal extends Error {
-  constructor(readonly failure: ActionFailure) {
-    super(failure.error);
-  }
 }
 
 /** Turns whatever a handler threw into a plain sentence; never a stack. */

@@ -1,10 +1,10 @@
 import "server-only";
 
 import { z } from "zod";
-import { parseJsonText } from "@/lib/checks/json-text";
+import { parseJsonText } from "@/lib/template/json-text";
 import type { JsonObject } from "@/lib/template/types";
-import { ActionRefusal } from "./action-client";
-import { documentTooLarge, MAX_DOCUMENT_CHARS } from "./types";
+import { ActionRefusal } from "@/lib/outcome/refusal";
+import { documentTooLarge, MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 
 /** A work pool name as stored in Prefect (creation checks the stricter rules of validateWorkPoolName). */
 export const poolName = z.string().min(1, "A pool name is required.").max(1000);

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeDatabaseUrl, openPostgresAuditStore } from "./postgres-store";
-import { describeAuditStore } from "./store-contract";
+import { describeAuditStore } from "@/testing/audit-store-contract";
 
 const admin =
   process.env.POOLDECK_TEST_DATABASE_URL ??

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ecsDefault from "@/lib/template/fixtures/prefect-ecs-default.json";
 import { expectData } from "@/lib/prefect/client";
 import { readDeployment } from "@/lib/prefect/deployments";
-import { cleanUpByPrefix, localTestClient, uniquePrefix } from "@/lib/prefect/test-support";
+import { cleanUpByPrefix, localTestClient, uniquePrefix } from "@/testing/prefect";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { templateHash } from "@/lib/push/changes";
 import { saveDeploymentJobVariables } from "@/lib/push/deployment-job-variables";

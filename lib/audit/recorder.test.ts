@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ActionRefusal } from "@/lib/actions/action-client";
+import { ActionRefusal } from "@/lib/outcome/refusal";
 import { PrefectError } from "@/lib/prefect/errors";
 import { createAuditRecorder, publicServerUrl } from "./recorder";
 import { openSqliteAuditStore } from "./sqlite-store";

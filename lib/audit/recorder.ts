@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ActionRefusal } from "@/lib/actions/action-client";
+import { ActionRefusal } from "@/lib/outcome/refusal";
 import { isPrefectError } from "@/lib/prefect/errors";
 import type { JsonObject } from "@/lib/template/types";
 import type { AuditStore } from "./store";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { join, resolve } from "node:path";
-import type { Operator } from "@/lib/actions/action-client";
+import type { Operator } from "@/lib/auth/operator";
 import type { PooldeckConfig } from "@/lib/env/schema";
 import { getConfig } from "@/lib/env/server";
 import type { PrefectClient } from "@/lib/prefect/client";

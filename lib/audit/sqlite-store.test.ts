@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openSqliteAuditStore } from "./sqlite-store";
-import { describeAuditStore, poolUpdate } from "./store-contract";
+import { describeAuditStore, poolUpdate } from "@/testing/audit-store-contract";
 
 const dir = mkdtempSync(join(tmpdir(), "pooldeck-audit-"));
 const file = join(dir, "nested", "audit.sqlite");

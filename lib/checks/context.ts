@@ -5,7 +5,7 @@
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import { findPlaceholders, type EcsRunPlan, type Placeholder } from "@/lib/template";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, Mode } from "@/lib/template/types";
-import { getAtPointer, isObject, joinPointer, ownValue } from "./pointer";
+import { getAtPointer, isObject, joinPointer, ownValue } from "@/lib/template/pointer";
 import type { CheckInput, Fix } from "./types";
 
 /** Where a value a person can edit lives. */

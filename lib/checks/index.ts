@@ -13,5 +13,5 @@ export {
 } from "./run-checks";
 export { RULES, RULE_IDS, INVALID_JSON_RULE } from "./registry";
 export type { Rule } from "./rule";
-export { parseJsonText, type ParsedJson } from "./json-text";
+export { parseJsonText, type ParsedJson } from "@/lib/template/json-text";
 export { FARGATE_CPU_MEMORY, isValidFargatePair } from "./fargate";

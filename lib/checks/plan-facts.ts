@@ -5,7 +5,7 @@
 import type { ProviderKind, TaskDefinitionSummary } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import type { CheckContext } from "./context";
-import { isObject } from "./pointer";
+import { isObject } from "@/lib/template/pointer";
 
 export interface StrategyEntry {
   index: number;

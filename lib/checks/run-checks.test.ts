@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkJobVariablesText, checkText, runChecks } from "./index";
-import { defaultTemplate, withDefaults } from "./test-helpers";
+import { checkJobVariablesText, checkText, runChecks, type CheckResult } from "./index";
+import { defaultTemplate, withDefaults } from "@/testing/checks";
+import { snapshot } from "@/testing/snapshot";
 import type { JsonValue } from "@/lib/template/types";
 
 describe("runChecks", () => {
@@ -16,7 +17,7 @@ describe("runChecks", () => {
     ]);
   });
 
-  it("never throws, whatever JSON it gets", () => {
+  it("never throws and no rule fails internally, whatever JSON it gets", () => {
     const weird: JsonValue[] = [
       null,
       0,
@@ -45,14 +46,26 @@ describe("runChecks", () => {
         network_configuration: [],
       }),
     ];
+    // runChecks catches what a rule throws and reports the rule as skipped with "internal error":
+    // a rule that cannot cope with odd input shows up here, not as an exception
+    const internalErrors: string[] = [];
     for (const template of weird) {
       for (const mode of ["hybrid", "push", "raw"] as const) {
-        expect(() => runChecks({ template, mode, jobVariables: [] })).not.toThrow();
-        expect(() =>
-          runChecks({ template, mode, jobVariables: { cpu: { deep: [1] } } }),
-        ).not.toThrow();
+        for (const jobVariables of [[], { cpu: { deep: [1] } }] as JsonValue[]) {
+          for (const cluster of [undefined, snapshot()]) {
+            let result: CheckResult | undefined;
+            expect(() => {
+              result = runChecks({ template, mode, jobVariables, snapshot: cluster });
+            }).not.toThrow();
+            for (const s of result?.skipped ?? []) {
+              if (s.reason.startsWith("internal error"))
+                internalErrors.push(`${mode} ${JSON.stringify(template)}: ${s.rule}: ${s.reason}`);
+            }
+          }
+        }
       }
     }
+    expect(internalErrors).toEqual([]);
   });
 
   it("treats __proto__ and constructor as ordinary variable names", () => {

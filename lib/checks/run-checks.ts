@@ -2,8 +2,8 @@
 import { prepareEcsRun, type BaseJobTemplate, type EcsRunPlan } from "@/lib/template";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { createContext } from "./context";
-import { parseJsonText } from "./json-text";
-import { isEmptyValue, isObject } from "./pointer";
+import { parseJsonText } from "@/lib/template/json-text";
+import { isEmptyValue, isObject } from "@/lib/template/pointer";
 import { INVALID_JSON_RULE, RULES } from "./registry";
 import type { CheckInput, Diagnostic } from "./types";
 
@@ -19,6 +19,9 @@ export interface CheckResult {
   /** rules that could not run, and why (e.g. no cluster snapshot) */
   skipped: SkippedRule[];
 }
+
+/** A check result as the server sends it to the page: everything but the plan, which holds functions. */
+export type ServerCheckResult = Pick<CheckResult, "diagnostics" | "skipped">;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

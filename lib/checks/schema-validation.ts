@@ -8,7 +8,7 @@ import Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { isObject, setOwn } from "./pointer";
+import { isObject, joinPointer, setKey } from "@/lib/template/pointer";
 
 export interface SchemaProblem {
   /** pointer into the validated value, e.g. "/cpu" */
@@ -72,7 +72,7 @@ function removeRequired(value: JsonValue): JsonValue {
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
-    if (key !== "required") setOwn(out, key, removeRequired(child));
+    if (key !== "required") setKey(out, key, removeRequired(child));
   }
   return out;
 }
@@ -172,7 +172,7 @@ function compileUncached(schema: JsonObject): CompiledSchema {
       const entry = compileProperty(`${id}\u0000${JSON.stringify(child)}`, child, definitions);
       if (typeof entry !== "function") return failure(entry.reason, `/properties/${name}`);
       properties.set(name, entry);
-      setOwn(names, name, true);
+      setKey(names, name, true);
     }
   }
   const { properties: _properties, ...rest } = pre;
@@ -211,10 +211,10 @@ function withoutAnnotations(schema: JsonValue): JsonValue {
     if (SCHEMA_MAPS.has(key) && isObject(value)) {
       const map: JsonObject = {};
       for (const [name, child] of Object.entries(value))
-        setOwn(map, name, withoutAnnotations(child));
-      setOwn(out, key, map);
+        setKey(map, name, withoutAnnotations(child));
+      setKey(out, key, map);
     } else {
-      setOwn(out, key, VALUE_KEYWORDS.has(key) ? value : withoutAnnotations(value));
+      setKey(out, key, VALUE_KEYWORDS.has(key) ? value : withoutAnnotations(value));
     }
   }
   return out;
@@ -310,7 +310,7 @@ function problemsOf(validate: ValidateFunction, value: JsonValue, prefix: string
     const path =
       error.keyword === "additionalProperties" &&
       typeof error.params.additionalProperty === "string"
-        ? `${error.instancePath}/${error.params.additionalProperty.replace(/~/g, "~0").replace(/\//g, "~1")}`
+        ? joinPointer(error.instancePath, error.params.additionalProperty)
         : error.instancePath;
     const message =
       error.keyword === "additionalProperties"
@@ -340,9 +340,7 @@ export function validateValues(
     const validate = compiled.properties.get(name);
     // the common case (valid) costs one call and no allocation
     if (!validate || validate(value)) continue;
-    problems.push(
-      ...problemsOf(validate, value, "/" + name.replace(/~/g, "~0").replace(/\//g, "~1")),
-    );
+    problems.push(...problemsOf(validate, value, joinPointer("", name)));
   }
   return problems;
 }

@@ -3,14 +3,11 @@
  * every keystroke, server actions before every push, and the CLI in CI pipelines.
  */
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
-import type { DocumentKind, JsonPointer, JsonValue, Mode } from "@/lib/template/types";
+import type { DocumentKind, FixEdit, JsonPointer, JsonValue, Mode } from "@/lib/template/types";
 
 export type Severity = "error" | "warning" | "info";
 
-/** One edit of a fix, in RFC 6902 terms, against the document named by `document`. */
-export type FixEdit =
-  | { op: "remove"; path: JsonPointer }
-  | { op: "replace" | "add"; path: JsonPointer; value: JsonValue };
+export type { FixEdit } from "@/lib/template/types";
 
 export interface Fix {
   /** imperative and specific, e.g. "Remove launchType from task_run_request" */

@@ -63,7 +63,11 @@ export class EcsReadError extends Error {
 }
 
 /** Maps any error from an ECS (or, with service "logs", CloudWatch Logs) call to the error model, naming the IAM action of the call. */
-export function toEcsError(err: unknown, operation: string, service: "ecs" | "logs" = "ecs"): EcsError {
+export function toEcsError(
+  err: unknown,
+  operation: string,
+  service: "ecs" | "logs" = "ecs",
+): EcsError {
   if (err instanceof EcsReadError) return err.ecsError;
   const e = asAwsError(err);
   const action = `${service}:${operation}`;

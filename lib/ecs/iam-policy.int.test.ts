@@ -9,8 +9,8 @@ import {
 import { ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startPrivateMoto } from "@/scripts/bench/private-moto";
-import { SEED, seedEcs, seedIamUser } from "@/scripts/seed/ecs";
+import { startPrivateMoto } from "@/testing/private-moto";
+import { SEED, seedEcs, seedIamUser } from "@/testing/seed/ecs";
 
 import { readLogTail } from "@/lib/runs/logs";
 import { lookupTasks } from "@/lib/runs/tasks";

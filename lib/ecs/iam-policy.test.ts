@@ -8,9 +8,9 @@ import { readLogTail, type LogsSender } from "@/lib/runs/logs";
 import { lookupTasks } from "@/lib/runs/tasks";
 
 import { AWS_READ_ACTIONS, ECS_OPERATIONS, LOGS_OPERATIONS } from "./context";
-import { fakeWorld } from "./fake-world";
+import { fakeWorld } from "@/testing/ecs-fake-world";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
-import { mockedContext } from "./test-helpers";
+import { mockedContext } from "@/testing/ecs-mock";
 
 const policy = JSON.parse(
   readFileSync(new URL("../../docs/iam-policy.json", import.meta.url), "utf8"),

@@ -1,7 +1,7 @@
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { emulatorClientConfig, SEED, seedEcs } from "@/scripts/seed/ecs";
+import { emulatorClientConfig, SEED, seedEcs } from "@/testing/seed/ecs";
 
 import { createEcsContext } from "./context";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { fakeWorld } from "./fake-world";
+import { fakeWorld } from "@/testing/ecs-fake-world";
 import {
   describeContainerInstances,
   describeCapacityProviders,
   listContainerInstanceArns,
 } from "./reads";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
-import { awsError, mockedContext } from "./test-helpers";
+import { awsError, mockedContext } from "@/testing/ecs-mock";
 
 describe("batching and paging", () => {
   it.each([

@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startThrowawayPrefect, type ThrowawayPrefect } from "@/scripts/testing/throwaway-prefect";
+import { startThrowawayPrefect, type ThrowawayPrefect } from "@/testing/throwaway-prefect";
 import { createPrefectClient } from "./client";
 import { PrefectError } from "./errors";
 import { getServerInfo } from "./server-info";

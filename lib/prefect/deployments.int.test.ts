@@ -14,7 +14,7 @@ import {
   updateDeploymentJobVariables,
 } from "./deployments";
 import { PrefectError } from "./errors";
-import { cleanUpByPrefix, localTestClient, uniquePrefix } from "./test-support";
+import { cleanUpByPrefix, localTestClient, uniquePrefix } from "@/testing/prefect";
 import type { Deployment } from "./types";
 import { createWorkPool } from "./work-pools";
 

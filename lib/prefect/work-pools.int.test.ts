@@ -18,7 +18,7 @@ import {
   localPrefectUrl,
   localTestClient,
   uniquePrefix,
-} from "./test-support";
+} from "@/testing/prefect";
 import {
   createWorkPool,
   deleteWorkPool,

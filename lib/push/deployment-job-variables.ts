@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ActionRefusal } from "@/lib/actions/action-client";
+import { ActionRefusal } from "@/lib/outcome/refusal";
 import type { AuditRecorder } from "@/lib/audit/recorder";
 import type { Diagnostic } from "@/lib/checks";
 import type { PrefectClient } from "@/lib/prefect/client";

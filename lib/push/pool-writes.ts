@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ActionRefusal } from "@/lib/actions/action-client";
+import { ActionRefusal } from "@/lib/outcome/refusal";
 import type { AuditRecorder } from "@/lib/audit/recorder";
 import { applyOps } from "@/lib/template/editing/document-model";
 import { kindOfPoolType } from "@/lib/template/editing/convert-pool-kind";

@@ -18,8 +18,8 @@ import { createEcsContext } from "@/lib/ecs/context";
 import { createPrefectClient } from "@/lib/prefect/client";
 import { PrefectError } from "@/lib/prefect/errors";
 import { prefectApi } from "@/scripts/ground-truth/prefect-api";
-import { defaultNetwork, runsTemplate, runWorkerOnce } from "@/scripts/runs/world";
-import { emulatorClientConfig } from "@/scripts/seed/ecs";
+import { defaultNetwork, runsTemplate, runWorkerOnce } from "@/testing/runs-world";
+import { emulatorClientConfig } from "@/testing/seed/ecs";
 
 import { loadPoolRuns, loadRunDetail } from "./load";
 import { parseInfrastructurePid } from "./tasks";

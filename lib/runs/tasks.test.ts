@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { awsError, mockedContext } from "@/lib/ecs/test-helpers";
+import { awsError, mockedContext } from "@/testing/ecs-mock";
 
 import { lookupTasks, parseInfrastructurePid } from "./tasks";
 

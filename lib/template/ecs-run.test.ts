@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import { emptySnapshot } from "@/testing/snapshot";
 import { effectiveLaunchTypeOf, prepareEcsRun } from "./ecs-run";
 import defaultTemplate from "./fixtures/prefect-ecs-default.json";
 import type { BaseJobTemplate } from "./schema";
@@ -42,28 +42,6 @@ const runTags = [
   { key: "prefect.io/deployment-name", value: "nightly" },
 ];
 const asgStrategy = [{ capacityProvider: "asg-1", weight: 1, base: 0 }];
-
-function snapshot(partial: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
-  return {
-    fetchedAt: "2026-01-01T00:00:00Z",
-    region: "eu-west-1",
-    cluster: {
-      name: "c",
-      arn: "arn:aws:ecs:eu-west-1:1:cluster/c",
-      status: "ACTIVE",
-      capacityProviders: [],
-      defaultCapacityProviderStrategy: [],
-      registeredContainerInstancesCount: 0,
-      runningTasksCount: 0,
-      pendingTasksCount: 0,
-    },
-    capacityProviders: [],
-    containerInstances: [],
-    taskDefinitionFamilies: [],
-    taskDefinitions: [],
-    ...partial,
-  };
-}
 
 describe("prepareEcsRun, hybrid (the prefect-aws worker)", () => {
   it("registers an EC2 task definition with container-level cpu/memory and sends launchType EC2", () => {
@@ -190,7 +168,7 @@ describe("prepareEcsRun, hybrid (the prefect-aws worker)", () => {
       template,
       mode: "hybrid",
       jobVariables: { task_definition_arn: "app:3", launch_type: "" },
-      snapshot: snapshot({ taskDefinitions: [summary] }),
+      snapshot: emptySnapshot({ taskDefinitions: [summary] }),
       flowRun,
     });
     expect(plan.taskDefinition).toEqual({ source: "existing", arn: "app:3", definition: summary });
@@ -218,7 +196,7 @@ describe("prepareEcsRun, hybrid (the prefect-aws worker)", () => {
       template,
       mode: "hybrid",
       jobVariables: { task_definition_arn: arn, configure_cloudwatch_logs: true },
-      snapshot: snapshot({ taskDefinitions: [summary] }),
+      snapshot: emptySnapshot({ taskDefinitions: [summary] }),
       flowRun,
     });
     expect(plan.workerFailures).toEqual([]);
@@ -327,10 +305,9 @@ describe("effectiveLaunchTypeOf", () => {
     ).toBe("FARGATE");
     expect(effectiveLaunchTypeOf({ capacityProviderStrategy: asgStrategy })).toBe("EC2");
     expect(effectiveLaunchTypeOf({})).toBe("CLUSTER_DEFAULT");
-    expect(effectiveLaunchTypeOf({}, snapshot())).toBe("EC2");
-    const withDefault = snapshot({
+    expect(effectiveLaunchTypeOf({}, emptySnapshot())).toBe("EC2");
+    const withDefault = emptySnapshot({
       cluster: {
-        ...snapshot().cluster,
         defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 }],
       },
     });

@@ -1,6 +1,6 @@
 /**
  * Parity with the real thing: every corpus case is answered by Prefect's own Python code from
- * .venv (lib/template/parity/run_prefect.py, one process for the whole corpus) and by
+ * .venv (testing/parity/run_prefect.py, one process for the whole corpus) and by
  * lib/template, and the answers must be identical, including key order.
  */
 import { spawnSync } from "node:child_process";
@@ -8,17 +8,23 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import { emptySnapshot } from "@/testing/snapshot";
 import { applyValues, NOT_SET } from "./apply-values";
 import { prepareEcsRun } from "./ecs-run";
 import { placeholdersInString } from "./placeholders";
 import { buildJobConfiguration } from "./render";
 import type { BaseJobTemplate } from "./schema";
 import type { JsonObject, JsonValue } from "./types";
-import { DEFAULT_VPC_TOKEN, parityCorpus, SUBNET_TOKEN, type ParityCase } from "./parity/corpus";
+import {
+  DEFAULT_VPC_TOKEN,
+  parityCorpus,
+  SUBNET_TOKEN,
+  type ParityCase,
+} from "@/testing/parity/corpus";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const python = `${root}.venv/bin/python`;
-const script = fileURLToPath(new URL("./parity/run_prefect.py", import.meta.url));
+const script = fileURLToPath(new URL("../../testing/parity/run_prefect.py", import.meta.url));
 
 interface PythonContext {
   registeredArn: string;
@@ -106,21 +112,7 @@ function snapshotWith(existing: JsonObject, arn: string): ClusterSnapshot {
   const containers = Array.isArray(existing.containerDefinitions)
     ? existing.containerDefinitions
     : [];
-  return {
-    fetchedAt: "2026-01-01T00:00:00Z",
-    region: "us-east-1",
-    cluster: {
-      name: "c",
-      arn: "arn:aws:ecs:us-east-1:123456789012:cluster/c",
-      status: "ACTIVE",
-      capacityProviders: [],
-      defaultCapacityProviderStrategy: [],
-      registeredContainerInstancesCount: 0,
-      runningTasksCount: 0,
-      pendingTasksCount: 0,
-    },
-    capacityProviders: [],
-    containerInstances: [],
+  return emptySnapshot({
     taskDefinitionFamilies: ["app"],
     taskDefinitions: [
       {
@@ -143,7 +135,7 @@ function snapshotWith(existing: JsonObject, arn: string): ClusterSnapshot {
         })),
       },
     ],
-  };
+  });
 }
 
 function runWorker(c: Extract<ParityCase, { kind: "worker" }>) {

@@ -9,7 +9,7 @@ import {
   placeholdersInString,
   type Placeholder,
 } from "./placeholders";
-import { cloneJson, joinPointer } from "./pointer";
+import { cloneJson, joinPointer, splitPointer } from "./pointer";
 import { pyStr } from "./python-str";
 import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, ValueOrigin } from "./types";
@@ -194,7 +194,7 @@ export function buildJobConfiguration(
   const unresolved = rendered.unresolved.map((p) => {
     const match = /^\/job_configuration\/env\/([^/]+)(.*)$/.exec(p.pointer);
     if (!match || p.document !== "template") return p;
-    const key = (match[1] ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = splitPointer(p.pointer)[2] ?? "";
     if (
       isObject(templateEnv) &&
       Object.hasOwn(templateEnv, key) &&

@@ -23,6 +23,19 @@ export type Mode = "hybrid" | "push" | "raw";
 /** Which document a pointer addresses. */
 export type DocumentKind = "template" | "job_variables";
 
+/** One edit of a document, in RFC 6902 terms (a check's fix, a form or preset change). */
+export type FixEdit =
+  | { op: "remove"; path: JsonPointer }
+  | { op: "replace" | "add"; path: JsonPointer; value: JsonValue };
+
+/** A deployment of the pool as the editor previews it: its id, name and stored job_variables. */
+export interface PreviewDeployment {
+  id: string;
+  name: string;
+  /** the deployment's job_variables as stored in Prefect */
+  jobVariables: JsonObject;
+}
+
 /** Where a resolved variable value came from. */
 export type ValueOrigin =
   | { source: "default"; pointer: JsonPointer } // into the template: /variables/properties/<name>/default

@@ -5,7 +5,7 @@
  * already running on those ports from .data-bench is reused (and left running); what this module
  * starts, it stops. Ports: POOLDECK_BENCH_PREFECT_PORT (4450), POOLDECK_BENCH_STACK_MOTO_PORT (5450),
  * POOLDECK_BENCH_APP_PORT (3450). POOLDECK_BENCH_SKIP_BUILD=1 reuses an existing .next-bench build.
- * Sign-in is on, as in production: the e2e test users (e2e/support/test-auth.ts) in
+ * Sign-in is on, as in production: the e2e test users (testing/e2e/test-auth.ts) in
  * .data-bench/bench-auth/users.json and a session secret made for the run.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { ensureTestUsersFile, TEST_USERS } from "@/e2e/support/test-auth";
+import { ensureTestUsersFile, TEST_USERS } from "@/testing/e2e/test-auth";
 
 export interface BenchApps {
   pooldeckUrl: string;
@@ -75,7 +75,7 @@ export async function startBenchApps(log: (line: string) => void): Promise<Bench
     // Prefect's SQLite answers 503 while locked on a busy machine; the seed is idempotent, so retry
     for (let attempt = 1; ; attempt++) {
       try {
-        run("npx", ["tsx", "scripts/seed/index.ts"], stackEnv, "seeding");
+        run("npx", ["tsx", "testing/seed/index.ts"], stackEnv, "seeding");
         break;
       } catch (error) {
         if (attempt === 3) throw error;

@@ -22,9 +22,9 @@ import {
 
 import { createEcsContext } from "@/lib/ecs/context";
 import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "@/lib/ecs/snapshot";
-import { emulatorClientConfig } from "@/scripts/seed/ecs";
+import { emulatorClientConfig } from "@/testing/seed/ecs";
 
-import { startPrivateMoto } from "./private-moto";
+import { startPrivateMoto } from "@/testing/private-moto";
 
 const REGION = "us-east-1";
 const CLUSTER = "bench-cluster";

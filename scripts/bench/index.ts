@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 
-import { signIn } from "@/e2e/support/sign-in";
+import { signIn } from "@/testing/e2e/sign-in";
 
 import { startBenchApps } from "./app-stack";
 import { formatChecksBench, runChecksBench } from "./checks";

@@ -16,7 +16,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/support/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/testing/e2e/chromium";
 import {
   READY_MESSAGE,
   SCRIPT_BYTES,

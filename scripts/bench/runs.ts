@@ -19,11 +19,11 @@ import { loadPoolRuns } from "@/lib/runs/load";
 import { lookupTasks, parseInfrastructurePid } from "@/lib/runs/tasks";
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import { prefectApi } from "@/scripts/ground-truth/prefect-api";
-import { defaultNetwork } from "@/scripts/runs/world";
-import { emulatorClientConfig } from "@/scripts/seed/ecs";
-import { prefectFetch } from "@/scripts/seed/prefect";
+import { defaultNetwork } from "@/testing/runs-world";
+import { emulatorClientConfig } from "@/testing/seed/ecs";
+import { prefectFetch } from "@/testing/seed/prefect";
 
-import { startPrivateMoto } from "./private-moto";
+import { startPrivateMoto } from "@/testing/private-moto";
 
 const RUNS = 500;
 const CLUSTERS = ["bench-runs-a", "bench-runs-b", "bench-runs-c"];

@@ -3,7 +3,7 @@
  * and a scheduled flow run for the worker to pick up, and their removal afterwards.
  */
 import type { JsonObject } from "@/lib/template/types";
-import { prefectFetch } from "../seed/prefect";
+import { prefectFetch } from "@/testing/seed/prefect";
 
 export type PrefectApi = ReturnType<typeof prefectApi>;
 

@@ -35,9 +35,6 @@ export function workerEnvironment(prefectApiUrl: string, prefectHome: string, aw
   };
 }
 
-/** Names of the Prefect settings the harness sets on the worker (see workerEnvironment). */
-export const WORKER_PREFECT_SETTINGS = ["PREFECT_API_URL", "PREFECT_HOME"] as const;
-
 export type WorkerRun = {
   /** RegisterTaskDefinition body, absent when the worker used an existing task definition. */
   registerTaskDefinition?: unknown;

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { Suspense } from "react";
 
 import { ClusterView } from "@/components/cluster/cluster-view";
-import { clusterNameSchema } from "@/components/cluster/params";
+import { clusterNameSchema } from "@/lib/ecs/params";
 import { clusterQueryOptions } from "@/components/cluster/queries";
-import { resolveRegion } from "@/components/cluster/region";
+import { resolveRegion } from "@/lib/ecs/region";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { getClusterSnapshot } from "@/lib/ecs";

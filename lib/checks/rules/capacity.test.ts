@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { check, findings, instance, messages, snapshot, withDefaults } from "../test-helpers";
+import { check, findings, messages, withDefaults } from "@/testing/checks";
+import { instance, snapshot } from "@/testing/snapshot";
 
 const ASG = [{ capacityProvider: "asg-main", weight: 1, base: 0 }];
 

@@ -10,7 +10,7 @@ import {
   registeredTaskDefinition,
   taskSize,
 } from "../plan-facts";
-import { isObject } from "../pointer";
+import { isObject } from "@/lib/template/pointer";
 import type { CheckContext } from "../context";
 import { skip, type Rule } from "../rule";
 

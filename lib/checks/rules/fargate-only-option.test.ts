@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, findings, messages, taskRunRequest, withDefaults } from "../test-helpers";
+import { check, findings, messages, taskRunRequest, withDefaults } from "@/testing/checks";
 
 const rule = "ecs/fargate-only-option";
 

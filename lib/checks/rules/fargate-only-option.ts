@@ -1,6 +1,6 @@
 /** ecs/fargate-only-option: settings RunTask ignores or refuses for the placement in use. */
 import { describePlacement, finalRequest, placement } from "../plan-facts";
-import { isEmptyValue } from "../pointer";
+import { isEmptyValue } from "@/lib/template/pointer";
 import type { Rule } from "../rule";
 import type { Diagnostic } from "../types";
 

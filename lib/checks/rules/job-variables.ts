@@ -1,6 +1,6 @@
 /** Rules about a deployment's job_variables (only when job variables are being checked). */
 import { placeholderRoot } from "@/lib/template";
-import { isObject, joinPointer, setOwn, splitPointer } from "../pointer";
+import { isObject, joinPointer, setKey, splitPointer } from "@/lib/template/pointer";
 import type { Rule } from "../rule";
 import { compileVariablesSchema, isRuntimeReference, validateValues } from "../schema-validation";
 import type { Diagnostic } from "../types";
@@ -67,7 +67,7 @@ export const jobVariableViolatesSchema: Rule = {
     if (!compiled.ok) return [];
     const values: JsonObject = {};
     for (const [key, value] of Object.entries(raw))
-      if (!isRuntimeReference(value)) setOwn(values, key, value);
+      if (!isRuntimeReference(value)) setKey(values, key, value);
     return validateValues(compiled, values).map((problem) => {
       const tokens = splitPointer(problem.instancePath);
       const where = tokens.length > 0 ? tokens.join(".") : "job_variables";

@@ -6,7 +6,7 @@ import {
   messages,
   taskRunRequest,
   withDefaults,
-} from "../test-helpers";
+} from "@/testing/checks";
 
 const rule = "ecs/launch-type-and-capacity-provider-strategy";
 const removeLaunchType = {

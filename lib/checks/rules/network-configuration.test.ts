@@ -6,7 +6,7 @@ import {
   jobConfiguration,
   messages,
   withDefaults,
-} from "../test-helpers";
+} from "@/testing/checks";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 
 const rule = "ecs/network-configuration";

@@ -11,7 +11,7 @@ import {
   renderedConfiguration,
   renderedRequest,
 } from "../plan-facts";
-import { isEmptyValue, isObject } from "../pointer";
+import { isEmptyValue, isObject } from "@/lib/template/pointer";
 import type { Rule } from "../rule";
 import type { Diagnostic } from "../types";
 

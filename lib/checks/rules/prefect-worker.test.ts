@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, findings, messages, withDefaults } from "../test-helpers";
+import { check, findings, messages, withDefaults } from "@/testing/checks";
 
 describe("prefect/network-configuration-requires-vpc-id", () => {
   const rule = "prefect/network-configuration-requires-vpc-id";

@@ -1,6 +1,6 @@
 /** Configuration the prefect-aws worker (and the push runner) refuses before it calls AWS. */
 import { renderedConfiguration, renderedRequest } from "../plan-facts";
-import { isEmptyValue, isObject } from "../pointer";
+import { isEmptyValue, isObject } from "@/lib/template/pointer";
 import type { Rule } from "../rule";
 
 export const networkConfigurationRequiresVpcId: Rule = {

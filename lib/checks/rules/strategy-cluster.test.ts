@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { check, findings, messages, snapshot, withDefaults } from "../test-helpers";
+import { check, findings, messages, withDefaults } from "@/testing/checks";
+import { snapshot } from "@/testing/snapshot";
 
 const path = "/variables/properties/capacity_provider_strategy/default/0/capacityProvider";
 const template = (provider: string) =>

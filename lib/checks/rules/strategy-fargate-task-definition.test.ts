@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ASG_STRATEGY, check, findings, messages, withDefaults } from "../test-helpers";
+import { ASG_STRATEGY, check, findings, messages, withDefaults } from "@/testing/checks";
 
 const rule = "ecs/strategy-with-fargate-task-definition";
 

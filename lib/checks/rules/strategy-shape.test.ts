@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, findings, messages, withDefaults } from "../test-helpers";
+import { check, findings, messages, withDefaults } from "@/testing/checks";
 
 const base = "/variables/properties/capacity_provider_strategy/default";
 const item = (capacityProvider: string, weight: number, b = 0) => ({

@@ -6,9 +6,9 @@ import {
   findings,
   jobConfiguration,
   messages,
-  snapshot,
   withDefaults,
-} from "../test-helpers";
+} from "@/testing/checks";
+import { snapshot } from "@/testing/snapshot";
 import type { JsonObject } from "@/lib/template/types";
 
 const SPOT = [{ capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 }];

@@ -18,7 +18,7 @@ import {
   taskSize,
 } from "../plan-facts";
 import { skip, type Rule } from "../rule";
-import { isObject } from "../pointer";
+import { isObject } from "@/lib/template/pointer";
 import type { Diagnostic, Fix } from "../types";
 
 const LAUNCH_TYPE = ["task_run_request", "launchType"];

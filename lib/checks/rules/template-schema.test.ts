@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, defaultTemplate, findings, messages, withDefaults } from "../test-helpers";
+import { check, defaultTemplate, findings, messages, withDefaults } from "@/testing/checks";
 import type { JsonObject } from "@/lib/template/types";
 
 describe("template/invalid-variables-schema", () => {

@@ -1,6 +1,6 @@
 /** template/invalid-variables-schema and template/default-violates-schema (ajv, Prefect's preprocessing). */
 import type { JsonObject } from "@/lib/template/types";
-import { isObject, joinPointer, setOwn, splitPointer } from "../pointer";
+import { isObject, joinPointer, setKey, splitPointer } from "@/lib/template/pointer";
 import type { Rule } from "../rule";
 import { compileVariablesSchema, isRuntimeReference, validateValues } from "../schema-validation";
 import type { Diagnostic } from "../types";
@@ -53,7 +53,7 @@ function defaultsOf(properties: JsonObject): JsonObject {
     if (!isObject(schema) || !("default" in schema)) continue;
     const value = schema.default;
     if (value === undefined || value === null || isRuntimeReference(value)) continue;
-    setOwn(values, name, value);
+    setKey(values, name, value);
   }
   return values;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, defaultTemplate, findings, jobConfiguration, messages } from "../test-helpers";
+import { check, defaultTemplate, findings, jobConfiguration, messages } from "@/testing/checks";
 
 describe("template/missing-section", () => {
   const rule = "template/missing-section";

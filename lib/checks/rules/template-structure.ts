@@ -1,5 +1,5 @@
 /** template/missing-section and template/undeclared-variable: what the Prefect server itself refuses. */
-import { isEmptyValue, isObject, joinPointer } from "../pointer";
+import { isEmptyValue, isObject, joinPointer } from "@/lib/template/pointer";
 import type { Rule } from "../rule";
 import type { Diagnostic } from "../types";
 

@@ -13,7 +13,7 @@ import type { JsonObject } from "@/lib/template/types";
 import { applyOps } from "./document-model";
 import { convertTemplate } from "./convert-pool-kind";
 import { decidePreset, PRESETS, type PresetMode } from "./presets";
-import { CLUSTERS, MODES, prepared, seededTemplates } from "./test-clusters";
+import { CLUSTERS, MODES, prepared, seededTemplates } from "@/testing/seeded-clusters";
 
 const BLOCK_ID = "4f1c2a52-8d1e-4d0c-9a57-1b0f8f6b1c11";
 

@@ -13,8 +13,8 @@ import {
   type JSONPath,
   type Node,
 } from "jsonc-parser";
-import type { FixEdit } from "@/lib/checks/types";
-import type { JsonPointer, JsonValue } from "@/lib/template/types";
+import { splitPointer } from "@/lib/template/pointer";
+import type { FixEdit, JsonPointer, JsonValue } from "@/lib/template/types";
 
 export type TextEdit = Edit;
 
@@ -22,20 +22,6 @@ export type TextEdit = Edit;
 export type DocumentOp = FixEdit;
 
 const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: "\n" };
-
-/** Splits an RFC 6901 pointer into unescaped tokens. */
-export function pointerTokens(pointer: JsonPointer): string[] {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/** Builds a pointer from tokens, escaping "~" and "/". */
-export function tokensToPointer(tokens: (string | number)[]): JsonPointer {
-  return tokens.map((t) => "/" + String(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
 
 function tree(text: string): Node | undefined {
   return parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
@@ -68,7 +54,7 @@ export function pointerRange(
 ): { offset: number; length: number; exact: boolean } | undefined {
   const root = tree(text);
   if (!root) return undefined;
-  const tokens = pointerTokens(pointer);
+  const tokens = splitPointer(pointer);
   for (let n = tokens.length; n >= 0; n--) {
     const node = findNodeAtLocation(root, toPath(root, tokens.slice(0, n)));
     if (!node) continue;
@@ -85,7 +71,7 @@ export function setValueEdits(
   value: JsonValue | undefined,
 ): TextEdit[] {
   const root = tree(text);
-  const path = toPath(root, pointerTokens(pointer));
+  const path = toPath(root, splitPointer(pointer));
   if (path.length === 0) {
     return value === undefined
       ? []
@@ -109,7 +95,7 @@ export function planOps(text: string, ops: DocumentOp[]): { batches: TextEdit[][
       edits = setValueEdits(current, op.path, undefined);
     } else {
       const root = tree(current);
-      const tokens = pointerTokens(op.path);
+      const tokens = splitPointer(op.path);
       const parent = root ? findNodeAtLocation(root, toPath(root, tokens.slice(0, -1))) : undefined;
       if (op.op === "add" && parent?.type === "array") {
         edits = modify(current, toPath(root, tokens), op.value, {
@@ -134,7 +120,7 @@ export function applyOps(text: string, ops: DocumentOp[]): string {
 
 export { applyEdits };
 // the editor and the checks count positions the same way
-export { offsetToLineColumn } from "@/lib/checks/json-text";
+export { offsetToLineColumn } from "@/lib/template/json-text";
 
 /**
  * The one edit that turns `before` into `after` (common prefix and suffix kept), so pushing a

@@ -6,7 +6,7 @@
  */
 import { effectiveSchema, type VariablesSchema } from "@/lib/template";
 import type { JsonObject, JsonPointer, JsonValue } from "@/lib/template/types";
-import { tokensToPointer } from "./document-model";
+import { joinPointer } from "@/lib/template/pointer";
 
 export { isObject } from "@/lib/template/pointer";
 import { isObject } from "@/lib/template/pointer";
@@ -24,7 +24,7 @@ export function propertiesOf(doc: JsonValue): Record<string, JsonObject> {
 
 /** Pointer to a variable's default. */
 export function defaultPointer(name: string): JsonPointer {
-  return tokensToPointer(["variables", "properties", name, "default"]);
+  return joinPointer("", "variables", "properties", name, "default");
 }
 
 /** A variable's default, undefined when it has none (or the variable is not declared). */

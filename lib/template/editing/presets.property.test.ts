@@ -9,7 +9,7 @@ import { runChecks } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import { applyOps } from "./document-model";
 import { decidePreset, PRESETS, type PresetMode } from "./presets";
-import { CLUSTERS, MODES, prepared, seededTemplates, states } from "./test-clusters";
+import { CLUSTERS, MODES, prepared, seededTemplates, states } from "@/testing/seeded-clusters";
 
 const errorsOf = (text: string, mode: PresetMode, snapshot?: ClusterSnapshot) =>
   runChecks({ template: JSON.parse(text), mode, ...(snapshot ? { snapshot } : {}) })

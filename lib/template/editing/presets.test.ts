@@ -3,8 +3,12 @@ import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
 import { applyOps } from "./document-model";
 import { activePreset, decidePreset, presetOps, type PresetDecision } from "./presets";
-import { fargateOnlyCluster, seededDemoCluster, twoAsgNoDefaultCluster } from "./test-clusters";
-import { demoSnapshot } from "./test-snapshot";
+import {
+  fargateOnlyCluster,
+  seededDemoCluster,
+  twoAsgNoDefaultCluster,
+} from "@/testing/seeded-clusters";
+import { demoSnapshot } from "@/testing/snapshot";
 
 const text = JSON.stringify(defaultTemplate, null, 2);
 

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { denyApiRequest } from "@/lib/auth/api-guard";
-import { regionSchema } from "@/components/cluster/params";
+import { regionSchema } from "@/lib/ecs/params";
 import { listClusters } from "@/lib/ecs";
 
 /** GET /api/ecs/clusters?region=us-east-1[&fresh=1] — the clusters of a region (EcsResult). */

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { denyApiRequest } from "@/lib/auth/api-guard";
-import { describeRequestSchema } from "@/components/cluster/params";
+import { describeRequestSchema } from "@/lib/ecs/params";
 import { describeTaskDefinitions } from "@/lib/ecs";
 
 /** POST /api/ecs/task-definitions {region, families} — latest ACTIVE revision per family, env names only. */

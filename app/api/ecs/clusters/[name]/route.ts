@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { denyApiRequest } from "@/lib/auth/api-guard";
-import { clusterNameSchema, regionSchema } from "@/components/cluster/params";
+import { clusterNameSchema, regionSchema } from "@/lib/ecs/params";
 import { getClusterSnapshot } from "@/lib/ecs";
 
 /** GET /api/ecs/clusters/{name}?region=…[&fresh=1] — the cluster snapshot with per-section status. */

@@ -2,10 +2,10 @@
  * The parity corpus: template × variables cases that Prefect's own Python code (run_prefect.py)
  * and lib/template must answer identically. Deterministic: no clocks, no randomness.
  */
-import defaultTemplate from "../fixtures/prefect-ecs-default.json";
-import workerTemplate from "../fixtures/prefect-aws-worker-default.json";
-import defsTemplate from "../fixtures/prefect-ecs-defs-dialect.json";
-import type { JsonObject, JsonValue } from "../types";
+import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
+import workerTemplate from "@/lib/template/fixtures/prefect-aws-worker-default.json";
+import defsTemplate from "@/lib/template/fixtures/prefect-ecs-defs-dialect.json";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
 
 export type ParityCase =
   | { id: string; kind: "find"; template: JsonValue }

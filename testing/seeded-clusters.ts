@@ -1,14 +1,14 @@
 /**
  * The seeded world for property tests of presets and the pool-kind converter: the demo cluster
- * as scripts/seed builds it, a Fargate-only cluster, a cluster with two Auto Scaling providers
+ * as testing/seed builds it, a Fargate-only cluster, a cluster with two Auto Scaling providers
  * and no default strategy (snapshot shapes as lib/ecs/snapshot.ts builds them from AWS), the
  * seed's templates, and each state the editor can be in about the cluster.
  */
 import fixture from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { CapacityProvider, ClusterSnapshot, StrategyItem } from "@/lib/snapshot/schema";
 import type { JsonObject } from "@/lib/template/types";
-import { SEED } from "@/scripts/seed/ecs";
-import type { PresetMode, SnapshotState } from "./presets";
+import { SEED } from "@/testing/seed/ecs";
+import type { PresetMode, SnapshotState } from "@/lib/template/editing/presets";
 
 const ACCOUNT = "123456789012";
 
@@ -98,7 +98,7 @@ export const twoAsgNoDefaultCluster: ClusterSnapshot = cluster(
   [],
 );
 
-/** The seed's templates (scripts/seed/prefect.ts): Prefect's default and Option B's values as defaults. */
+/** The seed's templates (testing/seed/prefect.ts): Prefect's default and Option B's values as defaults. */
 export function seededTemplates(): Record<string, JsonObject> {
   const base = structuredClone(fixture) as JsonObject;
   const optionB = structuredClone(fixture) as JsonObject & {

@@ -3,9 +3,9 @@ import "server-only";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { vi } from "vitest";
 
-import { Limiter } from "./batching";
-import { TtlCache } from "./cache";
-import type { EcsContext } from "./context";
+import { Limiter } from "@/lib/ecs/batching";
+import { TtlCache } from "@/lib/ecs/cache";
+import type { EcsContext } from "@/lib/ecs/context";
 
 type Handler = (operation: string, input: Record<string, unknown>) => unknown;
 

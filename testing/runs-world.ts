@@ -19,8 +19,8 @@ import {
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
 
-import { workerEnvironment } from "../ground-truth/run-worker";
-import { emulatorClientConfig } from "../seed/ecs";
+import { workerEnvironment } from "@/scripts/ground-truth/run-worker";
+import { emulatorClientConfig } from "@/testing/seed/ecs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PREFECT_BIN = path.join(ROOT, ".venv/bin/prefect");
@@ -62,7 +62,10 @@ export function runsTemplate(
   };
   // moto sums container-level cpu and memory when it places a task and fails without them
   const taskDefinition = (t.job_configuration as JsonObject).task_definition as JsonObject;
-  Object.assign((taskDefinition.containerDefinitions as JsonObject[])[0]!, { cpu: 256, memory: 512 });
+  Object.assign((taskDefinition.containerDefinitions as JsonObject[])[0]!, {
+    cpu: 256,
+    memory: 512,
+  });
   props.configure_cloudwatch_logs!.default = true;
   props.execution_role_arn!.default = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
   return t;

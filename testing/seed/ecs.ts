@@ -4,7 +4,7 @@
  * instances with tasks on them, a Fargate-only cluster, and three kinds of task definitions.
  *
  * Idempotent: every resource is looked up first and created only when missing, so seeding twice
- * gives the same world. Standalone: `npx tsx scripts/seed/ecs.ts [--endpoint URL]`.
+ * gives the same world. Standalone: `npx tsx testing/seed/ecs.ts [--endpoint URL]`.
  */
 import {
   AutoScalingClient,

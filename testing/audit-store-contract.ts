@@ -3,9 +3,9 @@
  * real PostgreSQL (postgres-store.int.test.ts). `open` opens the same database again each call.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { LATEST_VERSION } from "./migrations";
-import type { AuditStore } from "./store";
-import type { NewAuditEntry } from "./types";
+import { LATEST_VERSION } from "@/lib/audit/migrations";
+import type { AuditStore } from "@/lib/audit/store";
+import type { NewAuditEntry } from "@/lib/audit/types";
 
 const SERVER = "http://prefect.internal:4200/api";
 

@@ -5,7 +5,7 @@
  * payloads, JSON, plain text) is appended to `<dir>/responses.ndjson` for scripts/scan-secrets.ts.
  *
  *   RECORD_UPSTREAM=http://127.0.0.1:3100 RECORD_PORT=3101 RECORD_DIR=test-results/recorded \
- *     npx tsx e2e/support/recording-proxy.ts
+ *     npx tsx testing/e2e/recording-proxy.ts
  */
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";

@@ -2,7 +2,7 @@ import "server-only";
 
 import { cookies } from "next/headers";
 
-import { defaultRegion } from "@/lib/ecs";
+import { defaultRegion } from "./context";
 
 import { REGION_COOKIE, regionSchema } from "./params";
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { awsError, page } from "./test-helpers";
+import { awsError, page } from "./ecs-mock";
 
 /** An in-memory ECS account for unit tests of paging and batching (not used against servers). */
 export function fakeWorld(sizes: { instances: number; providers: number; families: number }) {

@@ -2,9 +2,9 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 
-import { createPrefectClient, expectData, type PrefectClient } from "./client";
-import { isPrefectError } from "./errors";
-import { deleteWorkPool, listWorkPools } from "./work-pools";
+import { createPrefectClient, expectData, type PrefectClient } from "@/lib/prefect/client";
+import { isPrefectError } from "@/lib/prefect/errors";
+import { deleteWorkPool, listWorkPools } from "@/lib/prefect/work-pools";
 
 /** The API of the stack the integration tests run against (the lead's by default, yours with POOLDECK_PREFECT_PORT). */
 export function localPrefectUrl(): string {

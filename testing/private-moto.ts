@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 
-import { freePort } from "../testing/free-port";
+import { freePort } from "./free-port";
 
 /** Starts a moto server of our own on a free port (the stack's emulator stays untouched); stop() ends only it. */
 export async function startPrivateMoto(): Promise<{ endpoint: string; stop: () => void }> {

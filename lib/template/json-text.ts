@@ -1,6 +1,6 @@
 /** Strict JSON parsing with a readable position (line and column) for template/invalid-json. */
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
-import type { JsonValue } from "@/lib/template/types";
+import type { JsonValue } from "./types";
 
 export type ParsedJson =
   | { ok: true; value: JsonValue }

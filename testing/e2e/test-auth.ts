@@ -46,7 +46,7 @@ export function testAuthEnv(): { POOLDECK_USERS_FILE: string; POOLDECK_AUTH_SECR
   };
 }
 
-// `npx tsx e2e/support/test-auth.ts`: write the users file (scripts/test.sh)
+// `npx tsx testing/e2e/test-auth.ts`: write the users file (scripts/test.sh)
 if (process.argv[1]?.endsWith("test-auth.ts")) {
   const env = testAuthEnv();
   console.log(`test users in ${env.POOLDECK_USERS_FILE}`);

@@ -1,9 +1,9 @@
 """
 Writes the template fixtures that come from the installed prefect-aws (run with .venv/bin/python):
 
-- fixtures/prefect-aws-worker-default.json: ECSWorker.get_default_base_job_template() of the
+- lib/template/fixtures/prefect-aws-worker-default.json: ECSWorker.get_default_base_job_template() of the
   installed prefect-aws, i.e. what a worker creates a pool with (`definitions`, `anyOf [T, null]`).
-- fixtures/prefect-ecs-defs-dialect.json: the same template in the `$defs` dialect that pydantic
+- lib/template/fixtures/prefect-ecs-defs-dialect.json: the same template in the `$defs` dialect that pydantic
   v2 emits natively (`definitions` renamed to `$defs`, every `$ref` rewritten to match).
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from prefect_aws.workers.ecs_worker import ECSWorker
 
-here = Path(__file__).resolve().parent.parent / "fixtures"
+here = Path(__file__).resolve().parents[2] / "lib" / "template" / "fixtures"
 template = ECSWorker.get_default_base_job_template()
 (here / "prefect-aws-worker-default.json").write_text(json.dumps(template, indent=2) + "\n")
 

@@ -1,8 +1,8 @@
 /**
- * Seeds the local stack with the demo world: the ECS emulator (scripts/seed/ecs.ts), the Prefect
- * server (scripts/seed/prefect.ts) and a few runs of the demo pool (scripts/seed/runs.ts).
+ * Seeds the local stack with the demo world: the ECS emulator (testing/seed/ecs.ts), the Prefect
+ * server (testing/seed/prefect.ts) and a few runs of the demo pool (testing/seed/runs.ts).
  * Idempotent: seeding twice gives the same world.
- *   npx tsx scripts/seed/index.ts   (ports from POOLDECK_PREFECT_PORT / POOLDECK_MOTO_PORT)
+ *   npx tsx testing/seed/index.ts   (ports from POOLDECK_PREFECT_PORT / POOLDECK_MOTO_PORT)
  */
 import { SEED, seedEcs } from "./ecs";
 import { PREFECT_SEED, seedPrefect } from "./prefect";

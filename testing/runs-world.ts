@@ -22,7 +22,7 @@ import type { JsonObject } from "@/lib/template/types";
 import { workerEnvironment } from "@/scripts/ground-truth/run-worker";
 import { emulatorClientConfig } from "@/testing/seed/ecs";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 const PREFECT_BIN = path.join(ROOT, ".venv/bin/prefect");
 
 /** The emulator's default VPC, its subnets and a security group (moto's RunTask needs one for awsvpc). */

@@ -105,4 +105,48 @@ describe("lookupTasks", () => {
     });
     expect(out.byPid.get(`open::${arn("open", 1)}`)?.kind).toBe("found");
   });
+
+  // ContainerInstance shape: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html
+  // (the instance type is the ecs.instance-type attribute of the instance, not of the task)
+  it("names the instance type an EC2 task ran on, one DescribeContainerInstances per cluster", async () => {
+    const instanceArn = "arn:aws:ecs:us-east-1:123456789012:container-instance/a/i1";
+    const m = mockedContext((operation, input) => {
+      if (operation === "DescribeTasks") {
+        return {
+          tasks: (input.tasks as string[]).map((taskArn, i) => ({
+            taskArn,
+            launchType: i === 0 ? "EC2" : "FARGATE",
+            containerInstanceArn: i === 0 ? instanceArn : undefined,
+          })),
+          failures: [],
+        };
+      }
+      expect(input).toEqual({ cluster: "a", containerInstances: [instanceArn] });
+      return {
+        containerInstances: [
+          {
+            containerInstanceArn: instanceArn,
+            ec2InstanceId: "i-0abc",
+            status: "ACTIVE",
+            capacityProviderName: "general-asg",
+            attributes: [{ name: "ecs.instance-type", value: "m5.large" }],
+          },
+        ],
+        failures: [],
+      };
+    });
+    const out = await lookupTasks(m.ctx, [`a::${arn("a", 1)}`, `a::${arn("a", 2)}`]);
+    expect(m.calls.map((c) => c.operation)).toEqual([
+      "DescribeTasks",
+      "DescribeContainerInstances",
+    ]);
+    expect(out.byPid.get(`a::${arn("a", 1)}`)).toMatchObject({
+      kind: "found",
+      task: { launchType: "EC2", instanceType: "m5.large", capacityProviderName: "general-asg" },
+    });
+    expect(out.byPid.get(`a::${arn("a", 2)}`)).toMatchObject({
+      kind: "found",
+      task: { launchType: "FARGATE", instanceType: null, capacityProviderName: null },
+    });
+  });
 });

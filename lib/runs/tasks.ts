@@ -4,7 +4,8 @@ import type { Task as AwsTask } from "@aws-sdk/client-ecs";
 
 import type { EcsContext } from "@/lib/ecs/context";
 import { toEcsError } from "@/lib/ecs/errors";
-import { describeTasks } from "@/lib/ecs/reads";
+import { toContainerInstance } from "@/lib/ecs/map";
+import { describeContainerInstances, describeTasks } from "@/lib/ecs/reads";
 
 import type { RunTask, RunTaskLookup } from "./types";
 
@@ -34,18 +35,26 @@ export function parseInfrastructurePid(pid: string | null): TaskRef | null {
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : null);
 
-/** DescribeTasks' task in the shape the runs pages show. */
-export function toRunTask(task: AwsTask, cluster: string): RunTask {
+/** The container instance a task ran on, as DescribeContainerInstances tells it. */
+export interface TaskInstance {
+  instanceType: string | null;
+  capacityProviderName: string | null;
+}
+
+/**
+ * DescribeTasks' task in the shape the runs pages show; `instance` is the container instance it
+ * ran on (EC2 tasks), whose attributes carry the instance type that the task itself does not.
+ */
+export function toRunTask(task: AwsTask, cluster: string, instance?: TaskInstance): RunTask {
   const definition = task.taskDefinitionArn?.split(":task-definition/")[1] ?? null;
-  const instanceType = task.attributes?.find((a) => a.name === "ecs.instance-type")?.value ?? null;
   return {
     cluster,
     taskArn: task.taskArn ?? "",
     lastStatus: task.lastStatus ?? null,
     desiredStatus: task.desiredStatus ?? null,
     launchType: task.launchType ?? null,
-    capacityProviderName: task.capacityProviderName ?? null,
-    instanceType,
+    capacityProviderName: task.capacityProviderName ?? instance?.capacityProviderName ?? null,
+    instanceType: instance?.instanceType ?? null,
     // the emulator answers "" where ECS leaves the field out
     stopCode: task.stopCode || null,
     stoppedReason: task.stoppedReason || null,
@@ -100,11 +109,16 @@ export async function lookupTasks(ctx: EcsContext, pids: (string | null)[]): Pro
         const out = await describeTasks(ctx, region, cluster, [...refs.keys()]);
         const found = new Map(out.tasks.map((t) => [t.taskArn, t]));
         const failed = new Map(out.failures.map((f) => [f.arn, f.reason]));
+        const instances = await instancesOf(ctx, region, cluster, out.tasks);
         for (const [taskArn, pid] of refs) {
           const task = found.get(taskArn);
           const reason = failed.get(taskArn);
-          if (task) byPid.set(pid, { kind: "found", task: toRunTask(task, cluster) });
-          else if (reason && reason !== "MISSING") {
+          if (task) {
+            const instance = task.containerInstanceArn
+              ? instances.get(task.containerInstanceArn)
+              : undefined;
+            byPid.set(pid, { kind: "found", task: toRunTask(task, cluster, instance) });
+          } else if (reason && reason !== "MISSING") {
             byPid.set(pid, {
               kind: "unavailable",
               cluster,
@@ -123,6 +137,33 @@ export async function lookupTasks(ctx: EcsContext, pids: (string | null)[]): Pro
     }),
   );
   return { byPid, problems: [...problems] };
+}
+
+/**
+ * The container instances the tasks ran on (≤ 100 per DescribeContainerInstances call). Where a
+ * task ran is a detail: when the read fails the tasks are still shown, without instance type.
+ */
+async function instancesOf(
+  ctx: EcsContext,
+  region: string,
+  cluster: string,
+  tasks: AwsTask[],
+): Promise<Map<string, TaskInstance>> {
+  const arns = [...new Set(tasks.flatMap((t) => t.containerInstanceArn ?? []))];
+  const instances = new Map<string, TaskInstance>();
+  if (arns.length === 0) return instances;
+  try {
+    for (const raw of await describeContainerInstances(ctx, region, cluster, arns)) {
+      const instance = toContainerInstance(raw);
+      instances.set(instance.arn, {
+        instanceType: instance.instanceType,
+        capacityProviderName: instance.capacityProviderName,
+      });
+    }
+  } catch {
+    // the tasks themselves were read; only where they ran is left out
+  }
+  return instances;
 }
 
 /** The lookup for a run's pid (not-ecs for a run without one). */

@@ -4,6 +4,7 @@ import { parseJsonText } from "@/lib/checks";
 import { clusterSnapshotSchema, type ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 import { isObject } from "@/lib/template/pointer";
+import { modeOfPoolType } from "@/lib/template/pool-type";
 
 /** Input the CLI cannot use; main prints the message and exits with 2. */
 export class UsageError extends Error {}
@@ -91,7 +92,9 @@ export async function loadCheckFiles(options: {
     snapshot = parsed.data;
   }
   // a whole work pool says which runner it is for: ecs:push pools run on Prefect Cloud's push runner
-  const poolMode: Mode = isPool && document.type === "ecs:push" ? "push" : "hybrid";
+  const poolMode: Mode = modeOfPoolType(
+    isPool && typeof document.type === "string" ? document.type : undefined,
+  );
   return {
     file: options.file,
     document,

@@ -10,6 +10,7 @@ import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
 import { defaultTemplatePair, type TemplateChange } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
+import { isEcsPoolType } from "@/lib/template/pool-type";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -69,7 +70,7 @@ export async function loadCompareData(query: {
       (all) => ({
         ok: true as const,
         pools: all
-          .filter((p) => p.type === "ecs" || p.type === "ecs:push")
+          .filter((p) => isEcsPoolType(p.type))
           .map((p) => ({ name: p.name, type: p.type }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       }),

@@ -19,15 +19,12 @@ import type { ActionFailure } from "@/lib/actions/types";
 import { runChecks } from "@/lib/checks";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
-import {
-  convertTemplate,
-  kindOfPoolType,
-  poolTypeOf,
-} from "@/lib/template/editing/convert-pool-kind";
+import { convertTemplate } from "@/lib/template/editing/convert-pool-kind";
 import { stableHash } from "@/lib/template/stable-hash";
 import type { JsonObject } from "@/lib/template/types";
 import { CodeBlock } from "./code-block";
 import { poolCommands, templateFileName } from "./cli-commands";
+import { modeOfPoolType, poolTypeOfMode } from "@/lib/template/pool-type";
 
 const TemplateDiffView = dynamic(() => import("@/components/push/template-diff"), {
   ssr: false,
@@ -62,8 +59,8 @@ type Outcome =
 /** Converts the chosen pool for the other kind, and creates it on request. */
 export function EquivalentPool(props: EquivalentPoolProps) {
   const { source, snapshot, cloud, takenNames, credentialsBlocks } = props;
-  const target = kindOfPoolType(source.type) === "push" ? "hybrid" : "push";
-  const targetType = poolTypeOf(target);
+  const target = modeOfPoolType(source.type) === "push" ? "hybrid" : "push";
+  const targetType = poolTypeOfMode(target);
   const taken = useMemo(() => new Set(takenNames), [takenNames]);
   const [name, setName] = useState(() => freeName(`${source.name}-${target}`, taken));
   const [blockId, setBlockId] = useState("");

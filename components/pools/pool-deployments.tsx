@@ -3,7 +3,7 @@ import { LazyDetails } from "@/components/ui/lazy-details";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { WorkPool } from "@/lib/prefect/types";
-import { modeForPoolType } from "@/lib/push/changes";
+import { modeOfPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster } from "@/lib/push/verdict";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { LazyJobVariablesEditor } from "./lazy-job-variables-editor";
@@ -35,7 +35,7 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
     );
   }
   const template = (pool.base_job_template ?? {}) as JsonValue;
-  const mode = modeForPoolType(pool.type);
+  const mode = modeOfPoolType(pool.type);
   return (
     <section aria-label="Deployments" className="grid gap-3">
       <h2 className="text-base font-semibold">Deployments ({deployments.length})</h2>

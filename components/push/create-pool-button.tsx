@@ -10,6 +10,7 @@ import { useTemplateEditorState } from "@/components/template-editor/editor-cont
 import { createPool } from "@/lib/actions/create-pool";
 import { documentTooLarge, MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import { validateWorkPoolName } from "@/lib/prefect/names";
+import { modeOfPoolType, poolTypeOfMode } from "@/lib/template/pool-type";
 
 /** "Create pool" in the new-pool editor's toolbar: sends the edited template; errors need the typed name. */
 export function CreatePoolButton() {
@@ -38,7 +39,7 @@ export function CreatePoolButton() {
     startTransition(async () => {
       const result = await createPool({
         name,
-        type: editor.poolType === "ecs:push" ? "ecs:push" : "ecs",
+        type: poolTypeOfMode(modeOfPoolType(editor.poolType)),
         from: { template: text },
         ...(typedName ? { overrideErrors: typedName } : {}),
       }).catch((error: unknown) => ({

@@ -26,6 +26,7 @@ import { useClusterSnapshot, type ClusterData, type SnapshotLoader } from "./use
 import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
 import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
+import { modeOfPoolType } from "@/lib/template/pool-type";
 
 // the preview runs the check engine per deployment; it loads with the engine, after the page
 const RunTaskPreview = dynamic(() => import("./runtask-preview").then((m) => m.RunTaskPreview), {
@@ -66,7 +67,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const { pool, serverKey, initialText, deployments = [], actions } = props;
   const [originalText, setOriginalText] = useState(initialText);
   const doc = useTemplateDocument(originalText);
-  const [mode, setMode] = useState<Mode>(pool.type === "ecs:push" ? "push" : "hybrid");
+  const [mode, setMode] = useState<Mode>(modeOfPoolType(pool.type));
   const {
     snapshot,
     problem: snapshotProblem,

@@ -14,7 +14,8 @@ import {
 } from "@/lib/prefect/work-pools";
 import type { WorkPool } from "@/lib/prefect/types";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { changedFields, modeForPoolType, templateHash } from "./changes";
+import { changedFields, templateHash } from "./changes";
+import { modeOfPoolType, type EcsPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
 
 export type PoolSource =
@@ -22,7 +23,7 @@ export type PoolSource =
 
 export interface CreatePoolInput {
   name: string;
-  type: "ecs" | "ecs:push";
+  type: EcsPoolType;
   from: PoolSource;
   overrideErrors?: string | undefined;
 }
@@ -72,7 +73,7 @@ export async function createEcsPool(
   const template = await startingTemplate(client, input.type, input.from);
   const verdict = await checkWithCluster({
     template,
-    mode: modeForPoolType(input.type),
+    mode: modeOfPoolType(input.type),
     ...(readCluster ? { readCluster } : {}),
   });
   if (verdict.errors.length > 0 && input.overrideErrors !== input.name) {

@@ -20,6 +20,7 @@ import {
   loadClusterData,
   loadDeployments,
 } from "../load-editor-data";
+import { isEcsPoolType } from "@/lib/template/pool-type";
 
 export const dynamic = "force-dynamic";
 
@@ -64,7 +65,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
   const cluster = loadClusterData(template);
   const deployments = await loadDeployments(listed);
   const initialText = JSON.stringify(template, null, 2);
-  const isEcs = pool.type === "ecs" || pool.type === "ecs:push";
+  const isEcs = isEcsPoolType(pool.type);
   return (
     <>
       <PageHeader

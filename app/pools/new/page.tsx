@@ -6,6 +6,7 @@ import { getDefaultTemplates } from "@/lib/prefect/work-pools";
 import { loadClusterSnapshot } from "../actions";
 import { getPrefectClient, initialCheckResults, loadClusterData } from "../load-editor-data";
 import { NewPoolEditor } from "./new-pool-editor";
+import { isEcsPoolType } from "@/lib/template/pool-type";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New pool" };
@@ -17,7 +18,7 @@ export default async function NewPoolPage() {
     const all = await getDefaultTemplates(client);
     templates = Object.fromEntries(
       Object.values(all)
-        .filter((t) => t.type === "ecs" || t.type === "ecs:push")
+        .filter((t) => isEcsPoolType(t.type))
         .map((t) => [t.type, JSON.stringify(t.baseJobTemplate, null, 2)]),
     );
   } catch (error) {

@@ -5,8 +5,6 @@ import { PUSH_CREDENTIALS_DESCRIPTION } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
 import {
   convertTemplate,
-  kindOfPoolType,
-  poolTypeOf,
   templateSetsStrategy,
   WORKER_CREDENTIALS_DESCRIPTION,
 } from "./convert-pool-kind";
@@ -136,14 +134,5 @@ describe("convertTemplate push → hybrid", () => {
       ),
     ).toBe(false);
     expect(kept.changes).toEqual([]);
-  });
-});
-
-describe("pool kinds", () => {
-  it("maps kinds and Prefect pool types both ways", () => {
-    expect(poolTypeOf("push")).toBe("ecs:push");
-    expect(poolTypeOf("hybrid")).toBe("ecs");
-    expect(kindOfPoolType("ecs:push")).toBe("push");
-    expect(kindOfPoolType("ecs")).toBe("hybrid");
   });
 });

@@ -27,14 +27,3 @@ export type DocumentKind = "template" | "job_variables";
 export type ValueOrigin =
   | { source: "default"; pointer: JsonPointer } // into the template: /variables/properties/<name>/default
   | { source: "job_variables"; pointer: JsonPointer }; // into job_variables: /<name>
-
-/** Launch type a RunTask request effectively uses (DESIGN.md: launchType, else strategy, else cluster default). */
-export type EffectiveLaunchType =
-  | "EC2"
-  | "FARGATE"
-  | "EXTERNAL"
-  | "MANAGED_INSTANCES"
-  /** neither launchType nor a strategy, and no snapshot to read the cluster's default strategy from */
-  | "CLUSTER_DEFAULT"
-  /** a launchType value ECS does not know, or a strategy item without a provider name */
-  | "UNKNOWN";

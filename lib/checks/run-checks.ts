@@ -6,6 +6,7 @@ import { parseJsonText } from "./json-text";
 import { isEmptyValue, isObject } from "./pointer";
 import { INVALID_JSON_RULE, RULES } from "./registry";
 import type { CheckInput, Diagnostic } from "./types";
+import { locateTemplate } from "@/lib/template/pool-document";
 
 export interface SkippedRule {
   rule: string;
@@ -22,17 +23,6 @@ export interface CheckResult {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Unwraps a whole work pool to its base_job_template, as parseTemplateDocument does. */
-function locateTemplate(doc: JsonObject): {
-  template: JsonValue;
-  prefix: "" | "/base_job_template";
-} {
-  if (!("job_configuration" in doc) && !("variables" in doc) && "base_job_template" in doc) {
-    return { template: doc.base_job_template ?? null, prefix: "/base_job_template" };
-  }
-  return { template: doc, prefix: "" };
 }
 
 function notATemplate(path: string, what: string): Diagnostic {
@@ -119,7 +109,7 @@ function runAll(input: CheckInput): CheckResult {
       skipped: skipAll("the document is not an object"),
     };
   }
-  const { template, prefix } = locateTemplate(input.template);
+  const { template, pointerPrefix: prefix } = locateTemplate(input.template);
   if (!isObject(template)) {
     return {
       diagnostics: [notATemplate(prefix, "base_job_template")],

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
+import { defaultRegion, listClusters, readSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { listAwsCredentialsBlocks, type BlockSummary } from "@/lib/prefect/blocks";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
@@ -122,16 +122,11 @@ export async function loadCompareData(query: {
   if (query.cluster) {
     const cluster = query.cluster;
     tasks.push(
-      getClusterSnapshot({ region, cluster }).then(
-        (result) => {
-          if (result.snapshot) data.snapshot = result.snapshot;
-          else
-            data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${result.sections.cluster.error?.message ?? "no answer"}. Cluster-aware checks are skipped.`;
-        },
-        (error: unknown) => {
-          data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${message(error)}. Cluster-aware checks are skipped.`;
-        },
-      ),
+      readSnapshot({ region, cluster }).then((read) => {
+        if ("snapshot" in read) data.snapshot = read.snapshot;
+        else
+          data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${read.problem}. Cluster-aware checks are skipped.`;
+      }),
     );
   }
   await Promise.all(tasks);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { PoolDeployments } from "@/components/pools/pool-deployments";
 import { ActionRefusal, defineAction } from "@/lib/actions/action-client";
 import { poolName } from "@/lib/actions/inputs";
-import { defaultRegion, getClusterSnapshot } from "@/lib/ecs";
+import { readSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
@@ -16,12 +16,9 @@ export const loadClusterSnapshot = defineAction({
   input: z.string().max(2048),
   handler: async (cluster): Promise<ClusterSnapshot> => {
     const name = cluster.trim() || "default";
-    const result = await getClusterSnapshot({ region: defaultRegion(), cluster: name });
-    if (result.snapshot) return result.snapshot;
-    throw new ActionRefusal({
-      ok: false,
-      error: result.sections.cluster.error?.message ?? `Cluster ${name} could not be read.`,
-    });
+    const read = await readSnapshot({ cluster: name });
+    if ("snapshot" in read) return read.snapshot;
+    throw new ActionRefusal({ ok: false, error: read.problem });
   },
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { MAX_DOCUMENT_CHARS } from "@/lib/actions/types";
 import { checkText } from "@/lib/checks";
-import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
+import { defaultRegion, listClusters, readSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
@@ -18,19 +18,14 @@ export async function loadClusterData(template: JsonValue): Promise<ClusterData>
   const cluster = targetCluster(template) || "default";
   const region = defaultRegion();
   const [snap, list] = await Promise.allSettled([
-    getClusterSnapshot({ region, cluster }),
+    readSnapshot({ region, cluster }),
     listClusters(region),
   ]);
   const out: ClusterData = {};
-  if (snap.status === "fulfilled" && snap.value.snapshot) {
-    out.snapshot = snap.value.snapshot;
-  } else {
-    const why =
-      snap.status === "fulfilled"
-        ? (snap.value.sections.cluster.error?.message ?? "the cluster could not be read")
-        : String(snap.reason);
-    out.snapshotProblem = `No snapshot of cluster ${cluster} in ${region}: ${why} The editor works without it; cluster-aware checks are skipped.`;
-  }
+  const read = snap.status === "fulfilled" ? snap.value : { problem: String(snap.reason) };
+  if ("snapshot" in read) out.snapshot = read.snapshot;
+  else
+    out.snapshotProblem = `No snapshot of cluster ${cluster} in ${region}: ${read.problem} The editor works without it; cluster-aware checks are skipped.`;
   if (list.status === "fulfilled" && list.value.ok)
     out.clusters = list.value.data.map((c) => c.name);
   return out;

@@ -13,10 +13,9 @@ import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 /** Reads a cluster's snapshot for the template editor; AWS failures come back as a sentence. */
 export const loadClusterSnapshot = defineAction({
   role: "viewer",
-  input: z.string().max(2048),
+  input: z.string().trim().min(1).max(2048),
   handler: async (cluster): Promise<ClusterSnapshot> => {
-    const name = cluster.trim() || "default";
-    const read = await readSnapshot({ cluster: name });
+    const read = await readSnapshot({ cluster });
     if ("snapshot" in read) return read.snapshot;
     throw new ActionRefusal({ ok: false, error: read.problem });
   },

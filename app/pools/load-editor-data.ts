@@ -8,22 +8,26 @@ import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
 import type { ClusterData } from "@/components/template-editor/use-cluster-snapshot";
 import type { ServerCheckResult } from "@/components/template-editor/use-checks";
-import { targetCluster } from "@/lib/template/editing/form-model";
+import { clusterOfTemplate, NO_CLUSTER_NAMED } from "@/lib/template/target-cluster";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 
 export type { ClusterData };
 
-/** The cluster the template names, and the region's cluster names; AWS problems become sentences. */
-export async function loadClusterData(template: JsonValue): Promise<ClusterData> {
-  const cluster = targetCluster(template) || "default";
+/**
+ * The snapshot of the cluster the template targets (lib/template/target-cluster.ts, as the editor
+ * and the push verdicts choose it), and the region's cluster names; AWS problems become sentences.
+ */
+export async function loadClusterData(template: JsonValue, mode: Mode): Promise<ClusterData> {
+  const cluster = clusterOfTemplate(template, mode);
   const region = defaultRegion();
   const [snap, list] = await Promise.allSettled([
-    readSnapshot({ region, cluster }),
+    cluster ? readSnapshot({ region, cluster }) : Promise.resolve(null),
     listClusters(region),
   ]);
   const out: ClusterData = {};
   const read = snap.status === "fulfilled" ? snap.value : { problem: String(snap.reason) };
-  if ("snapshot" in read) out.snapshot = read.snapshot;
+  if (!read) out.snapshotProblem = NO_CLUSTER_NAMED;
+  else if ("snapshot" in read) out.snapshot = read.snapshot;
   else
     out.snapshotProblem = `No snapshot of cluster ${cluster} in ${region}: ${read.problem} The editor works without it; cluster-aware checks are skipped.`;
   if (list.status === "fulfilled" && list.value.ok)

@@ -27,6 +27,7 @@ import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
 import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
 import { modeOfPoolType } from "@/lib/template/pool-type";
+import { clusterOfTemplate } from "@/lib/template/target-cluster";
 
 // the preview runs the check engine per deployment; it loads with the engine, after the page
 const RunTaskPreview = dynamic(() => import("./runtask-preview").then((m) => m.RunTaskPreview), {
@@ -73,7 +74,11 @@ export function TemplateEditor(props: TemplateEditorProps) {
     problem: snapshotProblem,
     loading: snapshotLoading,
     clusters,
-  } = useClusterSnapshot(doc.value, props.cluster, props.loadSnapshot);
+  } = useClusterSnapshot(
+    useMemo(() => clusterOfTemplate(doc.value, mode), [doc.value, mode]),
+    props.cluster,
+    props.loadSnapshot,
+  );
   const checks = useChecks(doc.text, mode, snapshot, { initial: props.initialChecks?.[mode] });
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
   // the other mode's verdict is a summary in the toolbar: it may lag, so it never delays the markers

@@ -3,8 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/types";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
-import type { JsonValue } from "@/lib/template/types";
-import { targetCluster } from "@/lib/template/editing/form-model";
+import { NO_CLUSTER_NAMED } from "@/lib/template/target-cluster";
 
 /** Reads another cluster's snapshot on the server (a server action); errors come back as text. */
 export type SnapshotLoader = (cluster: string) => Promise<ActionResult<ClusterSnapshot>>;
@@ -24,16 +23,16 @@ interface SnapshotState {
 }
 
 /**
- * The snapshot of the cluster the document names; follows the cluster field (debounced).
+ * The snapshot of `cluster`, the cluster the document targets (clusterOfTemplate, as the server
+ * chooses it; null when it names none); follows the cluster field (debounced).
  * `initial` may be a promise the server streams in after the page: the form is usable before
  * AWS has answered, and the cluster-aware checks join when the snapshot arrives.
  */
 export function useClusterSnapshot(
-  doc: JsonValue,
+  cluster: string | null,
   initial: ClusterData | Promise<ClusterData>,
   load: SnapshotLoader | undefined,
 ) {
-  const cluster = targetCluster(doc);
   // React streams a server promise as a thenable of its own: test for `then`, not instanceof
   const pending = "then" in initial ? initial : undefined;
   const ready = "then" in initial ? undefined : initial;
@@ -48,7 +47,9 @@ export function useClusterSnapshot(
       : { snapshot: undefined, problem: undefined, loading: true, clusters: undefined },
   );
   // the cluster whose snapshot we hold or are reading; a ref so that starting a read does not cancel it
-  const requested = useRef(pending || ready?.snapshot ? cluster : undefined);
+  const requested = useRef<string | null | undefined>(
+    pending || ready?.snapshot ? cluster : undefined,
+  );
   const streamedFor = useRef(cluster);
   useEffect(() => {
     if (!pending) return;
@@ -81,6 +82,10 @@ export function useClusterSnapshot(
     let cancelled = false;
     const timer = setTimeout(() => {
       requested.current = cluster;
+      if (cluster === null) {
+        setState((s) => ({ ...s, snapshot: undefined, problem: NO_CLUSTER_NAMED, loading: false }));
+        return;
+      }
       setState((s) => ({ ...s, loading: true }));
       load(cluster)
         .then((result) => {
@@ -91,7 +96,7 @@ export function useClusterSnapshot(
               : {
                   ...s,
                   snapshot: undefined,
-                  problem: `No cluster snapshot for ${cluster || "the default cluster"}: ${result.error} Cluster-aware checks are skipped.`,
+                  problem: `No cluster snapshot for ${cluster}: ${result.error} Cluster-aware checks are skipped.`,
                   loading: false,
                 },
           );

@@ -4,6 +4,7 @@ import { runChecks, type Diagnostic, type SkippedRule } from "@/lib/checks";
 import { readClusterSnapshot, type SnapshotReader } from "@/lib/ecs";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { EcsRunPlan } from "@/lib/template";
+import { clusterOfRequest } from "@/lib/template/target-cluster";
 import type { JsonValue, Mode } from "@/lib/template/types";
 
 export type { SnapshotReader };
@@ -39,8 +40,7 @@ export async function checkWithCluster(input: {
     ...(input.jobVariables === undefined ? {} : { jobVariables: input.jobVariables }),
   };
   let result = runChecks(base);
-  const named = result.plan?.runTaskRequest.cluster;
-  const cluster = typeof named === "string" && named && !named.includes("{{") ? named : null;
+  const cluster = clusterOfRequest(result.plan?.runTaskRequest);
   let clusterProblem: string | null = null;
   let snapshot: ClusterSnapshot | undefined;
   if (cluster) {

@@ -20,7 +20,7 @@ import {
   loadClusterData,
   loadDeployments,
 } from "../load-editor-data";
-import { isEcsPoolType } from "@/lib/template/pool-type";
+import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
 
 export const dynamic = "force-dynamic";
 
@@ -62,7 +62,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
   }
   const template = (pool.base_job_template ?? {}) as Record<string, never>;
   // not awaited: the cluster snapshot streams in after the page, so the form never waits on AWS
-  const cluster = loadClusterData(template);
+  const cluster = loadClusterData(template, modeOfPoolType(pool.type));
   const deployments = await loadDeployments(listed);
   const initialText = JSON.stringify(template, null, 2);
   const isEcs = isEcsPoolType(pool.type);

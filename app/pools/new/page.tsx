@@ -45,7 +45,10 @@ export default async function NewPoolPage() {
   }
   const first = templates.ecs ?? templates["ecs:push"] ?? "{}";
   // streamed after the page: the form does not wait on AWS
-  const cluster = loadClusterData(JSON.parse(first) as Record<string, never>);
+  const cluster = loadClusterData(
+    JSON.parse(first) as Record<string, never>,
+    templates.ecs ? "hybrid" : "push",
+  );
   return (
     <>
       <PageHeader

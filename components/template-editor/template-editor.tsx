@@ -79,10 +79,10 @@ export function TemplateEditor(props: TemplateEditorProps) {
     props.cluster,
     props.loadSnapshot,
   );
-  const checks = useChecks(doc.text, mode, snapshot, { initial: props.initialChecks?.[mode] });
+  const checks = useChecks(doc.document, mode, snapshot, { initial: props.initialChecks?.[mode] });
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
   // the other mode's verdict is a summary in the toolbar: it may lag, so it never delays the markers
-  const otherChecks = useChecks(doc.text, otherMode, snapshot, {
+  const otherChecks = useChecks(doc.document, otherMode, snapshot, {
     debounceMs: 500,
     deferFirst: true,
     initial: props.initialChecks?.[otherMode],
@@ -99,6 +99,11 @@ export function TemplateEditor(props: TemplateEditorProps) {
     textRef.current = doc.text;
   }, [doc.text]);
   const getCurrentText = useCallback(() => textRef.current, []);
+  const documentRef = useRef(doc.document);
+  useEffect(() => {
+    documentRef.current = doc.document;
+  }, [doc.document]);
+  const getDocument = useCallback(() => documentRef.current, []);
 
   const reveal = useCallback(
     (d: Diagnostic) => {
@@ -214,6 +219,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
                   onTextChange={onEditorText}
                   onReady={setEditor}
                   getCurrentText={getCurrentText}
+                  getDocument={getDocument}
                 />
               </div>
               <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col gap-2">

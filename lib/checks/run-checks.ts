@@ -2,7 +2,7 @@
 import { prepareEcsRun, type BaseJobTemplate, type EcsRunPlan } from "@/lib/template";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { createContext } from "./context";
-import { parseJsonText } from "./json-text";
+import { parseJsonText, type ParsedJson } from "./json-text";
 import { isEmptyValue, isObject } from "./pointer";
 import { INVALID_JSON_RULE, RULES } from "./registry";
 import type { CheckInput, Diagnostic } from "./types";
@@ -142,12 +142,10 @@ export interface CheckTextOptions {
 }
 
 function invalidJson(
-  text: string,
+  parsed: Extract<ParsedJson, { ok: false }>,
   document: Diagnostic["document"],
   what: string,
-): Diagnostic | undefined {
-  const parsed = parseJsonText(text);
-  if (parsed.ok) return undefined;
+): Diagnostic {
   return {
     rule: INVALID_JSON_RULE,
     severity: "error",
@@ -159,9 +157,13 @@ function invalidJson(
 
 /** Checks template text as typed in an editor: invalid JSON becomes template/invalid-json. */
 export function checkText(text: string, options: CheckTextOptions): CheckResult {
-  const parsed = parseJsonText(text);
+  return checkParsed(parseJsonText(text), options);
+}
+
+/** checkText on text the caller has already parsed (the editor parses once per edit). */
+export function checkParsed(parsed: ParsedJson, options: CheckTextOptions): CheckResult {
   if (!parsed.ok) {
-    const diagnostic = invalidJson(text, "template", "The template") as Diagnostic;
+    const diagnostic = invalidJson(parsed, "template", "The template");
     return {
       diagnostics: [diagnostic],
       skipped: RULES.map((r) => ({ rule: r.id, reason: "the document is not valid JSON" })),
@@ -177,7 +179,7 @@ export function checkJobVariablesText(
 ): CheckResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    const diagnostic = invalidJson(text, "job_variables", "job_variables") as Diagnostic;
+    const diagnostic = invalidJson(parsed, "job_variables", "job_variables");
     return {
       diagnostics: [diagnostic],
       skipped: RULES.map((r) => ({ rule: r.id, reason: "job_variables is not valid JSON" })),

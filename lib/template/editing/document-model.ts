@@ -37,9 +37,11 @@ export function tokensToPointer(tokens: (string | number)[]): JsonPointer {
   return tokens.map((t) => "/" + String(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
-function tree(text: string): Node | undefined {
+/** The jsonc syntax tree of a text (offsets of every value), parsed as strict JSON. */
+export function documentTree(text: string): Node | undefined {
   return parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
 }
+const tree = documentTree;
 
 /** Converts pointer tokens to a jsonc path, using numbers where the text has an array. */
 function toPath(root: Node | undefined, tokens: string[]): JSONPath {
@@ -66,7 +68,14 @@ export function pointerRange(
   text: string,
   pointer: JsonPointer,
 ): { offset: number; length: number; exact: boolean } | undefined {
-  const root = tree(text);
+  return pointerRangeIn(tree(text), pointer);
+}
+
+/** pointerRange in an already parsed tree (documentTree), for many pointers into one text. */
+export function pointerRangeIn(
+  root: Node | undefined,
+  pointer: JsonPointer,
+): { offset: number; length: number; exact: boolean } | undefined {
   if (!root) return undefined;
   const tokens = pointerTokens(pointer);
   for (let n = tokens.length; n >= 0; n--) {

@@ -13,7 +13,7 @@ import { isPrefectError } from "@/lib/prefect/errors";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
-import { loadClusterSnapshot, loadPoolDeployments } from "../actions";
+import { loadClusterSnapshot, loadPoolDeployments } from "@/lib/actions/pool-editor";
 import {
   getPrefectClient,
   initialCheckResults,

@@ -3,7 +3,7 @@ import { CreatePoolButton } from "@/components/push/create-pool-button";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDefaultTemplates } from "@/lib/prefect/work-pools";
-import { loadClusterSnapshot } from "../actions";
+import { loadClusterSnapshot } from "@/lib/actions/pool-editor";
 import { getPrefectClient, initialCheckResults, loadClusterData } from "../load-editor-data";
 import { NewPoolEditor } from "./new-pool-editor";
 import { isEcsPoolType } from "@/lib/template/pool-type";

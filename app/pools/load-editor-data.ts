@@ -8,7 +8,8 @@ import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { PreviewDeployment } from "@/components/template-editor/runtask-preview";
 import type { ClusterData } from "@/components/template-editor/use-cluster-snapshot";
 import type { ServerCheckResult } from "@/components/template-editor/use-checks";
-import { clusterOfTemplate, NO_CLUSTER_NAMED } from "@/lib/template/target-cluster";
+import { clusterOfTemplate } from "@/lib/template/ecs-run";
+import { NO_CLUSTER_NAMED } from "@/lib/template/target-cluster";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 
 export type { ClusterData };
@@ -24,7 +25,7 @@ export async function loadClusterData(template: JsonValue, mode: Mode): Promise<
     cluster ? readSnapshot({ region, cluster }) : Promise.resolve(null),
     listClusters(region),
   ]);
-  const out: ClusterData = {};
+  const out: ClusterData = { cluster };
   const read = snap.status === "fulfilled" ? snap.value : { problem: String(snap.reason) };
   if (!read) out.snapshotProblem = NO_CLUSTER_NAMED;
   else if ("snapshot" in read) out.snapshot = read.snapshot;

@@ -24,7 +24,7 @@ import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
 import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
 import { modeOfPoolType } from "@/lib/template/pool-type";
-import { clusterOfTemplate } from "@/lib/template/target-cluster";
+import { clusterOfRequest } from "@/lib/template/target-cluster";
 
 export interface TemplateEditorProps {
   pool: { name: string; type: string; isNew?: boolean };
@@ -53,13 +53,16 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const [originalText, setOriginalText] = useState(initialText);
   const doc = useTemplateDocument(originalText);
   const [mode, setMode] = useState<Mode>(modeOfPoolType(pool.type));
-  const cluster = useMemo(() => clusterOfTemplate(doc.value, mode), [doc.value, mode]);
+  // the cluster the checks' own plan targets (not known until the browser's first check run)
+  const [cluster, setCluster] = useState<string | null | undefined>(undefined);
   const { snapshot, problem, loading, clusters } = useClusterSnapshot(
     cluster,
     props.cluster,
     props.loadSnapshot,
   );
   const { checks, verdicts } = useBothModes(doc.document, mode, snapshot, props.initialChecks);
+  const planned = checks.plan ? clusterOfRequest(checks.plan.runTaskRequest) : cluster;
+  if (planned !== cluster) setCluster(planned);
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
   // Monaco revalidates on every schema change; only variables shape the schema, so key on them
   const variablesKey = JSON.stringify(isObjectValue(doc.value) ? doc.value.variables : null);

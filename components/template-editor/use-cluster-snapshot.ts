@@ -10,6 +10,8 @@ export type SnapshotLoader = (cluster: string) => Promise<ActionResult<ClusterSn
 
 /** What the server read about the template's cluster: its snapshot or why not, and the region's clusters. */
 export interface ClusterData {
+  /** the cluster the server chose for the template (clusterOfTemplate); null when it names none */
+  cluster?: string | null;
   snapshot?: ClusterSnapshot;
   snapshotProblem?: string;
   clusters?: string[];
@@ -23,13 +25,14 @@ interface SnapshotState {
 }
 
 /**
- * The snapshot of `cluster`, the cluster the document targets (clusterOfTemplate, as the server
- * chooses it; null when it names none); follows the cluster field (debounced).
+ * The snapshot of `cluster`, the cluster the document's rendered request targets (clusterOfRequest
+ * on the checks' plan, as the server chooses it; null when it names none, undefined while not
+ * known yet); follows the cluster field (debounced).
  * `initial` may be a promise the server streams in after the page: the form is usable before
  * AWS has answered, and the cluster-aware checks join when the snapshot arrives.
  */
 export function useClusterSnapshot(
-  cluster: string | null,
+  cluster: string | null | undefined,
   initial: ClusterData | Promise<ClusterData>,
   load: SnapshotLoader | undefined,
 ) {
@@ -47,10 +50,7 @@ export function useClusterSnapshot(
       : { snapshot: undefined, problem: undefined, loading: true, clusters: undefined },
   );
   // the cluster whose snapshot we hold or are reading; a ref so that starting a read does not cancel it
-  const requested = useRef<string | null | undefined>(
-    pending || ready?.snapshot ? cluster : undefined,
-  );
-  const streamedFor = useRef(cluster);
+  const requested = useRef<string | null | undefined>(ready?.snapshot ? ready.cluster : undefined);
   useEffect(() => {
     if (!pending) return;
     let cancelled = false;
@@ -58,9 +58,10 @@ export function useClusterSnapshot(
     Promise.resolve(pending)
       .then((data) => {
         if (cancelled) return;
+        requested.current ??= data.cluster;
         setState((s) =>
           // the user may have moved to another cluster meanwhile: keep the list, not the snapshot
-          requested.current === streamedFor.current
+          requested.current === data.cluster
             ? {
                 snapshot: data.snapshot,
                 problem: data.snapshotProblem,
@@ -78,7 +79,7 @@ export function useClusterSnapshot(
     };
   }, [pending]);
   useEffect(() => {
-    if (!load || cluster === requested.current) return;
+    if (!load || cluster === undefined || cluster === requested.current) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       requested.current = cluster;

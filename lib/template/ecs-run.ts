@@ -22,6 +22,7 @@ import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, Mode, ValueOrigin } from "./types";
 import { isObject } from "./pointer";
 import { placementOf, type Placement } from "./placement";
+import { clusterOfRequest } from "./target-cluster";
 
 export interface EcsRunInput {
   template: BaseJobTemplate;
@@ -223,4 +224,16 @@ function prepareHybrid(
     notes: log.notes,
     workerFailures: log.failures,
   };
+}
+
+/** The cluster of a template's request rendered with its defaults; null when it names none or does not render. */
+export function clusterOfTemplate(template: JsonValue, mode: Mode): string | null {
+  if (!isObject(template) || !isObject(template.job_configuration) || !isObject(template.variables))
+    return null;
+  try {
+    const plan = prepareEcsRun({ template: template as unknown as BaseJobTemplate, mode });
+    return clusterOfRequest(plan.runTaskRequest);
+  } catch {
+    return null;
+  }
 }

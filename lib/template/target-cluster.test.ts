@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterOfRequest, clusterOfTemplate } from "./target-cluster";
+import { clusterOfTemplate } from "./ecs-run";
+import { clusterOfRequest } from "./target-cluster";
 import defaultTemplate from "./fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "./types";
 

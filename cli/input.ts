@@ -4,6 +4,8 @@ import { parseJsonText } from "@/lib/checks";
 import { clusterSnapshotSchema, type ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 import { isObject } from "@/lib/template/pointer";
+import { modeOfPoolType } from "@/lib/template/pool-type";
+import { locateTemplate } from "@/lib/template/pool-document";
 
 /** Input the CLI cannot use; main prints the message and exits with 2. */
 export class UsageError extends Error {}
@@ -57,11 +59,9 @@ export async function loadCheckFiles(options: {
       `${options.file} is not a base job template: the document is not a JSON object`,
     );
   }
-  const isPool =
-    !("job_configuration" in document) &&
-    !("variables" in document) &&
-    "base_job_template" in document;
-  if (isPool && !isObject(document.base_job_template)) {
+  const located = locateTemplate(document);
+  const isPool = located.pointerPrefix !== "";
+  if (isPool && !isObject(located.template)) {
     throw new UsageError(
       `${options.file} is not a base job template: base_job_template is not a JSON object`,
     );
@@ -91,7 +91,7 @@ export async function loadCheckFiles(options: {
     snapshot = parsed.data;
   }
   // a whole work pool says which runner it is for: ecs:push pools run on Prefect Cloud's push runner
-  const poolMode: Mode = isPool && document.type === "ecs:push" ? "push" : "hybrid";
+  const poolMode: Mode = modeOfPoolType(located.poolType);
   return {
     file: options.file,
     document,

@@ -43,20 +43,19 @@ export async function runSnapshot(
     return 2;
   }
   // imported late so `check` and `render` never load the AWS SDK
-  const { getClusterSnapshot, defaultRegion } = await import("@/lib/ecs");
+  const { readSnapshot, defaultRegion } = await import("@/lib/ecs");
   const region = values.region ?? (ctx ? "us-east-1" : defaultRegion());
-  const result = await getClusterSnapshot(
+  const result = await readSnapshot(
     { region, cluster: values.cluster, describeFamilies: values.family ?? [] },
     { ctx, fresh: true },
   );
-  const failed = Object.entries(result.sections).filter(([, s]) => s.error);
-  if (!result.snapshot) {
-    const error = failed[0]?.[1].error;
+  if ("problem" in result) {
     io.stderr(
-      `pooldeck snapshot: cannot read cluster ${values.cluster} in ${region}: ${error?.message ?? "unknown error"}\n`,
+      `pooldeck snapshot: cannot read cluster ${values.cluster} in ${region}: ${result.problem}\n`,
     );
     return 1;
   }
+  const failed = Object.entries(result.sections ?? {}).filter(([, s]) => s.error);
   for (const [section, status] of failed) {
     io.stderr(
       `pooldeck snapshot: warning: ${section} could not be read: ${status.error!.message}\n`,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
+import { defaultRegion, listClusters, readSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { listAwsCredentialsBlocks, type BlockSummary } from "@/lib/prefect/blocks";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
@@ -10,6 +10,7 @@ import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { PreviewDeployment } from "@/lib/template/types";
 import { defaultTemplatePair, type TemplateChange } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
+import { isEcsPoolType } from "@/lib/template/pool-type";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -69,7 +70,7 @@ export async function loadCompareData(query: {
       (all) => ({
         ok: true as const,
         pools: all
-          .filter((p) => p.type === "ecs" || p.type === "ecs:push")
+          .filter((p) => isEcsPoolType(p.type))
           .map((p) => ({ name: p.name, type: p.type }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       }),
@@ -121,16 +122,11 @@ export async function loadCompareData(query: {
   if (query.cluster) {
     const cluster = query.cluster;
     tasks.push(
-      getClusterSnapshot({ region, cluster }).then(
-        (result) => {
-          if (result.snapshot) data.snapshot = result.snapshot;
-          else
-            data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${result.sections.cluster.error?.message ?? "no answer"}. Cluster-aware checks are skipped.`;
-        },
-        (error: unknown) => {
-          data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${message(error)}. Cluster-aware checks are skipped.`;
-        },
-      ),
+      readSnapshot({ region, cluster }).then((read) => {
+        if ("snapshot" in read) data.snapshot = read.snapshot;
+        else
+          data.snapshotProblem = `Cluster ${cluster} in ${region} could not be read: ${read.problem}. Cluster-aware checks are skipped.`;
+      }),
     );
   }
   await Promise.all(tasks);

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadCompareData } from "./load-compare-data";
+import { modeOfPoolType } from "@/lib/template/pool-type";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Push pool vs hybrid worker" };
@@ -133,7 +134,8 @@ export default async function ComparePage({ searchParams }: Search) {
           <Card aria-labelledby="equivalent-title">
             <CardHeader>
               <CardTitle id="equivalent-title">
-                Create the equivalent {selected.pool.type === "ecs:push" ? "hybrid" : "push"} pool
+                Create the equivalent{" "}
+                {modeOfPoolType(selected.pool.type) === "push" ? "hybrid" : "push"} pool
               </CardTitle>
             </CardHeader>
             <CardContent>

@@ -2,35 +2,36 @@ import "server-only";
 
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import { checkText } from "@/lib/checks";
-import { defaultRegion, getClusterSnapshot, listClusters } from "@/lib/ecs";
+import { defaultRegion, listClusters, readSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import type { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { PreviewDeployment } from "@/lib/template/types";
 import type { ClusterData } from "@/lib/snapshot/cluster-data";
 import type { ServerCheckResult } from "@/lib/checks/run-checks";
-import { targetCluster } from "@/lib/template/editing/form-model";
+import { clusterOfTemplate } from "@/lib/template/ecs-run";
+import { NO_CLUSTER_NAMED } from "@/lib/template/target-cluster";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 
 export type { ClusterData };
 
-/** The cluster the template names, and the region's cluster names; AWS problems become sentences. */
-export async function loadClusterData(template: JsonValue): Promise<ClusterData> {
-  const cluster = targetCluster(template) || "default";
+/**
+ * The snapshot of the cluster the template targets (lib/template/target-cluster.ts, as the editor
+ * and the push verdicts choose it), and the region's cluster names; AWS problems become sentences.
+ */
+export async function loadClusterData(template: JsonValue, mode: Mode): Promise<ClusterData> {
+  const cluster = clusterOfTemplate(template, mode);
   const region = defaultRegion();
   const [snap, list] = await Promise.allSettled([
-    getClusterSnapshot({ region, cluster }),
+    cluster ? readSnapshot({ region, cluster }) : Promise.resolve(null),
     listClusters(region),
   ]);
-  const out: ClusterData = {};
-  if (snap.status === "fulfilled" && snap.value.snapshot) {
-    out.snapshot = snap.value.snapshot;
-  } else {
-    const why =
-      snap.status === "fulfilled"
-        ? (snap.value.sections.cluster.error?.message ?? "the cluster could not be read")
-        : String(snap.reason);
-    out.snapshotError = why;
-    out.snapshotProblem = `No snapshot of cluster ${cluster} in ${region}: ${why} The editor works without it; cluster-aware checks are skipped.`;
+  const out: ClusterData = { cluster };
+  const read = snap.status === "fulfilled" ? snap.value : { problem: String(snap.reason) };
+  if (!read) out.snapshotProblem = NO_CLUSTER_NAMED;
+  else if ("snapshot" in read) out.snapshot = read.snapshot;
+  else {
+    out.snapshotError = read.problem;
+    out.snapshotProblem = `No snapshot of cluster ${cluster} in ${region}: ${read.problem} The editor works without it; cluster-aware checks are skipped.`;
   }
   if (list.status === "fulfilled" && list.value.ok)
     out.clusters = list.value.data.map((c) => c.name);

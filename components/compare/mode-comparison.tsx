@@ -11,6 +11,7 @@ import {
 import { runChecks, type CheckResult, type Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, Mode } from "@/lib/template/types";
+import { modeOfPoolType } from "@/lib/template/pool-type";
 
 const MODES = [
   { mode: "hybrid", title: "Hybrid worker (ecs)" },
@@ -122,7 +123,7 @@ export function ModeComparison({
   );
   const selected = rows.find((r) => r.id === deploymentId) ?? rows[0]!;
   const poolDefaults = rows[0]!.verdicts;
-  const current = poolType === "ecs:push" ? "push" : "hybrid";
+  const current = modeOfPoolType(poolType);
   return (
     <div className="grid gap-4">
       <Table aria-label={`Checks of ${poolName} in both modes`}>

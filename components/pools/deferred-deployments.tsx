@@ -1,15 +1,17 @@
 "use client";
 
-import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/outcome/types";
+import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
+import { PoolDeployments } from "./pool-deployments";
 
-/** The loadPoolDeployments server action: the rendered section, or why not. */
-export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<ReactNode>>;
+/** The loadPoolDeployments server action: the section's data, or why not. */
+export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<PoolDeploymentsData>>;
 
 /**
  * The pool's deployments section, asked for once the page is interactive (a server action that
- * renders it on the server): its cluster reads and checks then no longer compete with the editor
+ * reads and checks them on the server): its cluster reads and checks then no longer compete with the editor
  * for the server and the browser while the page loads. A failure says why and offers a retry.
  */
 export function DeferredDeployments({
@@ -19,7 +21,7 @@ export function DeferredDeployments({
   poolName: string;
   load: DeploymentsLoader;
 }) {
-  const [section, setSection] = useState<ReactNode>(null);
+  const [section, setSection] = useState<PoolDeploymentsData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const read = useCallback(() => {
@@ -33,7 +35,7 @@ export function DeferredDeployments({
     });
   }, [load, poolName]);
   useEffect(read, [read]);
-  if (section) return section;
+  if (section) return <PoolDeployments data={section} />;
   if (error && !pending) {
     return (
       <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-destructive">

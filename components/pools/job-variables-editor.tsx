@@ -6,16 +6,16 @@
  * job variables" through the updateDeploymentJobVariables action. A failure keeps the edit.
  */
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { usePushPermission } from "@/components/auth/operator-context";
-import { PushDisabledNote, SignInAgainLink } from "@/components/auth/sign-in-again";
+import { PushDisabledNote } from "@/components/auth/sign-in-again";
+import { PushFailure, TypedNameOverride, usePushFlow } from "@/components/push/push-flow";
 import { ChecksPanel } from "@/components/template-editor/checks-panel";
 import type { JsonEditorHandle } from "@/components/template-editor/json-editor";
 import { MonacoPane } from "@/components/template-editor/monaco-pane";
 import { RunTaskPreview } from "@/components/template-editor/runtask-preview";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input, Label } from "@/components/ui/input";
 import { updateDeploymentJobVariables } from "@/lib/actions/update-deployment-job-variables";
 import type { ActionFailure } from "@/lib/outcome/types";
 import { checkJobVariablesText, parseJsonText, runChecks, type Diagnostic } from "@/lib/checks";
@@ -45,9 +45,7 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
   const [text, setText] = useState(initial);
   const [loadedUpdated, setLoadedUpdated] = useState(deployment.updated);
   const [clear, setClear] = useState(false);
-  const [typedName, setTypedName] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pending, startTransition] = useTransition();
   const handle = useRef<JsonEditorHandle | null>(null);
   const textRef = useRef(text);
   const onText = useCallback((next: string) => {
@@ -85,29 +83,33 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
     [template],
   );
   const errors = checks.diagnostics.filter((d) => d.severity === "error");
+  const flow = usePushFlow(deployment.name, errors.length > 0);
   const emptying = value !== null && Object.keys(value).length === 0;
   const reveal = useCallback((d: Diagnostic) => {
     if (d.document === "job_variables") handle.current?.reveal(d.path);
   }, []);
 
   const save = () =>
-    startTransition(async () => {
-      const result = await updateDeploymentJobVariables({
-        id: deployment.id,
-        poolName,
-        jobVariables: textRef.current,
-        loadedUpdated,
-        ...(clear ? { clear: true } : {}),
-        ...(typedName ? { overrideErrors: typedName } : {}),
-      });
-      if (result.ok) {
-        setLoadedUpdated(result.data.updated);
-        setOutcome({ ok: true, changed: result.data.changed });
-        router.refresh();
-      } else {
-        setOutcome({ ok: false, failure: result });
-      }
-    });
+    flow.send(
+      (override) =>
+        updateDeploymentJobVariables({
+          id: deployment.id,
+          poolName,
+          jobVariables: textRef.current,
+          loadedUpdated,
+          ...(clear ? { clear: true } : {}),
+          ...override,
+        }),
+      (result) => {
+        if (result.ok) {
+          setLoadedUpdated(result.data.updated);
+          setOutcome({ ok: true, changed: result.data.changed });
+          router.refresh();
+        } else {
+          setOutcome({ ok: false, failure: result });
+        }
+      },
+    );
 
   const label = `job_variables of ${deployment.name}`;
   return (
@@ -135,29 +137,21 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
             pool&apos;s defaults)
           </label>
         ) : null}
-        {errors.length > 0 ? (
-          <div className="grid gap-1">
-            <Label htmlFor={`override-${deployment.id}`}>
-              To save with errors, type the deployment name ({deployment.name})
-            </Label>
-            <Input
-              id={`override-${deployment.id}`}
-              autoComplete="off"
-              value={typedName}
-              onChange={(e) => setTypedName(e.target.value)}
-            />
-          </div>
-        ) : null}
+        <TypedNameOverride
+          flow={flow}
+          id={`override-${deployment.id}`}
+          label={`To save with errors, type the deployment name (${deployment.name})`}
+        />
         <div className="flex items-center gap-2">
           <Button
             type="button"
             variant="primary"
             size="sm"
-            disabled={pending || !parsed.ok || value === null || !permission.allowed}
+            disabled={flow.pending || !parsed.ok || value === null || !permission.allowed}
             title={permission.reason ?? undefined}
             onClick={save}
           >
-            {pending ? "Saving…" : "Save job variables"}
+            {flow.pending ? "Saving…" : "Save job variables"}
           </Button>
           <PushDisabledNote reason={permission.reason} />
           {!parsed.ok ? (
@@ -174,16 +168,7 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
             }
           />
         ) : outcome ? (
-          <Alert tone="destructive" title="Not saved">
-            <p>{outcome.failure.error}</p>
-            {outcome.failure.checkErrors?.map((d, i) => (
-              <p key={i} className="text-xs">
-                <span className="font-mono">{d.rule}</span> {d.message}
-              </p>
-            ))}
-            <p className="mt-1 text-xs">Your edit is unchanged.</p>
-            <SignInAgainLink auth={outcome.failure.auth} />
-          </Alert>
+          <PushFailure title="Not saved" failure={outcome.failure} note="Your edit is unchanged." />
         ) : null}
       </div>
       <div className="grid content-start gap-3">

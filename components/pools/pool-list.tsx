@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { WorkPool } from "@/lib/prefect/types";
-import { modeForPoolType } from "@/lib/push/changes";
+import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type ServerVerdict } from "@/lib/push/verdict";
 import type { JsonValue } from "@/lib/template/types";
 import { PoolStatusControls } from "./pool-status-controls";
@@ -15,10 +15,10 @@ async function verdicts(pools: WorkPool[]): Promise<Map<string, ServerVerdict | 
     const batch = pools.slice(i, i + 4);
     const results = await Promise.all(
       batch.map((p) =>
-        p.type === "ecs" || p.type === "ecs:push"
+        isEcsPoolType(p.type)
           ? checkWithCluster({
               template: (p.base_job_template ?? {}) as JsonValue,
-              mode: modeForPoolType(p.type),
+              mode: modeOfPoolType(p.type),
             })
           : Promise.resolve(null),
       ),

@@ -11,6 +11,11 @@ import { useDarkTheme } from "@/components/shell/use-dark-theme";
 import type { Diagnostic } from "@/lib/checks/types";
 import type { JsonObject } from "@/lib/template/types";
 import { minimalEdit, pointerRange } from "@/lib/template/editing/document-model";
+import {
+  markerRanges,
+  parseEditorDocument,
+  type EditorDocument,
+} from "@/lib/template/editing/editor-document";
 import { setupMonaco } from "./monaco-setup";
 import { clearDiagnostics, publishDiagnostics } from "./quick-fixes";
 
@@ -33,6 +38,8 @@ export interface JsonEditorProps {
   onReady(handle: JsonEditorHandle | null): void;
   /** the document's text right now (it may have changed while Monaco was loading) */
   getCurrentText?: () => string;
+  /** the editor's parsed document right now: markers reuse its tree instead of parsing the text */
+  getDocument?: () => EditorDocument;
 }
 
 const severities = {
@@ -56,7 +63,7 @@ const EDITOR_OPTIONS = {
 };
 
 export default function JsonEditor(props: JsonEditorProps) {
-  const { modelPath, diagnostics, schema, onTextChange, onReady } = props;
+  const { modelPath, diagnostics, schema, onTextChange, onReady, getDocument } = props;
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const [mounted, setMounted] = useState(false);
   const onTextChangeRef = useRef(onTextChange);
@@ -83,28 +90,25 @@ export default function JsonEditor(props: JsonEditorProps) {
     publishDiagnostics(modelUri, diagnostics);
     if (!model) return;
     const text = model.getValue();
-    const markers = diagnostics.flatMap((d) => {
-      // Monaco's own JSON parser marks syntax errors precisely; ours would duplicate them
-      if (d.document !== "template" || d.rule === "template/invalid-json") return [];
-      const where = pointerRange(text, d.path);
-      if (!where) return [];
-      const start = model.getPositionAt(where.offset);
-      const end = model.getPositionAt(where.offset + where.length);
-      return [
-        {
-          severity: severities[d.severity],
-          message: d.message,
-          source: "pooldeck",
-          code: d.rule,
-          startLineNumber: start.lineNumber,
-          startColumn: start.column,
-          endLineNumber: end.lineNumber,
-          endColumn: end.column,
-        },
-      ];
+    // the page's document is the model's text unless an edit is still on its way to the page
+    const current = getDocument?.();
+    const document = current?.text === text ? current : parseEditorDocument(text);
+    const markers = markerRanges(document, diagnostics).map(({ diagnostic: d, offset, length }) => {
+      const start = model.getPositionAt(offset);
+      const end = model.getPositionAt(offset + length);
+      return {
+        severity: severities[d.severity],
+        message: d.message,
+        source: "pooldeck",
+        code: d.rule,
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      };
     });
     monaco.editor.setModelMarkers(model, "pooldeck", markers);
-  }, [diagnostics, modelUri, mounted]);
+  }, [diagnostics, modelUri, mounted, getDocument]);
 
   useEffect(() => () => clearDiagnostics(modelUri), [modelUri]);
 

@@ -2,7 +2,7 @@
  * ECS's capacity provider strategy rules, checked per row while the user types (the full check
  * engine reports the same problems for the document; this says which row and field).
  */
-import type { ProviderKind } from "@/lib/snapshot/schema";
+import { providerKindOf, STRATEGY_LIMITS } from "@/lib/template/placement";
 
 export interface StrategyRow {
   capacityProvider: string;
@@ -13,13 +13,6 @@ export interface StrategyRow {
 export interface StrategyProblems {
   rows: { capacityProvider: string[]; base: string[]; weight: string[] }[];
   strategy: string[];
-}
-
-export const MAX_STRATEGY_ITEMS = 20;
-
-/** The kind of a provider by name: FARGATE and FARGATE_SPOT are AWS's, anything else an Auto Scaling group. */
-export function kindOf(name: string): ProviderKind {
-  return name === "FARGATE" || name === "FARGATE_SPOT" ? name : "AUTO_SCALING_GROUP";
 }
 
 /** Row and strategy level problems, in words that say what to change. */
@@ -40,10 +33,11 @@ export function strategyProblems(
     }
     const base = row.base ?? 0;
     const weight = row.weight ?? 0;
-    if (!Number.isInteger(base) || base < 0 || base > 100000)
-      p.base.push("Base must be a whole number from 0 to 100000.");
-    if (!Number.isInteger(weight) || weight < 0 || weight > 1000) {
-      p.weight.push("Weight must be a whole number from 0 to 1000.");
+    const { base: b, weight: w } = STRATEGY_LIMITS;
+    if (!Number.isInteger(base) || base < b.min || base > b.max)
+      p.base.push(`Base must be a whole number from ${b.min} to ${b.max}.`);
+    if (!Number.isInteger(weight) || weight < w.min || weight > w.max) {
+      p.weight.push(`Weight must be a whole number from ${w.min} to ${w.max}.`);
     }
     if (base > 0) {
       if (baseRow >= 0)
@@ -51,15 +45,15 @@ export function strategyProblems(
       else baseRow = i;
     }
   });
-  if (rows.length > MAX_STRATEGY_ITEMS)
-    out.strategy.push(`At most ${MAX_STRATEGY_ITEMS} providers.`);
+  if (rows.length > STRATEGY_LIMITS.items)
+    out.strategy.push(`At most ${STRATEGY_LIMITS.items} providers.`);
   if (rows.length > 0 && rows.every((r) => (r.weight ?? 0) <= 0)) {
     out.strategy.push("At least one provider needs a weight above 0.");
   }
   const kinds = new Set(
     rows
       .filter((r) => r.capacityProvider)
-      .map((r) => kindOf(r.capacityProvider) === "AUTO_SCALING_GROUP"),
+      .map((r) => providerKindOf(r.capacityProvider) === "AUTO_SCALING_GROUP"),
   );
   if (kinds.size > 1) {
     out.strategy.push(

@@ -5,40 +5,26 @@
  * switch, RunTask preview and drafts. Pages hydrate it with the pool, and optionally the cluster
  * snapshot, the pool's deployments and the server's first check results.
  */
-import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { HydrateLater } from "@/components/ui/hydrate-later";
-import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type { Diagnostic } from "@/lib/checks";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
-import { ChecksPanel } from "./checks-panel";
 import { DraftBanner } from "./draft-banner";
 import { EditorToolbar } from "./editor-toolbar";
 import { TemplateEditorContext, type TemplateEditorState } from "./editor-context";
 import { applyOps } from "@/lib/template/editing/document-model";
-import { MonacoPane } from "./monaco-pane";
+import { EditorSide } from "./editor-side";
 import type { PreviewDeployment } from "./runtask-preview";
 import { TemplateForm } from "./template-form";
 import { templateJsonSchema } from "./template-json-schema";
-import { useChecks, type ServerCheckResult } from "./use-checks";
+import { useChecks, type CheckedDocument, type ServerCheckResult } from "./use-checks";
 import { useClusterSnapshot, type ClusterData, type SnapshotLoader } from "./use-cluster-snapshot";
 import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
 import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
-
-// the preview runs the check engine per deployment; it loads with the engine, after the page
-const RunTaskPreview = dynamic(() => import("./runtask-preview").then((m) => m.RunTaskPreview), {
-  loading: () => <RenderingPreview />,
-});
-
-function RenderingPreview() {
-  return (
-    <p role="status" className="text-sm text-muted-foreground">
-      Rendering the RunTask request…
-    </p>
-  );
-}
+import { modeOfPoolType } from "@/lib/template/pool-type";
+import { clusterOfRequest } from "@/lib/template/target-cluster";
 
 export interface TemplateEditorProps {
   pool: { name: string; type: string; isNew?: boolean };
@@ -68,56 +54,41 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const { pool, serverKey, initialText, deployments = [], actions } = props;
   const [originalText, setOriginalText] = useState(initialText);
   const doc = useTemplateDocument(originalText);
-  const [mode, setMode] = useState<Mode>(pool.type === "ecs:push" ? "push" : "hybrid");
-  const {
-    snapshot,
-    problem: snapshotProblem,
-    loading: snapshotLoading,
-    clusters,
-    presetState,
-  } = useClusterSnapshot(doc.value, props.cluster, props.loadSnapshot);
-  const checks = useChecks(doc.text, mode, snapshot, { initial: props.initialChecks?.[mode] });
-  const otherMode: Mode = mode === "push" ? "hybrid" : "push";
-  // the other mode's verdict is a summary in the toolbar: it may lag, so it never delays the markers
-  const otherChecks = useChecks(doc.text, otherMode, snapshot, {
-    debounceMs: 500,
-    deferFirst: true,
-    initial: props.initialChecks?.[otherMode],
-  });
+  const [mode, setMode] = useState<Mode>(modeOfPoolType(pool.type));
+  // the cluster the checks' own plan targets (not known until the browser's first check run)
+  const [cluster, setCluster] = useState<string | null | undefined>(undefined);
+  const { snapshot, problem, loading, clusters, presetState } = useClusterSnapshot(
+    cluster,
+    props.cluster,
+    props.loadSnapshot,
+  );
+  const { checks, verdicts } = useBothModes(doc.document, mode, snapshot, props.initialChecks);
+  const planned = checks.plan ? clusterOfRequest(checks.plan.runTaskRequest) : cluster;
+  if (planned !== cluster) setCluster(planned);
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
-  const [deploymentId, setDeploymentId] = useState("");
-  const [tab, setTab] = useState("checks");
   // Monaco revalidates on every schema change; only variables shape the schema, so key on them
   const variablesKey = JSON.stringify(isObjectValue(doc.value) ? doc.value.variables : null);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- variablesKey stands for doc.value's variables
   const schema = useMemo(() => templateJsonSchema(doc.value), [variablesKey]);
-  const textRef = useRef(doc.text);
-  useEffect(() => {
-    textRef.current = doc.text;
-  }, [doc.text]);
-  const getCurrentText = useCallback(() => textRef.current, []);
-
+  const getCurrentText = useLatest(doc.text);
+  const getDocument = useLatest(doc.document);
+  const { replaceText, setAt, apply, onEditorText, setEditor, editor } = doc;
   const reveal = useCallback(
-    (d: Diagnostic) => {
-      if (d.document !== "template") return;
-      doc.editor?.reveal(d.path);
-    },
-    [doc.editor],
+    (d: Diagnostic) => (d.document === "template" ? editor?.reveal(d.path) : undefined),
+    [editor],
   );
   // once, when Monaco is ready: select the line a link pointed at (`?at=<pointer>`)
   const pendingReveal = useRef(props.revealAt);
   useEffect(() => {
-    if (!doc.editor || !pendingReveal.current) return;
-    doc.editor.reveal(pendingReveal.current);
+    if (!editor || !pendingReveal.current) return;
+    editor.reveal(pendingReveal.current);
     pendingReveal.current = undefined;
-  }, [doc.editor]);
-  const { replaceText, setAt, apply, onEditorText, setEditor } = doc;
+  }, [editor]);
   const fix = useCallback(
     (d: Diagnostic) => {
-      if (!d.fix || d.fix.document !== "template") return;
-      replaceText(applyOps(textRef.current, d.fix.edits));
+      if (d.fix?.document === "template") replaceText(applyOps(getCurrentText(), d.fix.edits));
     },
-    [replaceText],
+    [replaceText, getCurrentText],
   );
   // Check results and the other mode's verdict re-render this component; the children below are
   // memoized on what they show, so only the ones whose input changed render again. The form is not
@@ -133,7 +104,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
     }),
     [formValue, setAt, apply, snapshot, clusters],
   );
-  const parsed = doc.parsed;
+  const { parsed } = doc;
   const tooLarge = doc.tooLarge ? tooLargeMessage(doc.text.length) : undefined;
   const jsonError = useMemo(
     () =>
@@ -142,16 +113,6 @@ export function TemplateEditor(props: TemplateEditorProps) {
         : { line: parsed.line, column: parsed.column, reason: parsed.reason },
     [parsed, doc.tooLarge],
   );
-  const other = otherChecks.pending ? null : otherChecks.diagnostics;
-  const verdicts = useMemo(
-    () => ({
-      hybrid: mode === "hybrid" ? checks.diagnostics : other,
-      push: mode === "push" ? checks.diagnostics : other,
-      raw: [],
-    }),
-    [mode, checks.diagnostics, other],
-  );
-
   const markSaved = useCallback(
     (text: string) => {
       setOriginalText(text);
@@ -164,17 +125,13 @@ export function TemplateEditor(props: TemplateEditorProps) {
     poolType: pool.type,
     isNew: Boolean(pool.isNew),
     text: doc.text,
-    value: doc.parsed.ok ? doc.parsed.value : undefined,
+    value: parsed.ok ? parsed.value : undefined,
     diagnostics: checks.diagnostics,
     mode,
     dirty: doc.dirty,
     savedText: originalText,
     markSaved,
   };
-  const errors = checks.diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = checks.diagnostics.filter((d) => d.severity === "warning").length;
-  const modelPath = `pooldeck://template/${encodeURIComponent(pool.name || "new")}.json`;
-
   return (
     <TemplateEditorContext.Provider value={state}>
       <div className="grid gap-4">
@@ -182,7 +139,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           value={formValue}
           canEdit={parsed.ok}
           apply={apply}
-          editor={doc.editor}
+          editor={editor}
           mode={mode}
           onModeChange={setMode}
           verdicts={verdicts}
@@ -193,94 +150,79 @@ export function TemplateEditor(props: TemplateEditorProps) {
         <DraftBanner draft={draft} dirty={doc.dirty} />
         <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
           <div className="grid gap-4">
-            {snapshotProblem || snapshotLoading ? (
+            {problem || loading ? (
               <p
                 role="status"
                 className="rounded-md border border-border bg-muted px-3 py-2 text-xs text-muted-foreground"
               >
-                {snapshotLoading ? "Reading the cluster…" : snapshotProblem}
+                {loading ? "Reading the cluster…" : problem}
               </p>
             ) : null}
             <TemplateForm ctx={formCtx} jsonError={jsonError} tooLarge={tooLarge} />
           </div>
-          <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
-            {/* hydrated after the toolbar and the form's first section (see HydrateLater) */}
-            <HydrateLater>
-              <div
-                className="h-[55vh] min-h-80 overflow-hidden rounded-lg border border-border lg:h-auto"
-                data-testid="json-pane"
-              >
-                <MonacoPane
-                  modelPath={modelPath}
-                  initialText={originalText}
-                  diagnostics={checks.diagnostics}
-                  schema={schema}
-                  onTextChange={onEditorText}
-                  onReady={setEditor}
-                  getCurrentText={getCurrentText}
-                />
-              </div>
-              <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col gap-2">
-                <TabsList className="self-start">
-                  <TabsTrigger value="checks">
-                    Checks{" "}
-                    <span className="ml-1 tabular-nums" data-testid="checks-count">
-                      {tooLarge
-                        ? "not checked"
-                        : checks.pending
-                          ? "checking…"
-                          : `${errors} errors · ${warnings} warnings`}
-                    </span>
-                  </TabsTrigger>
-                  <TabsTrigger value="preview">RunTask preview</TabsTrigger>
-                </TabsList>
-                <TabsContent value="checks" className="min-h-0 overflow-auto">
-                  {tooLarge ? (
-                    <p role="status" className="text-sm text-muted-foreground">
-                      {tooLarge}
-                    </p>
-                  ) : checks.engineError ? (
-                    <p role="alert" className="text-sm text-destructive">
-                      {checks.engineError}
-                    </p>
-                  ) : checks.pending ? (
-                    <p role="status" className="text-sm text-muted-foreground">
-                      Checking the template…
-                    </p>
-                  ) : (
-                    <ChecksPanel
-                      diagnostics={checks.diagnostics}
-                      skipped={checks.skipped}
-                      ms={checks.ms}
-                      onReveal={reveal}
-                      onFix={fix}
-                      canFix={parsed.ok}
-                    />
-                  )}
-                </TabsContent>
-                <TabsContent value="preview" className="min-h-0 overflow-auto">
-                  {checks.fromServer || checks.pending ? (
-                    // the server's result has no plan; the browser renders one when it is idle
-                    <RenderingPreview />
-                  ) : (
-                    <RunTaskPreview
-                      poolResult={checks}
-                      doc={formValue}
-                      mode={mode}
-                      {...(snapshot ? { snapshot } : {})}
-                      deployments={deployments}
-                      deploymentId={deploymentId}
-                      onDeploymentChange={setDeploymentId}
-                    />
-                  )}
-                </TabsContent>
-              </Tabs>
-            </HydrateLater>
-          </div>
+          <EditorSide
+            monaco={{
+              modelPath: `pooldeck://template/${encodeURIComponent(pool.name || "new")}.json`,
+              initialText: originalText,
+              diagnostics: checks.diagnostics,
+              schema,
+              onTextChange: onEditorText,
+              onReady: setEditor,
+              getCurrentText,
+              getDocument,
+            }}
+            checks={checks}
+            tooLarge={tooLarge}
+            onReveal={reveal}
+            onFix={fix}
+            canFix={parsed.ok}
+            doc={formValue}
+            mode={mode}
+            snapshot={snapshot}
+            deployments={deployments}
+          />
         </div>
       </div>
     </TemplateEditorContext.Provider>
   );
+}
+
+/** A stable getter of the latest value (for callbacks that must not change identity). */
+function useLatest<T>(value: T): () => T {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  }, [value]);
+  return useCallback(() => ref.current, []);
+}
+
+/**
+ * The checks of the mode shown (the markers and panel) and of the other mode (a summary in the
+ * toolbar: it may lag, so it never delays the markers), both on the editor's one parse.
+ */
+function useBothModes(
+  document: CheckedDocument,
+  mode: Mode,
+  snapshot: ClusterSnapshot | undefined,
+  initial: TemplateEditorProps["initialChecks"],
+) {
+  const checks = useChecks(document, mode, snapshot, { initial: initial?.[mode] });
+  const otherMode: Mode = mode === "push" ? "hybrid" : "push";
+  const otherChecks = useChecks(document, otherMode, snapshot, {
+    debounceMs: 500,
+    deferFirst: true,
+    initial: initial?.[otherMode],
+  });
+  const other = otherChecks.pending ? null : otherChecks.diagnostics;
+  const verdicts = useMemo(
+    () => ({
+      hybrid: mode === "hybrid" ? checks.diagnostics : other,
+      push: mode === "push" ? checks.diagnostics : other,
+      raw: [],
+    }),
+    [mode, checks.diagnostics, other],
+  );
+  return { checks, verdicts };
 }
 
 /** Why a text over the action limit is only kept: the same 1 MB the server actions accept. */

@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from "react";
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type * as RunChecks from "@/lib/checks/run-checks";
 import type { CheckResult, ServerCheckResult } from "@/lib/checks/run-checks";
+import type { EditorDocument } from "@/lib/template/editing/editor-document";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
 
@@ -63,9 +64,12 @@ export interface UseChecksOptions {
   initial?: ServerCheckResult | undefined;
 }
 
+/** The checks' view of the editor's document: its text, parsed once by the editor. */
+export type CheckedDocument = Pick<EditorDocument, "text" | "parsed">;
+
 function run(
-  { checkText }: Engine,
-  text: string,
+  { checkParsed }: Engine,
+  { text, parsed }: CheckedDocument,
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
   timed: boolean,
@@ -73,7 +77,7 @@ function run(
   // over the limit the editor says so instead; checking 5 MB on every keystroke would stall typing
   if (text.length > MAX_DOCUMENT_CHARS) return { diagnostics: [], skipped: [], ms: null, text };
   const start = performance.now();
-  const result = checkText(text, { mode, ...(snapshot ? { snapshot } : {}) });
+  const result = checkParsed(parsed, { mode, ...(snapshot ? { snapshot } : {}) });
   // the first result renders on the server too; a time there would not match the client's
   return { ...result, ms: timed ? performance.now() - start : null, text };
 }
@@ -89,23 +93,24 @@ function whenIdle(fn: () => void, timeout: number): () => void {
 }
 
 /**
- * The latest check result for `text`. The first one is, in order of preference: the server's
+ * The latest check result for the document (the editor's parse of its text; not parsed again here). The first one is, in order of preference: the server's
  * (`initial`); `pending` (`deferFirst`, or the engine is not loaded yet: always on the server and
  * at hydration); or computed during render (the engine is loaded: a client-side navigation).
  */
 export function useChecks(
-  text: string,
+  document: CheckedDocument,
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
   options: UseChecksOptions = {},
 ): TimedCheckResult {
   const { debounceMs = CHECK_DEBOUNCE_MS, deferFirst = false, initial } = options;
+  const { text } = document;
   const [result, setResult] = useState<TimedCheckResult>(() => {
     if (initial) return { ...initial, ms: null, text, fromServer: true };
     // the engine is never loaded on the server, nor in the browser before hydration
     if (deferFirst || !engine)
       return { diagnostics: [], skipped: [], ms: null, text: "", pending: true };
-    return run(engine, text, mode, snapshot, false);
+    return run(engine, document, mode, snapshot, false);
   });
   const lastRun = useRef(0);
   // what the server's result was computed for; only the first effect may find them unchanged
@@ -115,7 +120,7 @@ export function useChecks(
     const check = () => {
       const go = (e: Engine) => {
         lastRun.current = performance.now();
-        setResult(run(e, text, mode, snapshot, true));
+        setResult(run(e, document, mode, snapshot, true));
       };
       if (engine) go(engine);
       else
@@ -151,6 +156,6 @@ export function useChecks(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [text, mode, snapshot, debounceMs]);
+  }, [document, text, mode, snapshot, debounceMs]);
   return result;
 }

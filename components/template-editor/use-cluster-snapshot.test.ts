@@ -15,7 +15,7 @@ describe("presetSnapshotState", () => {
     expect(presetSnapshotState("fargate-cluster", held, false)).toEqual({ kind: "none" });
   });
 
-  it("loading, loaded, and the default cluster that could not be read", () => {
+  it("loading, loaded, and a template that names no cluster", () => {
     expect(
       presetSnapshotState(
         "demo-cluster",
@@ -32,11 +32,23 @@ describe("presetSnapshotState", () => {
     ).toEqual({ kind: "loaded", snapshot: seededDemoCluster });
     expect(
       presetSnapshotState(
-        "",
-        { ...idle, problem: "No snapshot of cluster default …", error: "MISSING", cluster: "" },
+        null,
+        { ...idle, problem: "The template names no cluster…", cluster: null },
         true,
       ),
     ).toEqual({ kind: "none" });
+  });
+
+  it("before the browser knows the plan's cluster, the server's choice stands", () => {
+    const served = { ...idle, snapshot: seededDemoCluster, cluster: "demo-cluster" };
+    expect(presetSnapshotState(undefined, served, true)).toEqual({
+      kind: "loaded",
+      snapshot: seededDemoCluster,
+    });
+    // the server's cluster data is still streaming in
+    expect(
+      presetSnapshotState(undefined, { ...idle, loading: true, cluster: undefined }, true),
+    ).toEqual({ kind: "loading", cluster: "the template's cluster" });
   });
 
   it("a named cluster that could not be read fails with the bare reason", () => {

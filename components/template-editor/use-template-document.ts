@@ -6,7 +6,8 @@
  */
 import { useCallback, useRef, useState } from "react";
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
-import { parseJsonText, type ParsedJson } from "@/lib/template/json-text";
+import type { ParsedJson } from "@/lib/template/json-text";
+import { parseEditorDocument, type EditorDocument } from "@/lib/template/editing/editor-document";
 import type { JsonPointer, JsonValue } from "@/lib/template/types";
 import { applyOps, type DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";
@@ -14,6 +15,8 @@ import type { JsonEditorHandle } from "./json-editor";
 export interface TemplateDocument {
   text: string;
   parsed: ParsedJson;
+  /** the text parsed once (value, and the jsonc tree on demand) for checks and markers */
+  document: EditorDocument;
   /** the value of the last text that parsed (the form's state) */
   value: JsonValue;
   /** the text is over MAX_DOCUMENT_CHARS: not parsed, checked or pushed, only kept */
@@ -35,32 +38,37 @@ export interface TemplateDocument {
 
 // A text over the limit is not parsed on every keystroke (a 5 MB paste would stall typing); the
 // form keeps the last value and is read-only, like for invalid JSON.
-const NOT_PARSED: ParsedJson = {
-  ok: false,
-  offset: 0,
-  line: 1,
-  column: 1,
-  reason: "the template is too large to check",
-};
-const parseUnlessTooLarge = (text: string): ParsedJson =>
-  text.length > MAX_DOCUMENT_CHARS ? NOT_PARSED : parseJsonText(text);
+const parse = (text: string): EditorDocument => parseEditorDocument(text, MAX_DOCUMENT_CHARS);
 
 /** State of one template document shared by the form, Monaco, checks and preview. */
 export function useTemplateDocument(originalText: string): TemplateDocument {
   const [state, setState] = useState(() => {
-    const parsed = parseUnlessTooLarge(originalText);
-    return { text: originalText, parsed, value: parsed.ok ? parsed.value : ({} as JsonValue) };
+    const document = parse(originalText);
+    const { parsed } = document;
+    return {
+      text: originalText,
+      parsed,
+      document,
+      value: parsed.ok ? parsed.value : ({} as JsonValue),
+    };
   });
   const textRef = useRef(originalText);
+  // the latest parse, so a form edit on the current text does not parse it again
+  const documentRef = useRef(state.document);
   const [editor, setEditorState] = useState<JsonEditorHandle | null>(null);
   const editorRef = useRef<JsonEditorHandle | null>(null);
 
   const setText = useCallback((next: string) => {
-    setState((prev) => {
-      if (prev.text === next) return prev;
-      const parsed = parseUnlessTooLarge(next);
-      return { text: next, parsed, value: parsed.ok ? parsed.value : prev.value };
-    });
+    // parsed here, once, not in the updater (React may call an updater twice)
+    if (documentRef.current.text === next) return;
+    const document = parse(next);
+    documentRef.current = document;
+    const { parsed } = document;
+    setState((prev) =>
+      prev.text === next
+        ? prev
+        : { text: next, parsed, document, value: parsed.ok ? parsed.value : prev.value },
+    );
   }, []);
 
   const onEditorText = useCallback(
@@ -87,7 +95,9 @@ export function useTemplateDocument(originalText: string): TemplateDocument {
   const apply = useCallback(
     (ops: DocumentOp[]) => {
       // form edits on invalid JSON would be guesses about where to write; the form is read-only then
-      if (!parseUnlessTooLarge(textRef.current).ok) return;
+      const text = textRef.current;
+      const document = documentRef.current.text === text ? documentRef.current : parse(text);
+      if (!document.parsed.ok) return;
       replaceText(applyOps(textRef.current, ops));
     },
     [replaceText],

@@ -2,7 +2,8 @@
  * Facts rules derive from the worker's plan: the strategy that reaches RunTask, the kind of each
  * provider, the task definition in use and where the task is really placed.
  */
-import type { ProviderKind, TaskDefinitionSummary } from "@/lib/snapshot/schema";
+import type { TaskDefinitionSummary } from "@/lib/snapshot/schema";
+import { placementOf, type Placement } from "@/lib/template/placement";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import type { CheckContext } from "./context";
 import { isObject } from "@/lib/template/pointer";
@@ -13,9 +14,6 @@ export interface StrategyEntry {
   base: JsonValue | undefined;
   weight: JsonValue | undefined;
 }
-
-/** Where the task is placed: a launch type, or what a strategy / cluster default resolves to. */
-export type Placement = "FARGATE" | "EC2" | "EXTERNAL" | "MANAGED_INSTANCES" | "MIXED" | "UNKNOWN";
 
 /** The job configuration after templating (before worker logic). */
 export function renderedConfiguration(ctx: CheckContext): JsonObject {
@@ -57,42 +55,9 @@ export function strategyEntries(value: JsonValue | undefined): StrategyEntry[] {
   return entries;
 }
 
-/** FARGATE and FARGATE_SPOT are AWS-managed; any other provider is an Auto Scaling group one. */
-export function providerKind(ctx: CheckContext, name: string): ProviderKind {
-  if (name === "FARGATE" || name === "FARGATE_SPOT") return name;
-  return ctx.snapshot?.capacityProviders.find((p) => p.name === name)?.kind ?? "AUTO_SCALING_GROUP";
-}
-
-function placementOfStrategy(
-  ctx: CheckContext,
-  entries: { capacityProvider: string }[],
-): Placement {
-  if (entries.length === 0) return "UNKNOWN";
-  const kinds = new Set(
-    entries.map((e) =>
-      providerKind(ctx, e.capacityProvider) === "AUTO_SCALING_GROUP" ? "EC2" : "FARGATE",
-    ),
-  );
-  if (kinds.size > 1) return "MIXED";
-  return kinds.has("EC2") ? "EC2" : "FARGATE";
-}
-
-/** Where the RunTask request places the task (launchType, else strategy, else cluster default). */
+/** Where the RunTask request the mode sends places the task (lib/template/placement.ts). */
 export function placement(ctx: CheckContext): Placement {
-  const request = finalRequest(ctx);
-  const launchType = request.launchType;
-  if (typeof launchType === "string" && launchType !== "") {
-    if (launchType === "FARGATE" || launchType === "EC2" || launchType === "EXTERNAL")
-      return launchType;
-    if (launchType === "MANAGED_INSTANCES") return launchType;
-    return "UNKNOWN";
-  }
-  const strategy = finalStrategy(ctx);
-  if (strategy.length > 0) return placementOfStrategy(ctx, strategy);
-  if (!ctx.snapshot) return "UNKNOWN";
-  const fallback = ctx.snapshot.cluster.defaultCapacityProviderStrategy;
-  // RunTask with neither a launch type nor any strategy falls back to the EC2 launch type
-  return fallback.length > 0 ? placementOfStrategy(ctx, fallback) : "EC2";
+  return placementOf(finalRequest(ctx), ctx.snapshot);
 }
 
 /** The task definition the worker registers, when it registers one. */

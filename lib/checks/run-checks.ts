@@ -2,10 +2,11 @@
 import { prepareEcsRun, type BaseJobTemplate, type EcsRunPlan } from "@/lib/template";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { createContext } from "./context";
-import { parseJsonText } from "@/lib/template/json-text";
+import { parseJsonText, type ParsedJson } from "@/lib/template/json-text";
 import { isEmptyValue, isObject } from "@/lib/template/pointer";
 import { INVALID_JSON_RULE, RULES } from "./registry";
 import type { CheckInput, Diagnostic } from "./types";
+import { locateTemplate } from "@/lib/template/pool-document";
 
 export interface SkippedRule {
   rule: string;
@@ -25,17 +26,6 @@ export type ServerCheckResult = Pick<CheckResult, "diagnostics" | "skipped">;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Unwraps a whole work pool to its base_job_template, as parseTemplateDocument does. */
-function locateTemplate(doc: JsonObject): {
-  template: JsonValue;
-  prefix: "" | "/base_job_template";
-} {
-  if (!("job_configuration" in doc) && !("variables" in doc) && "base_job_template" in doc) {
-    return { template: doc.base_job_template ?? null, prefix: "/base_job_template" };
-  }
-  return { template: doc, prefix: "" };
 }
 
 function notATemplate(path: string, what: string): Diagnostic {
@@ -122,7 +112,7 @@ function runAll(input: CheckInput): CheckResult {
       skipped: skipAll("the document is not an object"),
     };
   }
-  const { template, prefix } = locateTemplate(input.template);
+  const { template, pointerPrefix: prefix } = locateTemplate(input.template);
   if (!isObject(template)) {
     return {
       diagnostics: [notATemplate(prefix, "base_job_template")],
@@ -155,12 +145,10 @@ export interface CheckTextOptions {
 }
 
 function invalidJson(
-  text: string,
+  parsed: Extract<ParsedJson, { ok: false }>,
   document: Diagnostic["document"],
   what: string,
-): Diagnostic | undefined {
-  const parsed = parseJsonText(text);
-  if (parsed.ok) return undefined;
+): Diagnostic {
   return {
     rule: INVALID_JSON_RULE,
     severity: "error",
@@ -172,9 +160,13 @@ function invalidJson(
 
 /** Checks template text as typed in an editor: invalid JSON becomes template/invalid-json. */
 export function checkText(text: string, options: CheckTextOptions): CheckResult {
-  const parsed = parseJsonText(text);
+  return checkParsed(parseJsonText(text), options);
+}
+
+/** checkText on text the caller has already parsed (the editor parses once per edit). */
+export function checkParsed(parsed: ParsedJson, options: CheckTextOptions): CheckResult {
   if (!parsed.ok) {
-    const diagnostic = invalidJson(text, "template", "The template") as Diagnostic;
+    const diagnostic = invalidJson(parsed, "template", "The template");
     return {
       diagnostics: [diagnostic],
       skipped: RULES.map((r) => ({ rule: r.id, reason: "the document is not valid JSON" })),
@@ -190,7 +182,7 @@ export function checkJobVariablesText(
 ): CheckResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    const diagnostic = invalidJson(text, "job_variables", "job_variables") as Diagnostic;
+    const diagnostic = invalidJson(parsed, "job_variables", "job_variables");
     return {
       diagnostics: [diagnostic],
       skipped: RULES.map((r) => ({ rule: r.id, reason: "job_variables is not valid JSON" })),

@@ -17,3 +17,9 @@ export {
   type SectionStatus,
   type SnapshotSection,
 } from "./snapshot";
+export {
+  readClusterSnapshot,
+  readSnapshot,
+  type SnapshotOrProblem,
+  type SnapshotReader,
+} from "./read-snapshot";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, changedSince, modeForPoolType, templateHash } from "./changes";
+import { changedFields, changedSince, templateHash } from "./changes";
 
 describe("changedSince", () => {
   const loaded = { updated: "2026-11-27T18:00:00Z", hash: templateHash({ a: 1 }) };
@@ -44,9 +44,4 @@ describe("changedFields", () => {
       description: "d",
     });
   });
-});
-
-it("modeForPoolType: push pools use the push runner, everything else the worker", () => {
-  expect(modeForPoolType("ecs:push")).toBe("push");
-  expect(modeForPoolType("ecs")).toBe("hybrid");
 });

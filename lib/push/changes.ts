@@ -3,7 +3,7 @@
  * loaded it" is its `updated` time plus a hash of its template, compared right before writing.
  */
 import { jsonEqual, stableHash } from "@/lib/template/stable-hash";
-import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
 
 /** What the user saw when they started editing. */
 export interface LoadedVersion {
@@ -51,9 +51,4 @@ export function changedFields(stored: PoolFields, desired: PoolFields): PoolFiel
     out.concurrency_limit = desired.concurrency_limit;
   }
   return out;
-}
-
-/** The checks' mode for a pool type: push pools run Prefect Cloud's push runner, the rest a worker. */
-export function modeForPoolType(type: string): Mode {
-  return type === "ecs:push" ? "push" : "hybrid";
 }

@@ -8,7 +8,7 @@ import { readDeployment, updateDeploymentJobVariables } from "@/lib/prefect/depl
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { jsonEqual, stableHash } from "@/lib/template/stable-hash";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { modeForPoolType } from "./changes";
+import { modeOfPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
 
 /** The rule whose errors Prefect itself would answer with 409: never sent, whatever the override. */
@@ -60,7 +60,7 @@ export async function saveDeploymentJobVariables(
   }
   const pool = await readWorkPool(client, input.poolName);
   const template = (pool.base_job_template ?? {}) as JsonValue;
-  const mode = modeForPoolType(pool.type);
+  const mode = modeOfPoolType(pool.type);
   const reader = readCluster ? { readCluster } : {};
   const [withVariables, poolOnly] = await Promise.all([
     checkWithCluster({ template, jobVariables: input.jobVariables, mode, ...reader }),

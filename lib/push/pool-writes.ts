@@ -3,7 +3,6 @@ import "server-only";
 import { ActionRefusal } from "@/lib/outcome/refusal";
 import type { AuditRecorder } from "@/lib/audit/recorder";
 import { applyOps } from "@/lib/template/editing/document-model";
-import { kindOfPoolType } from "@/lib/template/editing/convert-pool-kind";
 import { decidePreset, PRESETS, type PresetId } from "@/lib/template/editing/presets";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { validateWorkPoolName } from "@/lib/prefect/names";
@@ -15,7 +14,8 @@ import {
 } from "@/lib/prefect/work-pools";
 import type { WorkPool } from "@/lib/prefect/types";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { changedFields, modeForPoolType, templateHash } from "./changes";
+import { changedFields, templateHash } from "./changes";
+import { modeOfPoolType, type EcsPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
 
 export type PoolSource =
@@ -23,7 +23,7 @@ export type PoolSource =
 
 export interface CreatePoolInput {
   name: string;
-  type: "ecs" | "ecs:push";
+  type: EcsPoolType;
   from: PoolSource;
   overrideErrors?: string | undefined;
 }
@@ -49,7 +49,7 @@ async function startingTemplate(
   if (from.preset === "default") return base;
   // presets are the editor's one-click edits; applying them to the default text gives the same JSON.
   // The default template names no cluster, so a preset that needs one is refused with its reason.
-  const decision = decidePreset(base, from.preset, { kind: "none" }, kindOfPoolType(type));
+  const decision = decidePreset(base, from.preset, { kind: "none" }, modeOfPoolType(type));
   if (decision.kind !== "apply") {
     const label = PRESETS.find((p) => p.id === from.preset)?.label ?? from.preset;
     throw new ActionRefusal({
@@ -82,7 +82,7 @@ export async function createEcsPool(
   const template = await startingTemplate(client, input.type, input.from);
   const verdict = await checkWithCluster({
     template,
-    mode: modeForPoolType(input.type),
+    mode: modeOfPoolType(input.type),
     ...(readCluster ? { readCluster } : {}),
   });
   if (verdict.errors.length > 0 && input.overrideErrors !== input.name) {

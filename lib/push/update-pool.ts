@@ -7,7 +7,8 @@ import { readWorkPool, updateWorkPool } from "@/lib/prefect/work-pools";
 import type { WorkPool } from "@/lib/prefect/types";
 import { stableStringify } from "@/lib/template/stable-hash";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
-import { changedFields, changedSince, modeForPoolType, templateHash } from "./changes";
+import { changedFields, changedSince, templateHash } from "./changes";
+import { modeOfPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
 
 export interface PushTemplateInput {
@@ -66,7 +67,7 @@ export async function pushPoolTemplate(
   refuseIfChanged(before, input);
   const verdict = await checkWithCluster({
     template: input.template,
-    mode: modeForPoolType(before.type),
+    mode: modeOfPoolType(before.type),
     ...(readCluster ? { readCluster } : {}),
   });
   const overriding = input.overrideErrors !== undefined && input.overrideErrors === input.name;

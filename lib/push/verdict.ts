@@ -1,28 +1,13 @@
 import "server-only";
 
 import { runChecks, type Diagnostic, type SkippedRule } from "@/lib/checks";
-import { defaultRegion, getClusterSnapshot } from "@/lib/ecs";
+import { readClusterSnapshot, type SnapshotReader } from "@/lib/ecs";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { EcsRunPlan } from "@/lib/template";
+import { clusterOfRequest } from "@/lib/template/target-cluster";
 import type { JsonValue, Mode } from "@/lib/template/types";
 
-/** Reads a cluster's snapshot, or says in a sentence why it could not. */
-export type SnapshotReader = (
-  cluster: string,
-) => Promise<{ snapshot: ClusterSnapshot } | { problem: string }>;
-
-/** The configured region's snapshot of a cluster; AWS failures become a sentence, never a throw. */
-export const readSnapshot: SnapshotReader = async (cluster) => {
-  try {
-    const result = await getClusterSnapshot({ region: defaultRegion(), cluster });
-    if (result.snapshot) return { snapshot: result.snapshot };
-    return {
-      problem: result.sections.cluster.error?.message ?? `cluster ${cluster} could not be read`,
-    };
-  } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) };
-  }
-};
+export type { SnapshotReader };
 
 export interface ServerVerdict {
   diagnostics: Diagnostic[];
@@ -55,12 +40,11 @@ export async function checkWithCluster(input: {
     ...(input.jobVariables === undefined ? {} : { jobVariables: input.jobVariables }),
   };
   let result = runChecks(base);
-  const named = result.plan?.runTaskRequest.cluster;
-  const cluster = typeof named === "string" && named && !named.includes("{{") ? named : null;
+  const cluster = clusterOfRequest(result.plan?.runTaskRequest);
   let clusterProblem: string | null = null;
   let snapshot: ClusterSnapshot | undefined;
   if (cluster) {
-    const read = await (input.readCluster ?? readSnapshot)(cluster);
+    const read = await (input.readCluster ?? readClusterSnapshot)(cluster);
     if ("snapshot" in read) {
       snapshot = read.snapshot;
       result = runChecks({ ...base, snapshot });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptySnapshot } from "@/testing/snapshot";
-import { effectiveLaunchTypeOf, prepareEcsRun } from "./ecs-run";
+import { prepareEcsRun } from "./ecs-run";
+import { placementOf, providerKindOf } from "./placement";
 import defaultTemplate from "./fixtures/prefect-ecs-default.json";
 import type { BaseJobTemplate } from "./schema";
 import type { JsonObject } from "./types";
@@ -296,21 +297,39 @@ describe("origins", () => {
   });
 });
 
-describe("effectiveLaunchTypeOf", () => {
+describe("placementOf", () => {
   it("reads launchType, then the strategy, then the cluster's default strategy", () => {
-    expect(effectiveLaunchTypeOf({ launchType: "EXTERNAL" })).toBe("EXTERNAL");
-    expect(effectiveLaunchTypeOf({ launchType: "BOGUS" })).toBe("UNKNOWN");
-    expect(
-      effectiveLaunchTypeOf({ capacityProviderStrategy: [{ capacityProvider: "FARGATE" }] }),
-    ).toBe("FARGATE");
-    expect(effectiveLaunchTypeOf({ capacityProviderStrategy: asgStrategy })).toBe("EC2");
-    expect(effectiveLaunchTypeOf({})).toBe("CLUSTER_DEFAULT");
-    expect(effectiveLaunchTypeOf({}, emptySnapshot())).toBe("EC2");
+    expect(placementOf({ launchType: "EXTERNAL" })).toBe("EXTERNAL");
+    expect(placementOf({ launchType: "BOGUS" })).toBe("UNKNOWN");
+    expect(placementOf({ capacityProviderStrategy: [{ capacityProvider: "FARGATE" }] })).toBe(
+      "FARGATE",
+    );
+    expect(placementOf({ capacityProviderStrategy: asgStrategy })).toBe("EC2");
+    expect(placementOf({})).toBe("CLUSTER_DEFAULT");
+    expect(placementOf({}, emptySnapshot())).toBe("EC2");
     const withDefault = emptySnapshot({
       cluster: {
         defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 }],
       },
     });
-    expect(effectiveLaunchTypeOf({ capacityProviderStrategy: [] }, withDefault)).toBe("FARGATE");
+    expect(placementOf({ capacityProviderStrategy: [] }, withDefault)).toBe("FARGATE");
+  });
+
+  it("calls a strategy mixing Fargate and EC2 providers MIXED, and FARGATE_SPOT no launch type", () => {
+    expect(
+      placementOf({
+        capacityProviderStrategy: [{ capacityProvider: "FARGATE" }, ...asgStrategy],
+      }),
+    ).toBe("MIXED");
+    expect(placementOf({ launchType: "FARGATE_SPOT" })).toBe("UNKNOWN");
+    expect(placementOf({ capacityProviderStrategy: [{ weight: 1 }] })).toBe("UNKNOWN");
+  });
+
+  it("knows FARGATE and FARGATE_SPOT as AWS's providers and every other as an Auto Scaling group", () => {
+    expect(["FARGATE", "FARGATE_SPOT", "asg-1"].map((n) => providerKindOf(n))).toEqual([
+      "FARGATE",
+      "FARGATE_SPOT",
+      "AUTO_SCALING_GROUP",
+    ]);
   });
 });

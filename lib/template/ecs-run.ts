@@ -19,16 +19,10 @@ import { originLookup } from "./origins";
 import type { Placeholder } from "./placeholders";
 import { buildJobConfiguration, truthy } from "./render";
 import type { BaseJobTemplate } from "./schema";
-import type {
-  DocumentKind,
-  EffectiveLaunchType,
-  JsonObject,
-  JsonPointer,
-  JsonValue,
-  Mode,
-  ValueOrigin,
-} from "./types";
+import type { DocumentKind, JsonObject, JsonPointer, JsonValue, Mode, ValueOrigin } from "./types";
 import { isObject } from "./pointer";
+import { placementOf, type Placement } from "./placement";
+import { clusterOfRequest } from "./target-cluster";
 
 export interface EcsRunInput {
   template: BaseJobTemplate;
@@ -55,7 +49,7 @@ export interface EcsRunPlan {
   taskDefinition: EcsTaskDefinition;
   /** what RunTask receives */
   runTaskRequest: JsonObject;
-  effectiveLaunchType: EffectiveLaunchType;
+  effectiveLaunchType: Placement;
   /** where a top-level key of the RunTask request came from in the edited document(s); null if nowhere */
   originOfRequestKey(key: string): Origin | null;
   originOfTaskDefinitionKey(key: string): Origin | null;
@@ -87,49 +81,6 @@ function summaryAsDefinition(summary: TaskDefinitionSummary): JsonObject {
   if (summary.networkMode !== null) td.networkMode = summary.networkMode;
   td.containerDefinitions = summary.containers.map((c) => ({ name: c.name }));
   return td;
-}
-
-/**
- * docs/design.md "Which launch type a request really uses": launchType if present, else the strategy's
- * provider type, else the cluster's default strategy (EC2 when the cluster has none).
- */
-export function effectiveLaunchTypeOf(
-  request: JsonObject,
-  snapshot?: ClusterSnapshot,
-): EffectiveLaunchType {
-  const launchType = request.launchType;
-  if (truthy(launchType)) {
-    if (launchType === "FARGATE_SPOT") return "FARGATE";
-    if (
-      launchType === "EC2" ||
-      launchType === "FARGATE" ||
-      launchType === "EXTERNAL" ||
-      launchType === "MANAGED_INSTANCES"
-    ) {
-      return launchType;
-    }
-    return "UNKNOWN";
-  }
-  const fromStrategy = (strategy: JsonValue | undefined): EffectiveLaunchType | undefined => {
-    if (!Array.isArray(strategy) || strategy.length === 0) return undefined;
-    const first = strategy.find(
-      (item) => isObject(item) && typeof item.capacityProvider === "string",
-    );
-    if (!isObject(first)) return "UNKNOWN";
-    const name = first.capacityProvider as string;
-    if (name === "FARGATE" || name === "FARGATE_SPOT") return "FARGATE";
-    const known = snapshot?.capacityProviders.find((p) => p.name === name);
-    if (known) return known.kind === "AUTO_SCALING_GROUP" ? "EC2" : "FARGATE";
-    // every provider that is not FARGATE/FARGATE_SPOT is backed by EC2 capacity
-    return "EC2";
-  };
-  const own = fromStrategy(request.capacityProviderStrategy);
-  if (own) return own;
-  if (!snapshot) return "CLUSTER_DEFAULT";
-  const clusterDefault = fromStrategy(
-    snapshot.cluster.defaultCapacityProviderStrategy as unknown as JsonValue,
-  );
-  return clusterDefault ?? "EC2";
 }
 
 /** Models the task definition and RunTask request for a template, job variables and mode. */
@@ -166,7 +117,7 @@ export function prepareEcsRun(input: EcsRunInput): EcsRunPlan {
       ...base,
       taskDefinition,
       runTaskRequest: request,
-      effectiveLaunchType: effectiveLaunchTypeOf(request, input.snapshot),
+      effectiveLaunchType: placementOf(request, input.snapshot),
       notes: log.notes,
       workerFailures: [],
     };
@@ -269,8 +220,20 @@ function prepareHybrid(
     ...base,
     taskDefinition,
     runTaskRequest: request,
-    effectiveLaunchType: effectiveLaunchTypeOf(request, input.snapshot),
+    effectiveLaunchType: placementOf(request, input.snapshot),
     notes: log.notes,
     workerFailures: log.failures,
   };
+}
+
+/** The cluster of a template's request rendered with its defaults; null when it names none or does not render. */
+export function clusterOfTemplate(template: JsonValue, mode: Mode): string | null {
+  if (!isObject(template) || !isObject(template.job_configuration) || !isObject(template.variables))
+    return null;
+  try {
+    const plan = prepareEcsRun({ template: template as unknown as BaseJobTemplate, mode });
+    return clusterOfRequest(plan.runTaskRequest);
+  } catch {
+    return null;
+  }
 }

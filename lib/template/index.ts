@@ -30,9 +30,10 @@ export {
   truthy,
   type RenderOptions,
 } from "./render";
+export { placementOf, providerKindOf, STRATEGY_LIMITS, type Placement } from "./placement";
+export { isEcsPoolType, modeOfPoolType, poolTypeOfMode, type EcsPoolType } from "./pool-type";
 export {
   prepareEcsRun,
-  effectiveLaunchTypeOf,
   findTaskDefinition,
   type EcsRunInput,
   type EcsRunPlan,

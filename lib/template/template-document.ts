@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { JsonObject, JsonValue } from "./types";
 import { isObject } from "./pointer";
+import { locateTemplate, type TemplatePointerPrefix } from "./pool-document";
 import type { BaseJobTemplate, VariablesSchema } from "./schema";
 
 const jsonObjectSchema = z.record(z.string(), z.json()) as unknown as z.ZodType<JsonObject>;
@@ -33,7 +34,7 @@ export type ParsedTemplateDocument =
   | {
       ok: true;
       template: BaseJobTemplate;
-      pointerPrefix: "" | "/base_job_template";
+      pointerPrefix: TemplatePointerPrefix;
       poolType?: string;
       poolName?: string;
     }
@@ -50,21 +51,12 @@ function describeIssue(error: z.ZodError, prefix: string): string {
 export function parseTemplateDocument(doc: JsonValue): ParsedTemplateDocument {
   if (!isObject(doc))
     return { ok: false, reason: "not a base job template: the document is not a JSON object" };
-  let body: JsonValue = doc;
-  let pointerPrefix: "" | "/base_job_template" = "";
-  let poolType: string | undefined;
-  let poolName: string | undefined;
-  if (!("job_configuration" in doc) && !("variables" in doc) && "base_job_template" in doc) {
-    body = doc.base_job_template ?? null;
-    pointerPrefix = "/base_job_template";
-    if (typeof doc.type === "string") poolType = doc.type;
-    if (typeof doc.name === "string") poolName = doc.name;
-    if (!isObject(body))
-      return {
-        ok: false,
-        reason: "not a base job template: base_job_template is not a JSON object",
-      };
-  }
+  const { template: body, pointerPrefix, poolType, poolName } = locateTemplate(doc);
+  if (!isObject(body))
+    return {
+      ok: false,
+      reason: "not a base job template: base_job_template is not a JSON object",
+    };
   if (!("job_configuration" in body) && !("variables" in body)) {
     const what = pointerPrefix ? "the work pool's base_job_template" : "the document";
     return {

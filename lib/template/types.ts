@@ -40,14 +40,3 @@ export interface PreviewDeployment {
 export type ValueOrigin =
   | { source: "default"; pointer: JsonPointer } // into the template: /variables/properties/<name>/default
   | { source: "job_variables"; pointer: JsonPointer }; // into job_variables: /<name>
-
-/** Launch type a RunTask request effectively uses (docs/design.md: launchType, else strategy, else cluster default). */
-export type EffectiveLaunchType =
-  | "EC2"
-  | "FARGATE"
-  | "EXTERNAL"
-  | "MANAGED_INSTANCES"
-  /** neither launchType nor a strategy, and no snapshot to read the cluster's default strategy from */
-  | "CLUSTER_DEFAULT"
-  /** a launchType value ECS does not know, or a strategy item without a provider name */
-  | "UNKNOWN";

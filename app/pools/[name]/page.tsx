@@ -15,13 +15,14 @@ import { isPrefectError } from "@/lib/prefect/errors";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
-import { loadClusterSnapshot, loadPoolDeployments } from "../actions";
+import { loadClusterSnapshot, loadPoolDeployments } from "@/lib/actions/pool-editor";
 import {
   getPrefectClient,
   initialCheckResults,
   loadClusterData,
   loadDeployments,
 } from "../load-editor-data";
+import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
 
 export const dynamic = "force-dynamic";
 
@@ -66,10 +67,10 @@ export default async function PoolPage({ params, searchParams }: Params) {
   }
   const template = (pool.base_job_template ?? {}) as Record<string, never>;
   // not awaited: the cluster snapshot streams in after the page, so the form never waits on AWS
-  const cluster = loadClusterData(template);
+  const cluster = loadClusterData(template, modeOfPoolType(pool.type));
   const deployments = await loadDeployments(listed);
   const initialText = JSON.stringify(template, null, 2);
-  const isEcs = pool.type === "ecs" || pool.type === "ecs:push";
+  const isEcs = isEcsPoolType(pool.type);
   return (
     <>
       <PageHeader

@@ -3,9 +3,10 @@ import { CreatePoolButton } from "@/components/push/create-pool-button";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDefaultTemplates } from "@/lib/prefect/work-pools";
-import { loadClusterSnapshot } from "../actions";
+import { loadClusterSnapshot } from "@/lib/actions/pool-editor";
 import { getPrefectClient, initialCheckResults, loadClusterData } from "../load-editor-data";
 import { NewPoolEditor } from "./new-pool-editor";
+import { isEcsPoolType } from "@/lib/template/pool-type";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New pool" };
@@ -17,7 +18,7 @@ export default async function NewPoolPage() {
     const all = await getDefaultTemplates(client);
     templates = Object.fromEntries(
       Object.values(all)
-        .filter((t) => t.type === "ecs" || t.type === "ecs:push")
+        .filter((t) => isEcsPoolType(t.type))
         .map((t) => [t.type, JSON.stringify(t.baseJobTemplate, null, 2)]),
     );
   } catch (error) {
@@ -44,7 +45,10 @@ export default async function NewPoolPage() {
   }
   const first = templates.ecs ?? templates["ecs:push"] ?? "{}";
   // streamed after the page: the form does not wait on AWS
-  const cluster = loadClusterData(JSON.parse(first) as Record<string, never>);
+  const cluster = loadClusterData(
+    JSON.parse(first) as Record<string, never>,
+    templates.ecs ? "hybrid" : "push",
+  );
   return (
     <>
       <PageHeader

@@ -11,7 +11,8 @@ import {
   variableSchema,
   type Binding,
 } from "@/lib/template/editing/form-model";
-import { kindOf, MAX_STRATEGY_ITEMS, strategyProblems, type StrategyRow } from "../strategy-rules";
+import { providerKindOf, STRATEGY_LIMITS } from "@/lib/template/placement";
+import { strategyProblems, type StrategyRow } from "../strategy-rules";
 import { Field, FieldSection } from "./field";
 import type { FormContext } from "./form-context";
 import { NumberInput } from "./text-inputs";
@@ -166,7 +167,7 @@ function StrategyField({ ctx }: { ctx: FormContext }) {
     providers.find(
       (p) =>
         !firstKind ||
-        (p.kind === "AUTO_SCALING_GROUP") === (kindOf(firstKind) === "AUTO_SCALING_GROUP"),
+        (p.kind === "AUTO_SCALING_GROUP") === (providerKindOf(firstKind) === "AUTO_SCALING_GROUP"),
     )?.name ?? "";
   return (
     <fieldset className="grid gap-2" aria-describedby="strategy-hint">
@@ -184,7 +185,7 @@ function StrategyField({ ctx }: { ctx: FormContext }) {
           <span />
           {rows.map((row, i) => {
             const p = problems.rows[i]!;
-            const kind = row.capacityProvider ? kindOf(row.capacityProvider) : undefined;
+            const kind = row.capacityProvider ? providerKindOf(row.capacityProvider) : undefined;
             const names = providers.map((x) => x.name);
             const options =
               row.capacityProvider && !names.includes(row.capacityProvider)
@@ -204,7 +205,7 @@ function StrategyField({ ctx }: { ctx: FormContext }) {
                       {options.map((n) => (
                         <option key={n} value={n}>
                           {n}
-                          {kindOf(n) === "AUTO_SCALING_GROUP"
+                          {providerKindOf(n) === "AUTO_SCALING_GROUP"
                             ? " · Auto Scaling group"
                             : " · Fargate"}
                         </option>
@@ -270,7 +271,7 @@ function StrategyField({ ctx }: { ctx: FormContext }) {
         <Button
           type="button"
           size="sm"
-          disabled={rows.length >= MAX_STRATEGY_ITEMS}
+          disabled={rows.length >= STRATEGY_LIMITS.items}
           onClick={() => write([...rows, { capacityProvider: suggestion, base: 0, weight: 1 }])}
         >
           Add provider

@@ -11,7 +11,7 @@ import {
   propertiesOf,
   requestBinding,
 } from "@/lib/template/editing/form-model";
-import { kindOf } from "../strategy-rules";
+import { providerKindOf } from "@/lib/template/placement";
 import { Field, FieldSection } from "./field";
 import type { FormContext } from "./form-context";
 import { NumberInput } from "./text-inputs";
@@ -29,7 +29,7 @@ export function runsOnFargate(doc: JsonValue): boolean {
         s !== null &&
         !Array.isArray(s) &&
         typeof s.capacityProvider === "string" &&
-        kindOf(s.capacityProvider) !== "AUTO_SCALING_GROUP",
+        providerKindOf(s.capacityProvider) !== "AUTO_SCALING_GROUP",
     );
   }
   return launch === "FARGATE" || launch === "FARGATE_SPOT";

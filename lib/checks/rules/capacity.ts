@@ -6,13 +6,13 @@ import {
   finalStrategy,
   placement,
   placementPath,
-  providerKind,
   registeredTaskDefinition,
   taskSize,
 } from "../plan-facts";
 import { isObject } from "@/lib/template/pointer";
 import type { CheckContext } from "../context";
 import { skip, type Rule } from "../rule";
+import { providerKindOf } from "@/lib/template/placement";
 
 const NO_SNAPSHOT = "needs a cluster snapshot (pass --snapshot or pick a cluster)";
 
@@ -28,7 +28,7 @@ function placingProviders(ctx: CheckContext): string[] | undefined {
   const launchType = ctx.plan?.runTaskRequest.launchType;
   if (typeof launchType === "string" && launchType !== "") return undefined;
   return entries
-    .filter((e) => providerKind(ctx, e.capacityProvider) === "AUTO_SCALING_GROUP")
+    .filter((e) => providerKindOf(e.capacityProvider, ctx.snapshot) === "AUTO_SCALING_GROUP")
     .map((e) => e.capacityProvider);
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Rule } from "../rule";
 import type { Diagnostic } from "../types";
-import { providerKind, renderedRequest, strategyEntries } from "../plan-facts";
+import { renderedRequest, strategyEntries } from "../plan-facts";
+import { providerKindOf } from "@/lib/template/placement";
 
 const LAUNCH_TYPE = ["task_run_request", "launchType"];
 const STRATEGY = ["task_run_request", "capacityProviderStrategy"];
@@ -28,7 +29,7 @@ export const launchTypeAndStrategy: Rule = {
       const remove = ctx.removeConfigFix(LAUNCH_TYPE, "Remove launchType from task_run_request");
       if (ctx.mode === "hybrid") {
         const allAutoScaling = strategy.every(
-          (s) => providerKind(ctx, s.capacityProvider) === "AUTO_SCALING_GROUP",
+          (s) => providerKindOf(s.capacityProvider, ctx.snapshot) === "AUTO_SCALING_GROUP",
         );
         out.push({
           rule: this.id,

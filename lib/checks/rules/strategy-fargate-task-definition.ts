@@ -5,12 +5,12 @@
  */
 import {
   finalStrategy,
-  providerKind,
   registeredTaskDefinition,
   renderedRequest,
   stringList,
 } from "../plan-facts";
 import type { Rule } from "../rule";
+import { providerKindOf } from "@/lib/template/placement";
 
 const LAUNCH_TYPE = ["task_run_request", "launchType"];
 
@@ -26,7 +26,7 @@ export const strategyWithFargateTaskDefinition: Rule = {
     if (!registered || !stringList(registered.requiresCompatibilities).includes("FARGATE"))
       return [];
     const asg = finalStrategy(ctx).filter(
-      (s) => providerKind(ctx, s.capacityProvider) === "AUTO_SCALING_GROUP",
+      (s) => providerKindOf(s.capacityProvider, ctx.snapshot) === "AUTO_SCALING_GROUP",
     );
     if (asg.length === 0) return [];
     const location = ctx.configLocation(LAUNCH_TYPE);

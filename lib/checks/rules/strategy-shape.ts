@@ -1,12 +1,12 @@
 /** RunTask's rules for a capacity provider strategy that need no cluster (docs/design.md, ECS facts). */
 import type { JsonValue } from "@/lib/template/types";
-import { finalRequest, finalStrategy, providerKind, type StrategyEntry } from "../plan-facts";
+import { finalRequest, finalStrategy, type StrategyEntry } from "../plan-facts";
 import type { CheckContext } from "../context";
 import type { Rule } from "../rule";
 import type { Diagnostic } from "../types";
+import { providerKindOf, STRATEGY_LIMITS } from "@/lib/template/placement";
 
 const STRATEGY = ["task_run_request", "capacityProviderStrategy"];
-const LIMITS = { base: { min: 0, max: 100000 }, weight: { min: 0, max: 1000 } } as const;
 
 function numberOr0(value: JsonValue | undefined): number {
   return typeof value === "number" ? value : 0;
@@ -32,17 +32,17 @@ function diagnostic(
 
 export const strategyTooLong: Rule = {
   id: "ecs/strategy-too-long",
-  summary: "A capacity provider strategy has at most 20 items.",
+  summary: `A capacity provider strategy has at most ${STRATEGY_LIMITS.items} items.`,
   needs: "plan",
   run(ctx) {
     const raw = finalRequest(ctx).capacityProviderStrategy;
-    if (!Array.isArray(raw) || raw.length <= 20) return [];
+    if (!Array.isArray(raw) || raw.length <= STRATEGY_LIMITS.items) return [];
     return [
       diagnostic(
         ctx,
         this.id,
         [],
-        `The capacity provider strategy has ${raw.length} items; RunTask accepts at most 20 and rejects the request. Remove providers you do not need.`,
+        `The capacity provider strategy has ${raw.length} items; RunTask accepts at most ${STRATEGY_LIMITS.items} and rejects the request. Remove providers you do not need.`,
       ),
     ];
   },
@@ -112,7 +112,7 @@ export const strategyZeroWeight: Rule = {
 
 export const strategyOutOfRange: Rule = {
   id: "ecs/strategy-out-of-range",
-  summary: "base must be an integer 0–100000 and weight 0–1000.",
+  summary: `base must be an integer ${STRATEGY_LIMITS.base.min}–${STRATEGY_LIMITS.base.max} and weight ${STRATEGY_LIMITS.weight.min}–${STRATEGY_LIMITS.weight.max}.`,
   needs: "plan",
   run(ctx) {
     const out: Diagnostic[] = [];
@@ -120,7 +120,7 @@ export const strategyOutOfRange: Rule = {
       for (const field of ["base", "weight"] as const) {
         const value = entry[field];
         if (value === undefined) continue;
-        const { min, max } = LIMITS[field];
+        const { min, max } = STRATEGY_LIMITS[field];
         if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max)
           continue;
         const location = ctx.configLocation([...STRATEGY, entry.index, field]);
@@ -154,10 +154,10 @@ export const strategyMixedProviderTypes: Rule = {
   run(ctx) {
     const strategy = finalStrategy(ctx);
     const fargate = strategy.filter(
-      (s) => providerKind(ctx, s.capacityProvider) !== "AUTO_SCALING_GROUP",
+      (s) => providerKindOf(s.capacityProvider, ctx.snapshot) !== "AUTO_SCALING_GROUP",
     );
     const asg = strategy.filter(
-      (s) => providerKind(ctx, s.capacityProvider) === "AUTO_SCALING_GROUP",
+      (s) => providerKindOf(s.capacityProvider, ctx.snapshot) === "AUTO_SCALING_GROUP",
     );
     if (fargate.length === 0 || asg.length === 0) return [];
     const names = (list: StrategyEntry[]) => list.map((s) => `"${s.capacityProvider}"`).join(", ");

@@ -53,7 +53,7 @@ export const taskDefinitionIncompatible: Rule = {
   needs: "plan",
   run(ctx) {
     const where = placement(ctx);
-    if (where === "UNKNOWN" || where === "MIXED") return [];
+    if (where === "UNKNOWN" || where === "MIXED" || where === "CLUSTER_DEFAULT") return [];
     const registered = registeredTaskDefinition(ctx);
     let compatibilities: string[];
     if (registered) {

@@ -5,8 +5,6 @@ import { PUSH_CREDENTIALS_DESCRIPTION } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
 import {
   convertTemplate,
-  kindOfPoolType,
-  poolTypeOf,
   templateSetsStrategy,
   WORKER_CREDENTIALS_DESCRIPTION,
 } from "./convert-pool-kind";
@@ -177,14 +175,5 @@ describe("convertTemplate push Fargate Spot → hybrid", () => {
       "/job_configuration/task_run_request/launchType",
       "/variables/properties/launch_type/default",
     ]);
-  });
-});
-
-describe("pool kinds", () => {
-  it("maps kinds and Prefect pool types both ways", () => {
-    expect(poolTypeOf("push")).toBe("ecs:push");
-    expect(poolTypeOf("hybrid")).toBe("ecs");
-    expect(kindOfPoolType("ecs:push")).toBe("push");
-    expect(kindOfPoolType("ecs")).toBe("hybrid");
   });
 });

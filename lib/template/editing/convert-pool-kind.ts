@@ -27,8 +27,9 @@ import {
 import { cloneJson, isObject } from "@/lib/template/pointer";
 import { placeholdersInString } from "@/lib/template/placeholders";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
+import type { PoolKind } from "@/lib/template/pool-type";
 
-export type PoolKind = "hybrid" | "push";
+export type { PoolKind } from "@/lib/template/pool-type";
 
 /** The ECS worker's own aws_credentials description, restored when a template moves back to hybrid. */
 export const WORKER_CREDENTIALS_DESCRIPTION =
@@ -44,16 +45,6 @@ export interface ConvertedTemplate {
   changes: TemplateChange[];
   /** things the converter left alone on purpose, as sentences */
   notes: string[];
-}
-
-/** Prefect pool type of a kind. */
-export function poolTypeOf(kind: PoolKind): "ecs" | "ecs:push" {
-  return kind === "push" ? "ecs:push" : "ecs";
-}
-
-/** The pool kind of a Prefect pool type (anything but ecs:push is run by a worker). */
-export function kindOfPoolType(type: string): PoolKind {
-  return type === "ecs:push" ? "push" : "hybrid";
 }
 
 const objectAt = (parent: JsonObject, key: string): JsonObject | undefined => {

@@ -23,7 +23,8 @@ export type DocumentOp = FixEdit;
 
 const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: "\n" };
 
-function tree(text: string): Node | undefined {
+/** The jsonc syntax tree of a text (offsets of every value), parsed as strict JSON. */
+export function documentTree(text: string): Node | undefined {
   return parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
 }
 
@@ -52,7 +53,14 @@ export function pointerRange(
   text: string,
   pointer: JsonPointer,
 ): { offset: number; length: number; exact: boolean } | undefined {
-  const root = tree(text);
+  return pointerRangeIn(documentTree(text), pointer);
+}
+
+/** pointerRange in an already parsed tree (documentTree), for many pointers into one text. */
+export function pointerRangeIn(
+  root: Node | undefined,
+  pointer: JsonPointer,
+): { offset: number; length: number; exact: boolean } | undefined {
   if (!root) return undefined;
   const tokens = splitPointer(pointer);
   for (let n = tokens.length; n >= 0; n--) {
@@ -70,7 +78,7 @@ export function setValueEdits(
   pointer: JsonPointer,
   value: JsonValue | undefined,
 ): TextEdit[] {
-  const root = tree(text);
+  const root = documentTree(text);
   const path = toPath(root, splitPointer(pointer));
   if (path.length === 0) {
     return value === undefined
@@ -94,7 +102,7 @@ export function planOps(text: string, ops: DocumentOp[]): { batches: TextEdit[][
     if (op.op === "remove") {
       edits = setValueEdits(current, op.path, undefined);
     } else {
-      const root = tree(current);
+      const root = documentTree(current);
       const tokens = splitPointer(op.path);
       const parent = root ? findNodeAtLocation(root, toPath(root, tokens.slice(0, -1))) : undefined;
       if (op.op === "add" && parent?.type === "array") {

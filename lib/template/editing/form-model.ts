@@ -103,9 +103,3 @@ export function bindingValue(binding: Binding): JsonValue | undefined {
 export function isBlockReference(value: JsonValue | undefined): boolean {
   return isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, "$ref");
 }
-
-/** The cluster the document targets ("" → the account's default cluster). */
-export function targetCluster(doc: JsonValue): string {
-  const value = bindingValue(requestBinding(doc, "cluster", "cluster"));
-  return typeof value === "string" && !value.includes("{{") ? value : "";
-}

@@ -1,0 +1,122 @@
+"use client";
+
+/**
+ * The template editor's right-hand side: Monaco over the document, and below it the checks and
+ * the RunTask preview as tabs. Hydrated after the toolbar and the form (see HydrateLater).
+ */
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { HydrateLater } from "@/components/ui/hydrate-later";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { Diagnostic } from "@/lib/checks";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { JsonValue, Mode } from "@/lib/template/types";
+import { ChecksPanel } from "./checks-panel";
+import type { JsonEditorProps } from "./json-editor";
+import { MonacoPane } from "./monaco-pane";
+import type { PreviewDeployment } from "./runtask-preview";
+import type { TimedCheckResult } from "./use-checks";
+
+// the preview runs the check engine per deployment; it loads with the engine, after the page
+const RunTaskPreview = dynamic(() => import("./runtask-preview").then((m) => m.RunTaskPreview), {
+  loading: () => <RenderingPreview />,
+});
+
+function RenderingPreview() {
+  return (
+    <p role="status" className="text-sm text-muted-foreground">
+      Rendering the RunTask request…
+    </p>
+  );
+}
+
+export interface EditorSideProps {
+  monaco: JsonEditorProps;
+  checks: TimedCheckResult;
+  /** why the text is not checked (over the size limit), if it is not */
+  tooLarge: string | undefined;
+  onReveal(d: Diagnostic): void;
+  onFix(d: Diagnostic): void;
+  canFix: boolean;
+  doc: JsonValue;
+  mode: Mode;
+  snapshot: ClusterSnapshot | undefined;
+  deployments: PreviewDeployment[];
+}
+
+/** Monaco, and the checks and RunTask preview tabs. */
+export function EditorSide(props: EditorSideProps) {
+  const { checks, tooLarge } = props;
+  const [tab, setTab] = useState("checks");
+  const [deploymentId, setDeploymentId] = useState("");
+  const errors = checks.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = checks.diagnostics.filter((d) => d.severity === "warning").length;
+  return (
+    <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
+      {/* hydrated after the toolbar and the form's first section (see HydrateLater) */}
+      <HydrateLater>
+        <div
+          className="h-[55vh] min-h-80 overflow-hidden rounded-lg border border-border lg:h-auto"
+          data-testid="json-pane"
+        >
+          <MonacoPane {...props.monaco} />
+        </div>
+        <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col gap-2">
+          <TabsList className="self-start">
+            <TabsTrigger value="checks">
+              Checks{" "}
+              <span className="ml-1 tabular-nums" data-testid="checks-count">
+                {tooLarge
+                  ? "not checked"
+                  : checks.pending
+                    ? "checking…"
+                    : `${errors} errors · ${warnings} warnings`}
+              </span>
+            </TabsTrigger>
+            <TabsTrigger value="preview">RunTask preview</TabsTrigger>
+          </TabsList>
+          <TabsContent value="checks" className="min-h-0 overflow-auto">
+            {tooLarge ? (
+              <p role="status" className="text-sm text-muted-foreground">
+                {tooLarge}
+              </p>
+            ) : checks.engineError ? (
+              <p role="alert" className="text-sm text-destructive">
+                {checks.engineError}
+              </p>
+            ) : checks.pending ? (
+              <p role="status" className="text-sm text-muted-foreground">
+                Checking the template…
+              </p>
+            ) : (
+              <ChecksPanel
+                diagnostics={checks.diagnostics}
+                skipped={checks.skipped}
+                ms={checks.ms}
+                onReveal={props.onReveal}
+                onFix={props.onFix}
+                canFix={props.canFix}
+              />
+            )}
+          </TabsContent>
+          <TabsContent value="preview" className="min-h-0 overflow-auto">
+            {checks.fromServer || checks.pending ? (
+              // the server's result has no plan; the browser renders one when it is idle
+              <RenderingPreview />
+            ) : (
+              <RunTaskPreview
+                poolResult={checks}
+                doc={props.doc}
+                mode={props.mode}
+                {...(props.snapshot ? { snapshot: props.snapshot } : {})}
+                deployments={props.deployments}
+                deploymentId={deploymentId}
+                onDeploymentChange={setDeploymentId}
+              />
+            )}
+          </TabsContent>
+        </Tabs>
+      </HydrateLater>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { z } from "zod";
+import { readSnapshot } from "@/lib/ecs";
+import { getPrefectClient } from "@/lib/prefect/client";
+import { readWorkPool } from "@/lib/prefect/work-pools";
+import { poolDeploymentVerdicts, type PoolDeploymentsData } from "@/lib/push/pool-deployments";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import { ActionRefusal, defineAction } from "./action-client";
+import { poolName } from "./inputs";
+
+/** Reads a cluster's snapshot for the template editor; AWS failures come back as a sentence. */
+export const loadClusterSnapshot = defineAction({
+  role: "viewer",
+  input: z.string().trim().min(1).max(2048),
+  handler: async (cluster): Promise<ClusterSnapshot> => {
+    const read = await readSnapshot({ cluster });
+    if ("snapshot" in read) return read.snapshot;
+    throw new ActionRefusal({ ok: false, error: read.problem });
+  },
+});
+
+/**
+ * The pool page's deployments section as data (each deployment's job_variables, effective
+ * configuration and verdict against its cluster); the page asks for it once the editor is
+ * interactive: its cluster snapshots and checks cost ~100 ms of server time on a cold cache, which
+ * delayed the editor when they were part of the page's stream (BENCHMARKS.md, form editable).
+ */
+export const loadPoolDeployments = defineAction({
+  role: "viewer",
+  input: poolName,
+  handler: async (name): Promise<PoolDeploymentsData> => {
+    const client = getPrefectClient();
+    const pool = await readWorkPool(client, name);
+    try {
+      return await poolDeploymentVerdicts(client, pool);
+    } catch (error) {
+      // Prefect's answer or its absence, in its own words (the section offers a retry)
+      throw new ActionRefusal({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  },
+});

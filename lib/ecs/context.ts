@@ -17,11 +17,17 @@ export const ECS_OPERATIONS = [
   "DescribeContainerInstances",
   "ListTaskDefinitionFamilies",
   "DescribeTaskDefinition",
+  "ListTaskDefinitions",
 ] as const;
 export type EcsOperation = (typeof ECS_OPERATIONS)[number];
 
 /** The IAM actions of ECS_OPERATIONS: the least-privilege policy in docs/iam-policy.json must equal this. */
 export const ECS_READ_ACTIONS: readonly string[] = ECS_OPERATIONS.map((op) => `ecs:${op}`);
+
+/** The other read actions: Auto Scaling groups behind capacity providers (their max size). */
+export const AUTOSCALING_READ_ACTIONS: readonly string[] = [
+  "autoscaling:DescribeAutoScalingGroups",
+];
 
 /** The smallest client surface lib/ecs needs, so unit tests can hand in an SDK client with a mocked send. */
 export type EcsSender = Pick<ECSClient, "send">;

@@ -8,6 +8,9 @@ import type {
   TaskDefinitionSummary,
 } from "@/lib/snapshot/schema";
 
+import type { LatestRevision } from "@/lib/template/registration";
+import type { JsonObject } from "@/lib/template/types";
+
 import { serverEcsContext, type EcsContext, type EcsOperation } from "./context";
 import { EcsReadError, toEcsError, type EcsError, type EcsResult } from "./errors";
 import {
@@ -22,6 +25,7 @@ import {
   describeCapacityProviders,
   describeClusters,
   describeContainerInstances,
+  countTaskDefinitionRevisions,
   describeTaskDefinition,
   listClusterArns,
   listContainerInstanceArns,
@@ -158,6 +162,58 @@ export async function describeTaskDefinitions(
     ),
   );
   return Object.fromEntries(unique.map((name, i) => [name, results[i]!]));
+}
+
+/** AWS's answer to DescribeTaskDefinition for a family without an ACTIVE revision. */
+function isMissingFamily(error: EcsError): boolean {
+  return (
+    error.kind === "invalid-request" && /unable to describe task definition/i.test(error.message)
+  );
+}
+
+/** What the registration prediction needs about one family, read once for every deployment using it. */
+export type FamilyLatest =
+  { ok: true; latest: LatestRevision | "none" } | { ok: false; error: EcsError };
+
+/**
+ * The latest ACTIVE revision of each family: one DescribeTaskDefinition per distinct family (not
+ * per deployment), cached like every read; a family that does not exist is "none", not an error.
+ */
+export async function readFamilyLatest(
+  region: string,
+  families: readonly string[],
+  opts: ReadOptions = {},
+): Promise<Record<string, FamilyLatest>> {
+  const described = await describeTaskDefinitions(region, families, opts);
+  return Object.fromEntries(
+    Object.entries(described).map(([family, r]): [string, FamilyLatest] => {
+      if (r.ok) {
+        // toTaskDefinitionSummary always sets `comparable`
+        const comparable = (r.data.comparable ?? {}) as JsonObject;
+        return [family, { ok: true, latest: { revision: r.data.revision, comparable } }];
+      }
+      return [family, isMissingFamily(r.error) ? { ok: true, latest: "none" } : r];
+    }),
+  );
+}
+
+/**
+ * The number of ACTIVE revisions of a family (ListTaskDefinitions paged; ask lazily, it can be
+ * many calls). A family that does not exist counts 0; AccessDenied names ecs:ListTaskDefinitions.
+ */
+export function countFamilyRevisions(
+  region: string,
+  family: string,
+  opts: ReadOptions = {},
+): Promise<EcsResult<number>> {
+  const ctx = opts.ctx ?? serverEcsContext();
+  return section(
+    ctx,
+    `tdcount:${region}:${family}`,
+    "ListTaskDefinitions",
+    () => countTaskDefinitionRevisions(ctx, region, family),
+    opts.fresh,
+  );
 }
 
 /**

@@ -81,6 +81,14 @@ export const taskDefinitionSummarySchema = z.object({
   cpu: z.string().nullable(),
   memory: z.string().nullable(),
   containers: z.array(containerSummarySchema),
+  /**
+   * The task definition as the ECS worker compares it (lib/template/task-definition-equality.ts
+   * comparableTaskDefinition: normalised, environment values replaced by digests), so the
+   * registration prediction works from a snapshot. Absent in snapshots written before it existed.
+   */
+  comparable: z.record(z.string(), z.json()).optional(),
+  /** ACTIVE revisions of the family (ListTaskDefinitions, paged); null when not counted or denied */
+  revisionCount: z.number().int().nullable().optional(),
 });
 export type TaskDefinitionSummary = z.infer<typeof taskDefinitionSummarySchema>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prepareEcsRun } from "./ecs-run";
 import defaultTemplate from "./fixtures/prefect-ecs-default.json";
 import {
+  latestRevision,
   matchLatestOf,
   perRunValuesIn,
   predictionHeadline,
@@ -10,7 +11,12 @@ import {
   type RegistrationInput,
 } from "./registration";
 import type { BaseJobTemplate } from "./schema";
-import { taskDefinitionDiff, taskDefinitionsEqual } from "./task-definition-equality";
+import {
+  comparableTaskDefinition,
+  pyEqual,
+  taskDefinitionDiff,
+  taskDefinitionsEqual,
+} from "./task-definition-equality";
 import type { JsonObject } from "./types";
 
 const template = defaultTemplate as unknown as BaseJobTemplate;
@@ -118,6 +124,30 @@ describe("taskDefinitionsEqual (the worker's normalisation)", () => {
     ]);
   });
 
+  it("a comparable view carries environment digests, never values, and compares like the worker", () => {
+    const view = comparableTaskDefinition({
+      family: "demo",
+      containerDefinitions: [
+        { name: "prefect", environment: [{ name: "DB_PASSWORD", value: "hunter2" }] },
+      ],
+    });
+    expect(view).toEqual({
+      family: "demo",
+      networkMode: "bridge",
+      containerDefinitions: [
+        {
+          name: "prefect",
+          essential: true,
+          environment: [{ name: "DB_PASSWORD", value: "sha256:f52fbd32b2b3b86f" }],
+        },
+      ],
+    });
+    expect(JSON.stringify(view)).not.toContain("hunter2");
+    expect(
+      pyEqual(comparableTaskDefinition(base), comparableTaskDefinition(structuredClone(base))),
+    ).toBe(true);
+  });
+
   it("does not reorder containers or portMappings", () => {
     const other = structuredClone(base);
     (other.containerDefinitions as JsonObject[]).reverse();
@@ -166,7 +196,7 @@ describe("predictRegistration", () => {
       taskDefinition,
       mode: "push",
       matchLatest: matchLatestOf(plan.configuration),
-      latest: described(td, 3),
+      latest: latestRevision(described(td, 3)),
       perRunValues: [],
     });
     expect(p).toEqual({
@@ -187,7 +217,7 @@ describe("predictRegistration", () => {
       taskDefinition,
       mode: "hybrid",
       matchLatest: true,
-      latest: described({ ...td, cpu: "512" }, 7),
+      latest: latestRevision(described({ ...td, cpu: "512" }, 7)),
       perRunValues: [],
     });
     expect(p).toEqual({

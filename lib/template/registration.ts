@@ -21,12 +21,21 @@ import { findPlaceholders, placeholderRoot } from "./placeholders";
 import { isObject } from "./pointer";
 import type { BaseJobTemplate } from "./schema";
 import type { JsonObject } from "./types";
-import {
-  normaliseTaskDefinition,
-  pyEqual,
-  taskDefinitionDiff,
-  taskDefinitionsEqual,
-} from "./task-definition-equality";
+import { comparableTaskDefinition, pyEqual, taskDefinitionDiff } from "./task-definition-equality";
+
+/** A revision as the comparison needs it: its number and its comparable view (no environment values). */
+export interface LatestRevision {
+  revision: number;
+  comparable: JsonObject;
+}
+
+/** LatestRevision of a DescribeTaskDefinition answer. */
+export function latestRevision(described: JsonObject): LatestRevision {
+  return {
+    revision: typeof described.revision === "number" ? described.revision : 0,
+    comparable: comparableTaskDefinition(described),
+  };
+}
 
 /** A deployment in the same family whose prepared task definition we know. */
 export interface FamilyPeer {
@@ -45,8 +54,11 @@ export interface RegistrationInput {
   mode: "hybrid" | "push";
   /** match_latest_revision_in_family as the worker reads it */
   matchLatest: boolean;
-  /** DescribeTaskDefinition(family) — the latest ACTIVE revision — or "none" when the family has none */
-  latest: JsonObject | "none";
+  /**
+   * The family's latest ACTIVE revision (DescribeTaskDefinition(family), see latestRevision) or
+   * "none" when the family has none.
+   */
+  latest: LatestRevision | "none";
   /** names of the values in the task definition that change from run to run (empty: none) */
   perRunValues: string[];
   /** other deployments that register into the same family */
@@ -72,10 +84,6 @@ export type RegistrationPrediction =
     }
   | { kind: "every-run"; family: string; reason: string; diff?: string[]; flipFlopWith?: string[] };
 
-function revisionOf(td: JsonObject): number {
-  return typeof td.revision === "number" ? td.revision : 0;
-}
-
 function familyFromArn(arn: string): { family: string; revision: number } {
   const name = arn.includes(":task-definition/") ? (arn.split(":task-definition/")[1] ?? arn) : arn;
   const [family = name, rev] = name.split(":");
@@ -98,8 +106,9 @@ export function predictRegistration(input: RegistrationInput): RegistrationPredi
   const prepared = td.definition;
   const family = typeof prepared.family === "string" ? prepared.family : "prefect";
   const latest = input.latest === "none" ? null : input.latest;
-  const diff = latest ? taskDefinitionDiff(latest, prepared) : undefined;
-  const equalsLatest = latest !== null && taskDefinitionsEqual(prepared, latest);
+  const mine = comparableTaskDefinition(prepared);
+  const diff = latest ? taskDefinitionDiff(latest.comparable, mine) : undefined;
+  const equalsLatest = latest !== null && pyEqual(mine, latest.comparable);
   const withDiff = diff && diff.length > 0 ? { diff } : {};
 
   if (input.perRunValues.length > 0) {
@@ -111,9 +120,8 @@ export function predictRegistration(input: RegistrationInput): RegistrationPredi
     };
   }
 
-  const mine = normaliseTaskDefinition(prepared);
   const differing = (input.peers ?? [])
-    .filter((p) => !pyEqual(normaliseTaskDefinition(p.taskDefinition), mine))
+    .filter((p) => !pyEqual(comparableTaskDefinition(p.taskDefinition), mine))
     .map((p) => p.deployment);
   if (differing.length > 0) {
     const names = differing.join(", ");
@@ -139,12 +147,12 @@ export function predictRegistration(input: RegistrationInput): RegistrationPredi
       return {
         kind: "reuses",
         family,
-        revision: revisionOf(latest),
+        revision: latest.revision,
         registersFirst: false,
         reason: "match_latest_revision_in_family: the latest revision equals this task definition.",
       };
     }
-    const next = latest ? revisionOf(latest) + 1 : 1;
+    const next = latest ? latest.revision + 1 : 1;
     return {
       kind: "reuses",
       family,

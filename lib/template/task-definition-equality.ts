@@ -10,6 +10,7 @@
  */
 import { dropEmptyKeys } from "./ecs-worker-steps";
 import { cloneJson, isObject } from "./pointer";
+import { sha256Hex } from "./stable-hash";
 import type { JsonObject, JsonValue } from "./types";
 
 /** ECS_POST_REGISTRATION_FIELDS: what DescribeTaskDefinition adds that the worker never sends. */
@@ -112,4 +113,29 @@ export function taskDefinitionDiff(
   };
   walk(normaliseTaskDefinition(prepared), normaliseTaskDefinition(described), "");
   return out;
+}
+
+/** Marks an environment value replaced by its digest in a comparable view. */
+const DIGEST_PREFIX = "sha256:";
+
+/**
+ * The normalised task definition with every environment value replaced by "sha256:" and the
+ * first 16 hex digits of its SHA-256: what a snapshot may carry (no environment value leaves the
+ * server) and still enough for the worker's comparison. Two task definitions are equal for the
+ * worker exactly when their comparable views are pyEqual (up to a digest collision).
+ */
+export function comparableTaskDefinition(taskDefinition: JsonObject): JsonObject {
+  const td = normaliseTaskDefinition(taskDefinition);
+  const containers = td.containerDefinitions;
+  if (Array.isArray(containers)) {
+    for (const container of containers) {
+      if (!isObject(container) || !Array.isArray(container.environment)) continue;
+      container.environment = container.environment.map((item) =>
+        isObject(item) && typeof item.value === "string"
+          ? { ...item, value: DIGEST_PREFIX + sha256Hex(item.value).slice(0, 16) }
+          : item,
+      );
+    }
+  }
+  return td;
 }

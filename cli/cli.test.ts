@@ -84,8 +84,16 @@ describe("pooldeck check", () => {
         severity: "warning",
         path: "/base_job_template/variables/properties/capacity_provider_strategy/default",
       },
+      {
+        rule: "ecs/task-definition-churn",
+        severity: "warning",
+        path: "/base_job_template/variables/properties/match_latest_revision_in_family/default",
+      },
     ]);
     expect(out.diagnostics[1]?.message).toContain("Prefect issue #13030");
+    expect(out.diagnostics[2]?.message).toContain(
+      "a push pool has no long-lived worker and match_latest_revision_in_family is off",
+    );
     expect(out.runTaskRequest.launchType).toBe("FARGATE");
     expect(out.runTaskRequest.capacityProviderStrategy).toEqual([
       { capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 },

@@ -24,6 +24,7 @@ import {
   fargateRequiresAwsvpc,
   taskDefinitionIncompatible,
 } from "./rules/task-definition";
+import { taskDefinitionChurn } from "./rules/task-definition-churn";
 import { defaultViolatesSchema, invalidVariablesSchema } from "./rules/template-schema";
 import { missingSection, undeclaredVariable } from "./rules/template-structure";
 
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   pushRequiresAwsCredentials,
   jobVariableUnknown,
   jobVariableViolatesSchema,
+  taskDefinitionChurn,
 ];
 
 /** Every rule id of the catalog, including template/invalid-json. */

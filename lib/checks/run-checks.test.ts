@@ -30,6 +30,7 @@ const CATALOG = [
   "prefect/push-requires-aws-credentials",
   "prefect/job-variable-unknown",
   "prefect/job-variable-violates-schema",
+  "ecs/task-definition-churn",
 ];
 
 describe("registry", () => {

@@ -19,6 +19,7 @@
 import { pyBool } from "./ecs-worker";
 import { findPlaceholders, placeholderRoot } from "./placeholders";
 import { isObject } from "./pointer";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { BaseJobTemplate } from "./schema";
 import type { JsonObject } from "./types";
 import { comparableTaskDefinition, pyEqual, taskDefinitionDiff } from "./task-definition-equality";
@@ -244,4 +245,21 @@ export function perRunValuesIn(template: BaseJobTemplate, runJobVariables: strin
 /** match_latest_revision_in_family of a rendered job configuration, as the worker's pydantic reads it. */
 export function matchLatestOf(configuration: JsonObject): boolean {
   return pyBool(configuration.match_latest_revision_in_family);
+}
+
+/**
+ * The family's latest revision as a snapshot knows it: the described revision, "none" when the
+ * snapshot's family list (every ACTIVE family of the region) lacks the family, or null when the
+ * snapshot lists the family but did not describe it (unknown).
+ */
+export function latestFromSnapshot(
+  snapshot: ClusterSnapshot | undefined,
+  family: string,
+): LatestRevision | "none" | null {
+  if (!snapshot) return null;
+  const described = snapshot.taskDefinitions.find((td) => td.family === family && td.comparable);
+  if (described?.comparable)
+    return { revision: described.revision, comparable: described.comparable as JsonObject };
+  if (!snapshot.taskDefinitionFamilies.includes(family)) return "none";
+  return null;
 }

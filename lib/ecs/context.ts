@@ -1,5 +1,6 @@
 import "server-only";
 
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { ECSClient } from "@aws-sdk/client-ecs";
 
 import { getConfig } from "@/lib/env/server";
@@ -35,6 +36,8 @@ export type EcsSender = Pick<ECSClient, "send">;
 /** Everything the reads share: clients, the server cache, retry policy and the concurrency bound. */
 export interface EcsContext {
   client: (region: string) => EcsSender;
+  /** Auto Scaling reads (the groups behind capacity providers); absent: not read */
+  autoscaling?: (region: string) => Pick<AutoScalingClient, "send">;
   cache: TtlCache;
   retry: RetryOptions;
   /** at most this many ECS calls in flight per process; AWS throttles reads per account and region */
@@ -51,7 +54,19 @@ export function createEcsContext(
   overrides: Partial<EcsContext> & { cacheTtlMs?: number; concurrency?: number } = {},
 ): EcsContext {
   const clients = new Map<string, ECSClient>();
+  const asgClients = new Map<string, AutoScalingClient>();
   return {
+    autoscaling:
+      overrides.autoscaling ??
+      ((region) => {
+        let c = asgClients.get(region);
+        if (!c) {
+          // endpoint: the SDK's own AWS_ENDPOINT_URL(_AUTO_SCALING) handling
+          c = new AutoScalingClient({ region, maxAttempts: 1 });
+          asgClients.set(region, c);
+        }
+        return c;
+      }),
     client:
       overrides.client ??
       ((region) => {

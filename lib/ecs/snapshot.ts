@@ -1,6 +1,9 @@
 import "server-only";
 
+import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
+
 import type {
+  AutoScalingGroup,
   CapacityProvider,
   ClusterSnapshot,
   ClusterSummary,
@@ -164,6 +167,60 @@ export async function describeTaskDefinitions(
   return Object.fromEntries(unique.map((name, i) => [name, results[i]!]));
 }
 
+/** "…:autoScalingGroupName/<name>" → name. */
+function asgName(arn: string): string {
+  return arn.slice(arn.indexOf("autoScalingGroupName/") + "autoScalingGroupName/".length);
+}
+
+/**
+ * The Auto Scaling groups behind the providers (DescribeAutoScalingGroups by name, 50 a call),
+ * or undefined when they cannot be read: the burst rule then says it lacks them.
+ */
+async function readAutoScalingGroups(
+  ctx: EcsContext,
+  region: string,
+  providers: CapacityProvider[],
+  fresh?: boolean,
+): Promise<AutoScalingGroup[] | undefined> {
+  const names = providers.flatMap((p) =>
+    p.autoScalingGroupArn ? [asgName(p.autoScalingGroupArn)] : [],
+  );
+  const client = ctx.autoscaling?.(region);
+  if (names.length === 0) return [];
+  if (!client) return undefined;
+  try {
+    const { value } = await ctx.cache.get(
+      `asgs:${region}:${[...names].sort().join(",")}`,
+      async () => {
+        const groups: AutoScalingGroup[] = [];
+        for (let i = 0; i < names.length; i += 50) {
+          const out = await ctx.limiter.run(() =>
+            client.send(
+              new DescribeAutoScalingGroupsCommand({
+                AutoScalingGroupNames: names.slice(i, i + 50),
+              }),
+            ),
+          );
+          for (const g of out.AutoScalingGroups ?? [])
+            groups.push({
+              name: g.AutoScalingGroupName ?? "",
+              arn: g.AutoScalingGroupARN ?? "",
+              minSize: g.MinSize ?? 0,
+              maxSize: g.MaxSize ?? 0,
+              desiredCapacity: g.DesiredCapacity ?? 0,
+              instanceCount: g.Instances?.length ?? 0,
+            });
+        }
+        return groups;
+      },
+      { fresh },
+    );
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
 /** AWS's answer to DescribeTaskDefinition for a family without an ACTIVE revision. */
 function isMissingFamily(error: EcsError): boolean {
   return (
@@ -267,6 +324,10 @@ export async function getClusterSnapshot(
     tdsP,
   ]);
 
+  const autoScalingGroups =
+    clusterR.ok && providersR.ok
+      ? await readAutoScalingGroups(ctx, region, providersR.data, opts.fresh)
+      : undefined;
   const tdList = Object.values(tds);
   const tdError = tdList.find((r) => !r.ok);
   const status = <T>(r: EcsResult<T>): SectionStatus => ({
@@ -300,6 +361,7 @@ export async function getClusterSnapshot(
       containerInstances: instancesR.ok ? instancesR.data : [],
       taskDefinitionFamilies: familiesR.ok ? familiesR.data : [],
       taskDefinitions: tdList.flatMap((r) => (r.ok ? [r.data] : [])),
+      ...(autoScalingGroups ? { autoScalingGroups } : {}),
     },
     sections,
   };

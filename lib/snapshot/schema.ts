@@ -104,6 +104,18 @@ export const clusterSummarySchema = z.object({
 });
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 
+/** An Auto Scaling group behind a capacity provider: how far it may scale out. */
+export const autoScalingGroupSchema = z.object({
+  name: z.string(),
+  arn: z.string(),
+  minSize: z.number(),
+  maxSize: z.number(),
+  desiredCapacity: z.number(),
+  /** EC2 instances the group has now (in service or not) */
+  instanceCount: z.number(),
+});
+export type AutoScalingGroup = z.infer<typeof autoScalingGroupSchema>;
+
 export const clusterSnapshotSchema = z.object({
   /** ISO time the snapshot's data was read from AWS */
   fetchedAt: z.string(),
@@ -118,5 +130,10 @@ export const clusterSnapshotSchema = z.object({
    * (AWS has no batch describe), so a family listed above may be missing here.
    */
   taskDefinitions: z.array(taskDefinitionSummarySchema),
+  /**
+   * The Auto Scaling groups of the cluster's providers (DescribeAutoScalingGroups); absent when
+   * not read (older snapshots, or autoscaling:DescribeAutoScalingGroups denied).
+   */
+  autoScalingGroups: z.array(autoScalingGroupSchema).optional(),
 });
 export type ClusterSnapshot = z.infer<typeof clusterSnapshotSchema>;

@@ -1,5 +1,6 @@
 /** Every rule of the DESIGN.md check catalog, in the order diagnostics are reported. */
 import type { Rule } from "./rule";
+import { burstExceedsCapacity } from "./rules/burst-capacity";
 import { noCapacity, taskTooLarge } from "./rules/capacity";
 import { fargateOnlyOption } from "./rules/fargate-only-option";
 import { jobVariableUnknown, jobVariableViolatesSchema } from "./rules/job-variables";
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   jobVariableUnknown,
   jobVariableViolatesSchema,
   taskDefinitionChurn,
+  burstExceedsCapacity,
 ];
 
 /** Every rule id of the catalog, including template/invalid-json. */

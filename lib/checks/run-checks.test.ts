@@ -31,6 +31,7 @@ const CATALOG = [
   "prefect/job-variable-unknown",
   "prefect/job-variable-violates-schema",
   "ecs/task-definition-churn",
+  "ecs/burst-exceeds-capacity",
 ];
 
 describe("registry", () => {
@@ -49,6 +50,7 @@ describe("runChecks", () => {
       "ecs/provider-inactive",
       "ecs/no-capacity",
       "ecs/task-too-large",
+      "ecs/burst-exceeds-capacity",
     ]);
   });
 

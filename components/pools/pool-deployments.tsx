@@ -7,6 +7,8 @@ import { modeForPoolType } from "@/lib/push/changes";
 import { checkWithCluster } from "@/lib/push/verdict";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { LazyJobVariablesEditor } from "./lazy-job-variables-editor";
+import { poolRegistrationViews } from "./pool-registration";
+import { RegistrationPrediction } from "./registration-prediction";
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -36,6 +38,7 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
   }
   const template = (pool.base_job_template ?? {}) as JsonValue;
   const mode = modeForPoolType(pool.type);
+  const registration = await poolRegistrationViews(pool, template, mode, deployments);
   return (
     <section aria-label="Deployments" className="grid gap-3">
       <h2 className="text-base font-semibold">Deployments ({deployments.length})</h2>
@@ -82,6 +85,9 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
                   />
                 </div>
               </div>
+              {registration.get(d.id) ? (
+                <RegistrationPrediction deployment={d.name} view={registration.get(d.id)!} />
+              ) : null}
               <LazyDetails
                 summary="Edit job variables"
                 summaryClassName="cursor-pointer text-sm font-medium"

@@ -4,7 +4,7 @@
  * (these machines are noisy). Self-contained: the page figures start their own stack, build and
  * server (app-stack.ts). 5–11 minutes on 2 cores (276 s in the last run, 68 s of it the build).
  *   npm run bench                        everything, writes BENCHMARKS.md
- *   npm run bench -- --only=pages,route  some parts (checks, cluster, pages, route), prints only
+ *   npm run bench -- --only=pages,route  some parts (checks, cluster, registration, pages, route), prints only
  * POOLDECK_BENCH_PAGE_RUNS (5) sets the runs per page; POOLDECK_BENCH_SKIP_BUILD=1 reuses .next-bench.
  */
 import { execFileSync } from "node:child_process";
@@ -18,6 +18,7 @@ import { startBenchApps } from "./app-stack";
 import { formatChecksBench, runChecksBench } from "./checks";
 import { formatClusterBench, runClusterBench } from "./cluster";
 import { formatPageReport } from "./page-report";
+import { formatRegistrationBench, runRegistrationBench } from "./registration";
 import { CONFLICT_WAIT_MS, runPageBench } from "./pages";
 import { formatRouteJs, measureRouteJs } from "./route-js";
 
@@ -109,7 +110,9 @@ async function main() {
   const started = new Date();
   const only = process.argv.find((a) => a.startsWith("--only="));
   const parts = new Set(
-    only ? only.slice("--only=".length).split(",") : ["checks", "cluster", "route", "pages"],
+    only
+      ? only.slice("--only=".length).split(",")
+      : ["checks", "cluster", "registration", "route", "pages"],
   );
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   const versions = `Pooldeck ${gitCommit()}; Node ${process.version}, next ${version("next")}, react ${version("react")}, @aws-sdk/client-ecs ${version("@aws-sdk/client-ecs")}, playwright-core ${version("playwright-core")}; ${pythonVersions()}`;
@@ -121,6 +124,11 @@ async function main() {
   const clusterLoad = load();
   const cluster = parts.has("cluster") ? formatClusterBench(await runClusterBench()) : undefined;
   if (cluster) console.log(`${cluster}\n`);
+  const registrationLoad = load();
+  const registration = parts.has("registration")
+    ? formatRegistrationBench(await runRegistrationBench())
+    : undefined;
+  if (registration) console.log(`${registration}\n`);
   const web =
     parts.has("pages") || parts.has("route") ? await pagesAndRoute(parts) : { buildMs: null };
   const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
@@ -166,6 +174,14 @@ async function main() {
     "",
     "```",
     cluster ?? "(not run)",
+    "```",
+    "",
+    "## Registration prediction (lib/registration against the moto emulator)",
+    "",
+    `Load average (1/5/15 min) at the start: ${registrationLoad}`,
+    "",
+    "```",
+    registration ?? "(not run)",
     "```",
     "",
   ].join("\n");

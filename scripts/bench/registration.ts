@@ -86,9 +86,10 @@ export async function runRegistrationBench(): Promise<RegistrationBenchResult> {
     await predictPoolRegistrations(pool, deployments, { region: REGION, ctx });
     const warm = { calls: counting.take(), ms: performance.now() - t };
     const kinds: Record<string, number> = {};
-    for (const v of views.values())
-      kinds[v.headline.replace(/bench-family-\d+:\d+/, "<family>:<n>")] =
-        (kinds[v.headline.replace(/bench-family-\d+:\d+/, "<family>:<n>")] ?? 0) + 1;
+    for (const v of views.values()) {
+      const key = v.headline.replace(/bench-family-\d+:\d+/, "<family>:<n>");
+      kinds[key] = (kinds[key] ?? 0) + 1;
+    }
     return { families: FAMILIES, deployments: DEPLOYMENTS, cold, warm, kinds };
   } finally {
     moto.stop();

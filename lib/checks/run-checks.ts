@@ -5,6 +5,8 @@ import { createContext } from "./context";
 import { parseJsonText } from "./json-text";
 import { isEmptyValue, isObject } from "./pointer";
 import { INVALID_JSON_RULE, RULES } from "./registry";
+import { registrationPrediction } from "./rules/task-definition-churn";
+import type { RegistrationPrediction } from "@/lib/template/registration";
 import type { CheckInput, Diagnostic } from "./types";
 
 export interface SkippedRule {
@@ -18,6 +20,8 @@ export interface CheckResult {
   plan?: EcsRunPlan;
   /** rules that could not run, and why (e.g. no cluster snapshot) */
   skipped: SkippedRule[];
+  /** how often the worker would register a task definition (hybrid and push, when it renders) */
+  registration?: RegistrationPrediction;
 }
 
 function message(error: unknown): string {
@@ -142,7 +146,14 @@ function runAll(input: CheckInput): CheckResult {
       skipped.push({ rule: rule.id, reason: `internal error: ${message(error)}` });
     }
   }
-  return { diagnostics, plan, skipped };
+  let registration: RegistrationPrediction | undefined;
+  try {
+    const p = plan ? registrationPrediction(ctx) : undefined;
+    if (p && !("skipped" in p)) registration = p;
+  } catch {
+    // the prediction is informative; the checks stand without it
+  }
+  return { diagnostics, plan, skipped, ...(registration ? { registration } : {}) };
 }
 
 export interface CheckTextOptions {

@@ -19,10 +19,21 @@ import type { Fix } from "../types";
 /** The family a fixed-family fix proposes when the template has none of its own. */
 export const FIXED_FAMILY = "prefect-flows";
 
-/** The prediction for the checked template / deployment, or why there is none. */
+const predictions = new WeakMap<CheckContext, RegistrationPrediction | { skipped: string }>();
+
+/** The prediction for the checked template / deployment, or why there is none (once per check run). */
 export function registrationPrediction(
   ctx: CheckContext,
 ): RegistrationPrediction | { skipped: string } {
+  let p = predictions.get(ctx);
+  if (!p) {
+    p = predict(ctx);
+    predictions.set(ctx, p);
+  }
+  return p;
+}
+
+function predict(ctx: CheckContext): RegistrationPrediction | { skipped: string } {
   if (ctx.mode === "raw") return { skipped: "raw mode models no worker" };
   const plan = ctx.plan;
   if (!plan) return { skipped: ctx.planError ?? "the template does not render" };

@@ -48,7 +48,15 @@ export async function PoolDeployments({ client, pool }: { client: PrefectClient;
       {await Promise.all(
         deployments.map(async (d) => {
           const jobVariables = (d.job_variables ?? {}) as JsonObject;
-          const verdict = await checkWithCluster({ template, jobVariables, mode });
+          const verdict = await checkWithCluster({
+            template,
+            jobVariables,
+            mode,
+            concurrency: {
+              pool: pool.concurrency_limit ?? null,
+              deployment: d.concurrency_limit ?? null,
+            },
+          });
           const e = verdict.errors.length;
           const w = verdict.warnings.length;
           return (

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -7,7 +8,12 @@ import { startPrivateMoto } from "@/scripts/bench/private-moto";
 import { SEED, seedEcs, seedIamUser } from "@/scripts/seed/ecs";
 
 import { createEcsContext } from "./context";
-import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
+import {
+  countFamilyRevisions,
+  describeTaskDefinitions,
+  getClusterSnapshot,
+  listClusters,
+} from "./snapshot";
 
 /**
  * The least-privilege policy, proven on an emulator that enforces IAM (moto's reset-auth): a user
@@ -24,7 +30,13 @@ function ctxFor(credentials: { accessKeyId: string; secretAccessKey: string }) {
     credentials,
     maxAttempts: 1,
   });
-  return createEcsContext({ client: () => client });
+  const autoscaling = new AutoScalingClient({
+    endpoint: moto.endpoint,
+    region: SEED.region,
+    credentials,
+    maxAttempts: 1,
+  });
+  return createEcsContext({ client: () => client, autoscaling: () => autoscaling });
 }
 
 let full: { accessKeyId: string; secretAccessKey: string };
@@ -73,6 +85,13 @@ describe("docs/iam-policy.json on an IAM-enforcing emulator", () => {
     expect(page.snapshot!.taskDefinitions.map((t) => t.family)).toEqual([
       SEED.taskDefinitions.fargate,
     ]);
+    // autoscaling:DescribeAutoScalingGroups: the groups behind the two ASG providers
+    expect(page.snapshot!.autoScalingGroups?.map((g) => g.name).sort()).toEqual([
+      "pooldeck-general",
+      "pooldeck-gpu",
+    ]);
+    const count = await countFamilyRevisions(SEED.region, SEED.taskDefinitions.fargate, { ctx });
+    expect(count).toMatchObject({ ok: true, data: 1 });
   });
 
   it("without ecs:DescribeCapacityProviders only the providers section fails, naming the action", async () => {

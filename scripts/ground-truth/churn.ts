@@ -22,7 +22,9 @@ import {
 import { prepareEcsRun } from "@/lib/template/ecs-run";
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import {
+  latestRevision,
   matchLatestOf,
+  type LatestRevision,
   perRunValuesIn,
   predictRegistration,
   registrationsFor,
@@ -202,7 +204,7 @@ async function waitForRunTask(
 async function latestOf(ecs: ReturnType<typeof awsClients>["ecs"], family: string) {
   try {
     const res = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }));
-    return JSON.parse(JSON.stringify(res.taskDefinition)) as JsonObject;
+    return latestRevision(JSON.parse(JSON.stringify(res.taskDefinition)) as JsonObject);
   } catch (err) {
     if (
       (err as Error).name === "ClientException" ||
@@ -263,7 +265,7 @@ async function runScenario(
 
     // the prediction, from what Pooldeck can read before any run
     const runs = s.runs ?? [0, 0, 0];
-    const latestByFamily = new Map<string, JsonObject | "none">();
+    const latestByFamily = new Map<string, LatestRevision | "none">();
     const predictions: RegistrationPrediction[] = [];
     for (const [i, d] of deployments.entries()) {
       const td = d.plan.taskDefinition;

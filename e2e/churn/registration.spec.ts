@@ -36,3 +36,14 @@ test("the pool page shows each seeded deployment's registration prediction", asy
     "a push pool has no long-lived worker and match_latest_revision_in_family is off: every run is a first run.",
   );
 });
+
+test("the RunTask preview says how often the worker registers the task definition", async ({
+  page,
+}) => {
+  await page.goto(`/pools/${PREFECT_SEED.pushPool}`);
+  await page.getByRole("tab", { name: "RunTask preview" }).click();
+  const preview = page.getByRole("region", { name: "RunTask preview" });
+  await expect(preview.getByLabel("Task definition registration")).toHaveText(
+    "Task definition: registers a new revision on every run — a push pool has no long-lived worker and match_latest_revision_in_family is off: every run is a first run.",
+  );
+});

@@ -49,7 +49,7 @@ describe("pooldeck check", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("prefect-ecs-default.json (hybrid mode): no problems found\n");
     expect(run.stdout).toContain(
-      "  ecs/provider-not-in-cluster, ecs/provider-inactive, ecs/no-capacity, ecs/task-too-large: needs a cluster snapshot (pass --snapshot or pick a cluster)\n",
+      "  ecs/provider-not-in-cluster, ecs/provider-inactive, ecs/no-capacity, ecs/task-too-large, ecs/burst-exceeds-capacity: needs a cluster snapshot (pass --snapshot or pick a cluster)\n",
     );
     expect(run.stderr).toBe("");
   });
@@ -84,8 +84,16 @@ describe("pooldeck check", () => {
         severity: "warning",
         path: "/base_job_template/variables/properties/capacity_provider_strategy/default",
       },
+      {
+        rule: "ecs/task-definition-churn",
+        severity: "warning",
+        path: "/base_job_template/variables/properties/match_latest_revision_in_family/default",
+      },
     ]);
     expect(out.diagnostics[1]?.message).toContain("Prefect issue #13030");
+    expect(out.diagnostics[2]?.message).toContain(
+      "a push pool has no long-lived worker and match_latest_revision_in_family is off",
+    );
     expect(out.runTaskRequest.launchType).toBe("FARGATE");
     expect(out.runTaskRequest.capacityProviderStrategy).toEqual([
       { capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 },
@@ -118,11 +126,14 @@ describe("pooldeck check", () => {
       "ec2-strategy-template.json",
       "--snapshot",
       "snapshot.json",
+      "--concurrency",
+      "4",
     );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       '  error ecs/provider-not-in-cluster\n    at /variables/properties/capacity_provider_strategy/default/0/capacityProvider\n    Capacity provider "asg-old" is not associated with cluster "demo"',
     );
+    // with a snapshot and --concurrency every cluster-aware rule runs
     expect(run.stdout).not.toContain("Skipped:");
   });
 
@@ -180,7 +191,7 @@ describe("pooldeck render and help", () => {
     const run = await pooldeck("--help");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      "  pooldeck check <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw] [--format text|json]\n",
+      "  pooldeck check <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw] [--concurrency <n>] [--format text|json]\n",
     );
     expect(run.stdout).toContain(
       "  pooldeck snapshot --cluster <name> [--region <region>] [--family <name>]...\n",

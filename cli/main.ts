@@ -10,7 +10,7 @@ import { loadCheckFiles, UsageError } from "./input";
 const HELP = `pooldeck — check Prefect ECS work pool templates before they reach RunTask
 
 Usage:
-  pooldeck check <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw] [--format text|json]
+  pooldeck check <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw] [--concurrency <n>] [--format text|json]
   pooldeck render <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw]
   pooldeck snapshot --cluster <name> [--region <region>] [--family <name>]...
   pooldeck runs --pool <name> [--limit N] [--format text|json]
@@ -37,6 +37,8 @@ Options:
   --snapshot <file>       a cluster snapshot from \`pooldeck snapshot\`; enables cluster-aware rules
   --mode <mode>           hybrid (ecs worker), push (Prefect Cloud push pool) or raw (no worker logic).
                           Default: push for a work pool of type ecs:push, otherwise hybrid.
+  --concurrency <n>       how many runs may start at once (the work pool's or deployment's
+                          concurrency limit); enables ecs/burst-exceeds-capacity
   --format <format>       text (default) or json
   -h, --help              show this help
 `;
@@ -50,8 +52,15 @@ async function check(args: string[], render: boolean): Promise<number> {
       snapshot: { type: "string" },
       mode: { type: "string" },
       format: { type: "string" },
+      concurrency: { type: "string" },
     },
   });
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    throw new UsageError(
+      `--concurrency must be a positive whole number, not ${JSON.stringify(values.concurrency)}`,
+    );
+  }
   if (positionals.length > 1)
     throw new UsageError(`expected one <file>, got ${positionals.length}`);
   const format = values.format ?? "text";
@@ -69,6 +78,7 @@ async function check(args: string[], render: boolean): Promise<number> {
     jobVariables: files.jobVariables,
     snapshot: files.snapshot,
     mode: files.mode,
+    ...(concurrency !== undefined ? { concurrency: { pool: concurrency } } : {}),
   });
   if (render) {
     if (!result.plan) {

@@ -21,6 +21,7 @@ export function checkJson(result: CheckResult): string {
       message: d.message,
       document: d.document,
       ...(d.fix ? { fix: d.fix } : {}),
+      ...(d.alternativeFixes ? { alternativeFixes: d.alternativeFixes } : {}),
     })),
     runTaskRequest: result.plan?.runTaskRequest ?? null,
     taskDefinition: printableTaskDefinition(result.plan),
@@ -60,6 +61,8 @@ export function checkText(result: CheckResult, file: string, mode: Mode): string
     for (const d of items) {
       lines.push(`  ${d.severity} ${d.rule}`, `    at ${where(d)}`, `    ${d.message}`);
       if (d.fix) lines.push(`    fix: ${d.fix.title}`);
+      for (const alternative of d.alternativeFixes ?? [])
+        lines.push(`    or: ${alternative.title}`);
     }
   }
   if (result.skipped.length > 0) {

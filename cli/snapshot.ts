@@ -44,6 +44,7 @@ export async function runSnapshot(
   }
   // imported late so `check` and `render` never load the AWS SDK
   const { readSnapshot, defaultRegion } = await import("@/lib/ecs");
+  const { countFamilyRevisions } = await import("@/lib/ecs/snapshot");
   const region = values.region ?? (ctx ? "us-east-1" : defaultRegion());
   const result = await readSnapshot(
     { region, cluster: values.cluster, describeFamilies: values.family ?? [] },
@@ -60,6 +61,15 @@ export async function runSnapshot(
     io.stderr(
       `pooldeck snapshot: warning: ${section} could not be read: ${status.error!.message}\n`,
     );
+  }
+  // each described family's revision count (ListTaskDefinitions paged); denied: left out, said why
+  for (const td of result.snapshot.taskDefinitions) {
+    const count = await countFamilyRevisions(region, td.family, { ctx, fresh: true });
+    if (count.ok) td.revisionCount = count.data;
+    else
+      io.stderr(
+        `pooldeck snapshot: warning: no revision count for ${td.family}: ${count.error.message}\n`,
+      );
   }
   // the file must load in `pooldeck check --snapshot`, so hold it to the shared schema here
   const snapshot = clusterSnapshotSchema.parse(result.snapshot);

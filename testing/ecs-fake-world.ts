@@ -127,6 +127,15 @@ export function fakeWorld(sizes: { instances: number; providers: number; familie
           },
         };
       }
+      case "ListTaskDefinitions": {
+        // every family has revisions 1..3 ACTIVE (3 is the one DescribeTaskDefinition returns)
+        const family = String(input.familyPrefix);
+        const arns = families.includes(family)
+          ? [1, 2, 3].map((r) => `arn:aws:ecs:${region}:${acct}:task-definition/${family}:${r}`)
+          : [];
+        const p = page(arns, input, Math.min(Number(input.maxResults ?? 100), 100));
+        return { taskDefinitionArns: p.items, nextToken: p.nextToken };
+      }
       default:
         throw new Error(`fake ECS does not implement ${op}`);
     }

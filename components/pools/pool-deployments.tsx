@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import type { DeploymentVerdict, PoolDeploymentsData } from "@/lib/push/pool-deployments";
 import { DeploymentEditorDetails } from "./deployment-editor-details";
 import { LazyJobVariablesEditor } from "./lazy-job-variables-editor";
+import { RegistrationPrediction } from "./registration-prediction";
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -77,6 +78,7 @@ function DeploymentCard({
           />
         </div>
       </div>
+      {d.registration ? <RegistrationPrediction deployment={d.name} view={d.registration} /> : null}
       <DeploymentEditorDetails deploymentId={d.id}>
         <div className="mt-3">
           <LazyJobVariablesEditor

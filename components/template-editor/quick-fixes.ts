@@ -31,10 +31,14 @@ export function clearDiagnostics(modelUri: string): void {
   registry.delete(modelUri);
 }
 
-/** The text edit that applies a diagnostic's fix to `text`, or undefined when there is nothing to do. */
-export function fixEdit(text: string, diagnostic: Diagnostic): TextEdit | undefined {
-  if (!diagnostic.fix || diagnostic.fix.document !== "template") return undefined;
-  return minimalEdit(text, applyOps(text, diagnostic.fix.edits));
+/** The text edit that applies a diagnostic's fix (or the given alternative) to `text`, or undefined when there is nothing to do. */
+export function fixEdit(
+  text: string,
+  diagnostic: Diagnostic,
+  fix = diagnostic.fix,
+): TextEdit | undefined {
+  if (!fix || fix.document !== "template") return undefined;
+  return minimalEdit(text, applyOps(text, fix.edits));
 }
 
 function intersects(text: string, offset: number, length: number, range: RangeLike): boolean {
@@ -59,8 +63,10 @@ export function findQuickFixes(
     if (!diagnostic.fix || diagnostic.document !== "template") continue;
     const where = pointerRange(text, diagnostic.path);
     if (!where || !intersects(text, where.offset, where.length, range)) continue;
-    const edit = fixEdit(text, diagnostic);
-    if (edit) out.push({ rule: diagnostic.rule, title: diagnostic.fix.title, edit });
+    for (const fix of [diagnostic.fix, ...(diagnostic.alternativeFixes ?? [])]) {
+      const edit = fixEdit(text, diagnostic, fix);
+      if (edit) out.push({ rule: diagnostic.rule, title: fix.title, edit });
+    }
   }
   return out;
 }

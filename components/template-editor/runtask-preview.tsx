@@ -6,6 +6,7 @@ import { Label, NativeSelect } from "@/components/ui/input";
 import { runChecks, type CheckResult } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue, Mode, PreviewDeployment } from "@/lib/template/types";
+import { RegistrationLine } from "./registration-line";
 
 export type { PreviewDeployment } from "@/lib/template/types";
 
@@ -114,6 +115,7 @@ export function RunTaskPreview(props: RunTaskPreviewProps) {
             </Badge>
             <span className="text-muted-foreground">({mode} mode)</span>
           </div>
+          <RegistrationLine prediction={result.registration} {...(snapshot ? { snapshot } : {})} />
           {plan.notes.length > 0 ? (
             <ul className="list-disc pl-5 text-xs text-muted-foreground">
               {plan.notes.map((n) => (

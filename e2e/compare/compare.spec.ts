@@ -177,7 +177,8 @@ test("demo-ecs-push: the conflict deployment's launchType is a warning in hybrid
     .getByRole("table", { name: "Checks of demo-ecs-push in both modes" })
     .getByRole("row", { name: /conflict-launch-type-and-strategy/ });
   await expect(row.getByLabel("in hybrid mode")).toHaveText("1 error2 warnings");
-  await expect(row.getByLabel("in push mode")).toHaveText("2 errors1 warning");
+  // push: a fresh worker per run without match_latest_revision_in_family registers every run
+  await expect(row.getByLabel("in push mode")).toHaveText("2 errors2 warnings");
   await page.getByLabel("Show checks and RunTask for").selectOption({
     label: "Deployment conflict-launch-type-and-strategy",
   });
@@ -192,7 +193,7 @@ test("demo-ecs-push: the conflict deployment's launchType is a warning in hybrid
   // hybrid: the worker drops launchType (warning), but launch_type FARGATE shapes a Fargate task
   // definition for Auto Scaling capacity, whose public IP EC2 refuses
   await expect(hybrid.locator("li[data-severity]")).toHaveCount(3);
-  await expect(push.locator("li[data-severity]")).toHaveCount(3);
+  await expect(push.locator("li[data-severity]")).toHaveCount(4);
   expect(await verdicts(hybrid)).toEqual([
     `warning ${LAUNCH_RULE}`,
     "warning ecs/strategy-with-fargate-task-definition",
@@ -202,6 +203,7 @@ test("demo-ecs-push: the conflict deployment's launchType is a warning in hybrid
     `error ${LAUNCH_RULE}`,
     `warning ${LAUNCH_RULE}`,
     "error prefect/push-requires-aws-credentials",
+    "warning ecs/task-definition-churn",
   ]);
   await expect(hybrid.locator(`li[data-rule="${LAUNCH_RULE}"]`)).toHaveAttribute(
     "data-severity",

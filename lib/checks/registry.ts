@@ -1,5 +1,6 @@
 /** Every rule of the docs/design.md check catalog, in the order diagnostics are reported. */
 import type { Rule } from "./rule";
+import { burstExceedsCapacity } from "./rules/burst-capacity";
 import { noCapacity, taskTooLarge } from "./rules/capacity";
 import { fargateOnlyOption } from "./rules/fargate-only-option";
 import { jobVariableUnknown, jobVariableViolatesSchema } from "./rules/job-variables";
@@ -24,6 +25,7 @@ import {
   fargateRequiresAwsvpc,
   taskDefinitionIncompatible,
 } from "./rules/task-definition";
+import { taskDefinitionChurn } from "./rules/task-definition-churn";
 import { defaultViolatesSchema, invalidVariablesSchema } from "./rules/template-schema";
 import { missingSection, undeclaredVariable } from "./rules/template-structure";
 
@@ -57,6 +59,8 @@ export const RULES: readonly Rule[] = [
   pushRequiresAwsCredentials,
   jobVariableUnknown,
   jobVariableViolatesSchema,
+  taskDefinitionChurn,
+  burstExceedsCapacity,
 ];
 
 /** Every rule id of the catalog, including template/invalid-json. */

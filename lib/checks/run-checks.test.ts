@@ -14,6 +14,7 @@ describe("runChecks", () => {
       "ecs/provider-inactive",
       "ecs/no-capacity",
       "ecs/task-too-large",
+      "ecs/burst-exceeds-capacity",
     ]);
   });
 

@@ -5,6 +5,8 @@ import { createContext } from "./context";
 import { parseJsonText, type ParsedJson } from "@/lib/template/json-text";
 import { isEmptyValue, isObject } from "@/lib/template/pointer";
 import { INVALID_JSON_RULE, RULES } from "./registry";
+import { registrationPrediction } from "./rules/task-definition-churn";
+import type { RegistrationPrediction } from "@/lib/template/registration";
 import type { CheckInput, Diagnostic } from "./types";
 import { locateTemplate } from "@/lib/template/pool-document";
 
@@ -19,6 +21,8 @@ export interface CheckResult {
   plan?: EcsRunPlan;
   /** rules that could not run, and why (e.g. no cluster snapshot) */
   skipped: SkippedRule[];
+  /** how often the worker would register a task definition (hybrid and push, when it renders) */
+  registration?: RegistrationPrediction;
 }
 
 /** A check result as the server sends it to the page: everything but the plan, which holds functions. */
@@ -135,7 +139,14 @@ function runAll(input: CheckInput): CheckResult {
       skipped.push({ rule: rule.id, reason: `internal error: ${message(error)}` });
     }
   }
-  return { diagnostics, plan, skipped };
+  let registration: RegistrationPrediction | undefined;
+  try {
+    const p = plan ? registrationPrediction(ctx) : undefined;
+    if (p && !("skipped" in p)) registration = p;
+  } catch {
+    // the prediction is informative; the checks stand without it
+  }
+  return { diagnostics, plan, skipped, ...(registration ? { registration } : {}) };
 }
 
 export interface CheckTextOptions {

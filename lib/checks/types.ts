@@ -3,6 +3,7 @@
  * every keystroke, server actions before every push, and the CLI in CI pipelines.
  */
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
+import type { FamilyPeer } from "@/lib/template/registration";
 import type { DocumentKind, FixEdit, JsonPointer, JsonValue, Mode } from "@/lib/template/types";
 
 export type Severity = "error" | "warning" | "info";
@@ -27,6 +28,8 @@ export interface Diagnostic {
   /** a sentence a person understands: what is wrong, why AWS/Prefect cares, what to do */
   message: string;
   fix?: Fix;
+  /** other fixes for the same problem, when there is more than one way (offered after `fix`) */
+  alternativeFixes?: Fix[];
 }
 
 export interface CheckInput {
@@ -37,4 +40,13 @@ export interface CheckInput {
   /** the cluster the template targets; cluster-aware rules report that they were skipped without it */
   snapshot?: ClusterSnapshot;
   mode: Mode;
+  /** what the registration prediction needs beyond the template, when the caller knows it */
+  registration?: {
+    /** job variables that flow runs of the deployment set for themselves */
+    perRunJobVariables?: string[];
+    /** other deployments registering into the same family */
+    peers?: FamilyPeer[];
+  };
+  /** limits that bound how many runs start at once: the work pool's and the deployment's */
+  concurrency?: { pool?: number | null; deployment?: number | null };
 }

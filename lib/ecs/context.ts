@@ -1,5 +1,6 @@
 import "server-only";
 
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { ECSClient } from "@aws-sdk/client-ecs";
 
 import { getConfig } from "@/lib/env/server";
@@ -18,6 +19,7 @@ export const ECS_OPERATIONS = [
   "ListTaskDefinitionFamilies",
   "DescribeTaskDefinition",
   "DescribeTasks",
+  "ListTaskDefinitions",
 ] as const;
 export type EcsOperation = (typeof ECS_OPERATIONS)[number];
 
@@ -28,10 +30,19 @@ export const ECS_READ_ACTIONS: readonly string[] = ECS_OPERATIONS.map((op) => `e
 export const LOGS_OPERATIONS = ["GetLogEvents"] as const;
 export type LogsOperation = (typeof LOGS_OPERATIONS)[number];
 
+/** The IAM actions of LOGS_OPERATIONS. */
+export const LOGS_READ_ACTIONS: readonly string[] = LOGS_OPERATIONS.map((op) => `logs:${op}`);
+
+/** The other read actions: Auto Scaling groups behind capacity providers (their max size). */
+export const AUTOSCALING_READ_ACTIONS: readonly string[] = [
+  "autoscaling:DescribeAutoScalingGroups",
+];
+
 /** Every IAM action Pooldeck needs in AWS: the least-privilege policy in docs/iam-policy.json must equal this. */
 export const AWS_READ_ACTIONS: readonly string[] = [
   ...ECS_READ_ACTIONS,
-  ...LOGS_OPERATIONS.map((op) => `logs:${op}`),
+  ...LOGS_READ_ACTIONS,
+  ...AUTOSCALING_READ_ACTIONS,
 ];
 
 /** The smallest client surface lib/ecs needs, so unit tests can hand in an SDK client with a mocked send. */
@@ -40,6 +51,8 @@ export type EcsSender = Pick<ECSClient, "send">;
 /** Everything the reads share: clients, the server cache, retry policy and the concurrency bound. */
 export interface EcsContext {
   client: (region: string) => EcsSender;
+  /** Auto Scaling reads (the groups behind capacity providers); absent: not read */
+  autoscaling?: (region: string) => Pick<AutoScalingClient, "send">;
   cache: TtlCache;
   retry: RetryOptions;
   /** at most this many ECS calls in flight per process; AWS throttles reads per account and region */
@@ -56,7 +69,19 @@ export function createEcsContext(
   overrides: Partial<EcsContext> & { cacheTtlMs?: number; concurrency?: number } = {},
 ): EcsContext {
   const clients = new Map<string, ECSClient>();
+  const asgClients = new Map<string, AutoScalingClient>();
   return {
+    autoscaling:
+      overrides.autoscaling ??
+      ((region) => {
+        let c = asgClients.get(region);
+        if (!c) {
+          // endpoint: the SDK's own AWS_ENDPOINT_URL(_AUTO_SCALING) handling
+          c = new AutoScalingClient({ region, maxAttempts: 1 });
+          asgClients.set(region, c);
+        }
+        return c;
+      }),
     client:
       overrides.client ??
       ((region) => {

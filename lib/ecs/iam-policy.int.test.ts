@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import {
   CloudWatchLogsClient,
   CreateLogGroupCommand,
@@ -17,7 +18,12 @@ import { lookupTasks } from "@/lib/runs/tasks";
 import type { RunTask } from "@/lib/runs/types";
 
 import { createEcsContext } from "./context";
-import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
+import {
+  countFamilyRevisions,
+  describeTaskDefinitions,
+  getClusterSnapshot,
+  listClusters,
+} from "./snapshot";
 
 /**
  * The least-privilege policy, proven on an emulator that enforces IAM (moto's reset-auth): a user
@@ -34,7 +40,13 @@ function ctxFor(credentials: { accessKeyId: string; secretAccessKey: string }) {
     credentials,
     maxAttempts: 1,
   });
-  return createEcsContext({ client: () => client });
+  const autoscaling = new AutoScalingClient({
+    endpoint: moto.endpoint,
+    region: SEED.region,
+    credentials,
+    maxAttempts: 1,
+  });
+  return createEcsContext({ client: () => client, autoscaling: () => autoscaling });
 }
 
 let full: { accessKeyId: string; secretAccessKey: string };
@@ -140,6 +152,13 @@ describe("docs/iam-policy.json on an IAM-enforcing emulator", () => {
     expect(page.snapshot!.taskDefinitions.map((t) => t.family)).toEqual([
       SEED.taskDefinitions.fargate,
     ]);
+    // autoscaling:DescribeAutoScalingGroups: the groups behind the two ASG providers
+    expect(page.snapshot!.autoScalingGroups?.map((g) => g.name).sort()).toEqual([
+      "pooldeck-general",
+      "pooldeck-gpu",
+    ]);
+    const count = await countFamilyRevisions(SEED.region, SEED.taskDefinitions.fargate, { ctx });
+    expect(count).toMatchObject({ ok: true, data: 1 });
   });
 
   it("without ecs:DescribeCapacityProviders only the providers section fails, naming the action", async () => {

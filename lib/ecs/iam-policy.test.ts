@@ -6,29 +6,51 @@ import { GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 
 import { readLogTail, type LogsSender } from "@/lib/runs/logs";
 import { lookupTasks } from "@/lib/runs/tasks";
-
-import { AWS_READ_ACTIONS, ECS_OPERATIONS, LOGS_OPERATIONS } from "./context";
 import { fakeWorld } from "@/testing/ecs-fake-world";
-import { describeTaskDefinitions, getClusterSnapshot, listClusters } from "./snapshot";
 import { mockedContext } from "@/testing/ecs-mock";
+
+import {
+  AUTOSCALING_READ_ACTIONS,
+  AWS_READ_ACTIONS,
+  ECS_OPERATIONS,
+  ECS_READ_ACTIONS,
+  LOGS_OPERATIONS,
+  LOGS_READ_ACTIONS,
+} from "./context";
+import {
+  countFamilyRevisions,
+  describeTaskDefinitions,
+  getClusterSnapshot,
+  listClusters,
+} from "./snapshot";
 
 const policy = JSON.parse(
   readFileSync(new URL("../../docs/iam-policy.json", import.meta.url), "utf8"),
 ) as {
   Version: string;
-  Statement: { Effect: string; Action: string[]; Resource: string }[];
+  Statement: { Sid: string; Effect: string; Action: string[]; Resource: string }[];
 };
 
 describe("docs/iam-policy.json", () => {
-  it("allows exactly the AWS actions the code calls, and only reads", () => {
+  it("allows exactly the AWS actions the code calls, one statement per service, and only reads", () => {
     expect(policy.Version).toBe("2012-10-17");
-    expect(policy.Statement).toHaveLength(1);
-    const [statement] = policy.Statement;
-    expect(statement!.Effect).toBe("Allow");
-    expect(statement!.Resource).toBe("*");
-    expect([...statement!.Action].sort()).toEqual([...AWS_READ_ACTIONS].sort());
+    expect(policy.Statement.map((s) => s.Sid)).toEqual([
+      "PooldeckReadEcs",
+      "PooldeckReadRunLogs",
+      "PooldeckReadAutoScalingGroups",
+    ]);
+    for (const statement of policy.Statement) {
+      expect(statement.Effect).toBe("Allow");
+      expect(statement.Resource).toBe("*");
+    }
+    const [ecs, logs, autoscaling] = policy.Statement;
+    expect([...ecs!.Action].sort()).toEqual([...ECS_READ_ACTIONS].sort());
+    expect(logs!.Action).toEqual([...LOGS_READ_ACTIONS]);
+    expect(autoscaling!.Action).toEqual([...AUTOSCALING_READ_ACTIONS]);
+    const all = policy.Statement.flatMap((s) => s.Action);
+    expect([...all].sort()).toEqual([...AWS_READ_ACTIONS].sort());
     expect(
-      statement!.Action.every((a) => /^(ecs:(List|Describe)|logs:Get)[A-Za-z]+$/.test(a)),
+      all.every((a) => /^(ecs:(List|Describe)|logs:Get|autoscaling:Describe)[A-Za-z]+$/.test(a)),
     ).toBe(true);
   });
 
@@ -73,6 +95,7 @@ describe("docs/iam-policy.json", () => {
       stream: "flows/prefect/0123456789abcdef0123456789abcdef",
       lines: [],
     });
+    await countFamilyRevisions("us-east-1", world.families[0]!, { ctx: m.ctx });
     expect(Object.keys(m.byOperation()).sort()).toEqual([...ECS_OPERATIONS].sort());
     expect(logCalls).toEqual([...LOGS_OPERATIONS]);
   });

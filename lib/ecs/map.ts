@@ -1,5 +1,8 @@
 import "server-only";
 
+import { comparableTaskDefinition } from "@/lib/template/task-definition-equality";
+import type { JsonObject } from "@/lib/template/types";
+
 import type {
   CapacityProvider as AwsCapacityProvider,
   Cluster as AwsCluster,
@@ -133,5 +136,8 @@ export function toTaskDefinitionSummary(td: AwsTaskDefinition): TaskDefinitionSu
         ...(c.secrets ?? []).map((x) => x.name),
       ].filter((n): n is string => Boolean(n)),
     })),
+    // the SDK parses registeredAt/deregisteredAt to Date; the JSON round trip makes them strings
+    // (they are post-registration fields, which the comparison drops anyway)
+    comparable: comparableTaskDefinition(JSON.parse(JSON.stringify(td)) as JsonObject),
   };
 }

@@ -9,6 +9,7 @@ import {
   ListClustersCommand,
   ListContainerInstancesCommand,
   ListTaskDefinitionFamiliesCommand,
+  ListTaskDefinitionsCommand,
   type CapacityProvider as AwsCapacityProvider,
   type Cluster as AwsCluster,
   type ContainerInstance as AwsContainerInstance,
@@ -225,4 +226,32 @@ export async function describeTasks(
     tasks: pages.flatMap((p) => p.tasks ?? []),
     failures: pages.flatMap((p) => p.failures ?? []),
   };
+}
+
+/**
+ * How many ACTIVE revisions a family has: ListTaskDefinitions by family, paged to the end (100 a
+ * page, so a family with thousands of revisions costs tens of calls — callers ask lazily).
+ */
+export async function countTaskDefinitionRevisions(
+  ctx: EcsContext,
+  region: string,
+  family: string,
+): Promise<number> {
+  const arns = await collectPages(async (nextToken) => {
+    const out = await call<{ taskDefinitionArns?: string[]; nextToken?: string }>(
+      ctx,
+      region,
+      "ListTaskDefinitions",
+      new ListTaskDefinitionsCommand({
+        familyPrefix: family,
+        status: "ACTIVE",
+        maxResults: LIMITS.listPage,
+        nextToken,
+      }),
+    );
+    return { items: out.taskDefinitionArns, nextToken: out.nextToken };
+  });
+  // ".../task-definition/<family>:<revision>": count only this family's revisions
+  return arns.filter((arn) => arn.slice(arn.lastIndexOf("/") + 1, arn.lastIndexOf(":")) === family)
+    .length;
 }

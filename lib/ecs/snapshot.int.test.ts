@@ -56,6 +56,13 @@ describe("lib/ecs against the seeded emulator", () => {
     );
     expect(Object.values(r.sections).map((s) => s.error)).toEqual([null, null, null, null, null]);
     const snap = r.snapshot!;
+    // the groups behind the two ASG providers, as the seed leaves them (max 10; 3 and 1 instances)
+    expect(
+      snap.autoScalingGroups?.map((g) => [g.name, g.minSize, g.maxSize, g.desiredCapacity]).sort(),
+    ).toEqual([
+      ["pooldeck-general", 0, 10, 3],
+      ["pooldeck-gpu", 0, 10, 1],
+    ]);
     expect(
       snap.capacityProviders.map((p) => [
         p.name,

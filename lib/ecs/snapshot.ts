@@ -1,12 +1,18 @@
 import "server-only";
 
+import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
+
 import type {
+  AutoScalingGroup,
   CapacityProvider,
   ClusterSnapshot,
   ClusterSummary,
   ContainerInstance,
   TaskDefinitionSummary,
 } from "@/lib/snapshot/schema";
+
+import type { LatestRevision } from "@/lib/template/registration";
+import type { JsonObject } from "@/lib/template/types";
 
 import { serverEcsContext, type EcsContext, type EcsOperation } from "./context";
 import { EcsReadError, toEcsError, type EcsError, type EcsResult } from "./errors";
@@ -22,6 +28,7 @@ import {
   describeCapacityProviders,
   describeClusters,
   describeContainerInstances,
+  countTaskDefinitionRevisions,
   describeTaskDefinition,
   listClusterArns,
   listContainerInstanceArns,
@@ -160,6 +167,112 @@ export async function describeTaskDefinitions(
   return Object.fromEntries(unique.map((name, i) => [name, results[i]!]));
 }
 
+/** "…:autoScalingGroupName/<name>" → name. */
+function asgName(arn: string): string {
+  return arn.slice(arn.indexOf("autoScalingGroupName/") + "autoScalingGroupName/".length);
+}
+
+/**
+ * The Auto Scaling groups behind the providers (DescribeAutoScalingGroups by name, 50 a call),
+ * or undefined when they cannot be read: the burst rule then says it lacks them.
+ */
+async function readAutoScalingGroups(
+  ctx: EcsContext,
+  region: string,
+  providers: CapacityProvider[],
+  fresh?: boolean,
+): Promise<AutoScalingGroup[] | undefined> {
+  const names = providers.flatMap((p) =>
+    p.autoScalingGroupArn ? [asgName(p.autoScalingGroupArn)] : [],
+  );
+  const client = ctx.autoscaling?.(region);
+  if (names.length === 0) return [];
+  if (!client) return undefined;
+  try {
+    const { value } = await ctx.cache.get(
+      `asgs:${region}:${[...names].sort().join(",")}`,
+      async () => {
+        const groups: AutoScalingGroup[] = [];
+        for (let i = 0; i < names.length; i += 50) {
+          const out = await ctx.limiter.run(() =>
+            client.send(
+              new DescribeAutoScalingGroupsCommand({
+                AutoScalingGroupNames: names.slice(i, i + 50),
+              }),
+            ),
+          );
+          for (const g of out.AutoScalingGroups ?? [])
+            groups.push({
+              name: g.AutoScalingGroupName ?? "",
+              arn: g.AutoScalingGroupARN ?? "",
+              minSize: g.MinSize ?? 0,
+              maxSize: g.MaxSize ?? 0,
+              desiredCapacity: g.DesiredCapacity ?? 0,
+              instanceCount: g.Instances?.length ?? 0,
+            });
+        }
+        return groups;
+      },
+      { fresh },
+    );
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** AWS's answer to DescribeTaskDefinition for a family without an ACTIVE revision. */
+function isMissingFamily(error: EcsError): boolean {
+  return (
+    error.kind === "invalid-request" && /unable to describe task definition/i.test(error.message)
+  );
+}
+
+/** What the registration prediction needs about one family, read once for every deployment using it. */
+export type FamilyLatest =
+  { ok: true; latest: LatestRevision | "none" } | { ok: false; error: EcsError };
+
+/**
+ * The latest ACTIVE revision of each family: one DescribeTaskDefinition per distinct family (not
+ * per deployment), cached like every read; a family that does not exist is "none", not an error.
+ */
+export async function readFamilyLatest(
+  region: string,
+  families: readonly string[],
+  opts: ReadOptions = {},
+): Promise<Record<string, FamilyLatest>> {
+  const described = await describeTaskDefinitions(region, families, opts);
+  return Object.fromEntries(
+    Object.entries(described).map(([family, r]): [string, FamilyLatest] => {
+      if (r.ok) {
+        // toTaskDefinitionSummary always sets `comparable`
+        const comparable = (r.data.comparable ?? {}) as JsonObject;
+        return [family, { ok: true, latest: { revision: r.data.revision, comparable } }];
+      }
+      return [family, isMissingFamily(r.error) ? { ok: true, latest: "none" } : r];
+    }),
+  );
+}
+
+/**
+ * The number of ACTIVE revisions of a family (ListTaskDefinitions paged; ask lazily, it can be
+ * many calls). A family that does not exist counts 0; AccessDenied names ecs:ListTaskDefinitions.
+ */
+export function countFamilyRevisions(
+  region: string,
+  family: string,
+  opts: ReadOptions = {},
+): Promise<EcsResult<number>> {
+  const ctx = opts.ctx ?? serverEcsContext();
+  return section(
+    ctx,
+    `tdcount:${region}:${family}`,
+    "ListTaskDefinitions",
+    () => countTaskDefinitionRevisions(ctx, region, family),
+    opts.fresh,
+  );
+}
+
 /**
  * Reads one cluster: the cluster, its capacity providers, its container instances and the region's
  * task definition families; `describeFamilies` are described too. Sections fail independently.
@@ -211,6 +324,10 @@ export async function getClusterSnapshot(
     tdsP,
   ]);
 
+  const autoScalingGroups =
+    clusterR.ok && providersR.ok
+      ? await readAutoScalingGroups(ctx, region, providersR.data, opts.fresh)
+      : undefined;
   const tdList = Object.values(tds);
   const tdError = tdList.find((r) => !r.ok);
   const status = <T>(r: EcsResult<T>): SectionStatus => ({
@@ -244,6 +361,7 @@ export async function getClusterSnapshot(
       containerInstances: instancesR.ok ? instancesR.data : [],
       taskDefinitionFamilies: familiesR.ok ? familiesR.data : [],
       taskDefinitions: tdList.flatMap((r) => (r.ok ? [r.data] : [])),
+      ...(autoScalingGroups ? { autoScalingGroups } : {}),
     },
     sections,
   };

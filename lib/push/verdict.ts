@@ -33,10 +33,13 @@ export async function checkWithCluster(input: {
   jobVariables?: JsonValue;
   mode: Mode;
   readCluster?: SnapshotReader;
+  /** the pool's and the deployment's concurrency limits (ecs/burst-exceeds-capacity) */
+  concurrency?: { pool?: number | null; deployment?: number | null };
 }): Promise<ServerVerdict> {
   const base = {
     template: input.template,
     mode: input.mode,
+    ...(input.concurrency ? { concurrency: input.concurrency } : {}),
     ...(input.jobVariables === undefined ? {} : { jobVariables: input.jobVariables }),
   };
   let result = runChecks(base);

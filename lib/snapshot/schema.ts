@@ -81,6 +81,14 @@ export const taskDefinitionSummarySchema = z.object({
   cpu: z.string().nullable(),
   memory: z.string().nullable(),
   containers: z.array(containerSummarySchema),
+  /**
+   * The task definition as the ECS worker compares it (lib/template/task-definition-equality.ts
+   * comparableTaskDefinition: normalised, environment values replaced by digests), so the
+   * registration prediction works from a snapshot. Absent in snapshots written before it existed.
+   */
+  comparable: z.record(z.string(), z.json()).optional(),
+  /** ACTIVE revisions of the family (ListTaskDefinitions, paged); null when not counted or denied */
+  revisionCount: z.number().int().nullable().optional(),
 });
 export type TaskDefinitionSummary = z.infer<typeof taskDefinitionSummarySchema>;
 
@@ -96,6 +104,18 @@ export const clusterSummarySchema = z.object({
 });
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 
+/** An Auto Scaling group behind a capacity provider: how far it may scale out. */
+export const autoScalingGroupSchema = z.object({
+  name: z.string(),
+  arn: z.string(),
+  minSize: z.number(),
+  maxSize: z.number(),
+  desiredCapacity: z.number(),
+  /** EC2 instances the group has now (in service or not) */
+  instanceCount: z.number(),
+});
+export type AutoScalingGroup = z.infer<typeof autoScalingGroupSchema>;
+
 export const clusterSnapshotSchema = z.object({
   /** ISO time the snapshot's data was read from AWS */
   fetchedAt: z.string(),
@@ -110,5 +130,10 @@ export const clusterSnapshotSchema = z.object({
    * (AWS has no batch describe), so a family listed above may be missing here.
    */
   taskDefinitions: z.array(taskDefinitionSummarySchema),
+  /**
+   * The Auto Scaling groups of the cluster's providers (DescribeAutoScalingGroups); absent when
+   * not read (older snapshots, or autoscaling:DescribeAutoScalingGroups denied).
+   */
+  autoScalingGroups: z.array(autoScalingGroupSchema).optional(),
 });
 export type ClusterSnapshot = z.infer<typeof clusterSnapshotSchema>;

@@ -83,7 +83,7 @@ export interface WorkerConfiguration {
   executionRoleArn: string | null;
 }
 
-function pyBool(value: JsonValue | undefined): boolean {
+export function pyBool(value: JsonValue | undefined): boolean {
   // pydantic's lax bool: true/false and the usual strings; anything else fails validation
   if (typeof value === "string")
     return ["true", "1", "yes", "on", "t", "y"].includes(value.toLowerCase());

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { RULE_IDS } from "@/lib/checks/registry";
+import { RUN_DIAGNOSES } from "@/lib/runs/diagnoses/catalog";
 
 import { DESIGN_PATH, renderCatalogs } from "./catalog";
 
@@ -12,9 +13,9 @@ describe("docs/design.md catalogs", () => {
     expect(doc).toBe(await renderCatalogs(doc));
   });
 
-  it("list every check rule id once, in registry order", () => {
+  it("list every check rule and run diagnosis id once, in registry order", () => {
     const ids = [...doc.matchAll(/^\| `([a-z]+\/[a-z0-9-]+)` +\|/gm)].map((m) => m[1]);
-    expect(ids.slice(0, RULE_IDS.length)).toEqual([...RULE_IDS]);
+    expect(ids).toEqual([...RULE_IDS, ...RUN_DIAGNOSES.map((d) => d.id)]);
   });
 
   it("refuses a document without the generated section", async () => {

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
 
 import { INVALID_JSON_RULE, RULES } from "@/lib/checks/registry";
+import { RUN_DIAGNOSES } from "@/lib/runs/diagnoses/catalog";
 
 export const DESIGN_PATH = fileURLToPath(new URL("../../docs/design.md", import.meta.url));
 
@@ -38,6 +39,14 @@ function sections(): { name: string; source: string; body: string }[] {
           { id: INVALID_JSON_RULE, text: "The document must parse as JSON." },
           ...RULES.map((rule) => ({ id: rule.id, text: rule.summary })),
         ],
+      ),
+    },
+    {
+      name: "diagnoses",
+      source: "lib/runs/diagnoses/catalog.ts",
+      body: table(
+        ["diagnosis", "what happened"],
+        RUN_DIAGNOSES.map((d) => ({ id: d.id, text: `${d.severity}: ${d.description}` })),
       ),
     },
   ];

@@ -43,11 +43,12 @@ export function prefectApi(apiUrl: string) {
         // no storage, no entrypoint: the flow never runs; only the worker's submission matters
       }),
     deleteDeployment: (id: string) => call<void>("DELETE", `/deployments/${id}`),
-    createFlowRun: (deploymentId: string) =>
+    /** `jobVariables`: the flow run's own job variables (as run_deployment(job_variables=...) sets them) */
+    createFlowRun: (deploymentId: string, jobVariables?: JsonObject) =>
       call<{ id: string; name: string; state: { type: string } | null }>(
         "POST",
         `/deployments/${deploymentId}/create_flow_run`,
-        {},
+        jobVariables ? { job_variables: jobVariables } : {},
       ),
     readFlowRun: (id: string) =>
       call<{ id: string; state: { type: string; message: string | null } | null }>(

@@ -119,3 +119,52 @@ export async function runWorkerUntilRunTask(opts: {
     ms: Date.now() - started,
   };
 }
+
+/**
+ * Starts `prefect worker start --type ecs` for `pool` as a long-lived process (polling every
+ * second), so its in-memory task definition cache lives across flow runs, as in a real hybrid
+ * deployment. `stop()` kills its process group.
+ */
+export function startLongLivedWorker(opts: {
+  pool: string;
+  prefectApiUrl: string;
+  awsEndpoint: string;
+  home: string;
+}) {
+  const env = workerEnvironment(opts.prefectApiUrl, opts.home, opts.awsEndpoint);
+  const child = spawn(PREFECT_BIN, ["worker", "start", "--pool", opts.pool, "--type", "ecs"], {
+    cwd: opts.home,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? opts.home,
+      LANG: "C.UTF-8",
+      ...env.prefect,
+      PREFECT_WORKER_QUERY_SECONDS: "1",
+      ...env.aws,
+    } as Record<string, string> as unknown as NodeJS.ProcessEnv,
+  });
+  let log = "";
+  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<string>((resolve) =>
+    child.on("exit", (code, signal) =>
+      resolve(`the worker exited (code ${code}, signal ${signal})`),
+    ),
+  );
+  return {
+    exited,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      await exited;
+    },
+  };
+}

@@ -16,12 +16,12 @@ import { providerKindOf } from "@/lib/template/placement";
 
 const NO_SNAPSHOT = "needs a cluster snapshot (pass --snapshot or pick a cluster)";
 
-function usable(instance: ContainerInstance): boolean {
+export function usable(instance: ContainerInstance): boolean {
   return instance.status === "ACTIVE" && instance.agentConnected;
 }
 
-/** Providers that may place the task: the request's strategy, else the cluster default. */
-function placingProviders(ctx: CheckContext): string[] | undefined {
+/** Providers that may place the task: the request's strategy, else the cluster default; undefined for launch type EC2 (registered instances only). */
+export function placingProviders(ctx: CheckContext): string[] | undefined {
   const strategy = finalStrategy(ctx);
   const entries =
     strategy.length > 0 ? strategy : (ctx.snapshot?.cluster.defaultCapacityProviderStrategy ?? []);
@@ -72,7 +72,7 @@ export const noCapacity: Rule = {
   },
 };
 
-function containerSum(ctx: CheckContext, key: "cpu" | "memory"): number | undefined {
+export function containerSum(ctx: CheckContext, key: "cpu" | "memory"): number | undefined {
   const registered = registeredTaskDefinition(ctx);
   const containers = registered
     ? registered.containerDefinitions

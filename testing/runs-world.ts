@@ -4,7 +4,6 @@
  * infrastructure_pid is the worker's own) against the emulator, and failures made the way ECS
  * reports them (StopTask with the reason strings AWS documents).
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,11 +18,8 @@ import {
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
 
-import { workerEnvironment } from "@/scripts/ground-truth/run-worker";
+import { spawnWorker } from "@/scripts/ground-truth/run-worker";
 import { emulatorClientConfig } from "@/testing/seed/ecs";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
-const PREFECT_BIN = path.join(ROOT, ".venv/bin/prefect");
 
 /** The emulator's default VPC, its subnets and a security group (moto's RunTask needs one for awsvpc). */
 export async function defaultNetwork(endpoint: string) {
@@ -83,39 +79,11 @@ export async function runWorkerOnce(opts: {
   timeoutMs: number;
 }): Promise<{ code: number | null; log: string }> {
   const home = await mkdtemp(path.join(tmpdir(), "pooldeck-runs-"));
-  const env = workerEnvironment(opts.prefectApiUrl, home, opts.awsEndpoint);
-  const child = spawn(
-    PREFECT_BIN,
-    ["worker", "start", "--pool", opts.pool, "--type", "ecs", "--run-once"],
-    {
-      cwd: home,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: process.env.HOME ?? home,
-        LANG: "C.UTF-8",
-        ...env.prefect,
-        ...env.aws,
-      } as Record<string, string> as unknown as NodeJS.ProcessEnv,
-    },
-  );
-  let log = "";
-  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const timer = setTimeout(() => {
-    if (child.pid) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  }, opts.timeoutMs);
+  const worker = spawnWorker({ ...opts, home, args: ["--run-once"] });
+  const timer = setTimeout(() => worker.kill(), opts.timeoutMs);
   try {
-    const code = await exited;
-    return { code, log };
+    const { code } = await worker.exited;
+    return { code, log: worker.log() };
   } finally {
     clearTimeout(timer);
     await rm(home, { recursive: true, force: true });

@@ -1,45 +1,21 @@
-import { readFileSync } from "node:fs";
-
 import { expect, test } from "@/testing/e2e/test";
 
-import { startPrivateMoto } from "@/testing/private-moto";
-import { freePort } from "@/testing/free-port";
-import { SEED, seedEcs, seedIamUser } from "@/testing/seed/ecs";
-import { startAppInstance } from "@/testing/e2e/app-instance";
+import { startAppWithoutAction } from "@/testing/e2e/app-without-action";
+import { SEED } from "@/testing/seed/ecs";
 
 /**
  * A dashboard whose IAM identity lacks ecs:DescribeCapacityProviders, on an emulator that enforces
  * IAM: the providers section names the missing action while the rest of the page still works.
  */
 test.describe("a missing IAM action", () => {
-  let moto: Awaited<ReturnType<typeof startPrivateMoto>>;
-  let app: Awaited<ReturnType<typeof startAppInstance>>;
+  let app: Awaited<ReturnType<typeof startAppWithoutAction>>;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    moto = await startPrivateMoto();
-    await seedEcs({ endpoint: moto.endpoint });
-    const policy = JSON.parse(readFileSync("docs/iam-policy.json", "utf8")) as {
-      Statement: { Action: string[] }[];
-    };
-    policy.Statement[0]!.Action = policy.Statement[0]!.Action.filter(
-      (a) => a !== "ecs:DescribeCapacityProviders",
-    );
-    const key = await seedIamUser(moto.endpoint, "pooldeck-limited", JSON.stringify(policy));
-    expect(
-      (await fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" })).ok,
-    ).toBe(true);
-    app = await startAppInstance(await freePort(), {
-      PREFECT_API_URL: `http://127.0.0.1:${process.env.POOLDECK_PREFECT_PORT ?? "4200"}/api`,
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_REGION: SEED.region,
-      AWS_ACCESS_KEY_ID: key.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: key.secretAccessKey,
-    });
+    app = await startAppWithoutAction("ecs:DescribeCapacityProviders", "pooldeck-limited");
   });
   test.afterAll(async () => {
     await app?.stop();
-    moto?.stop();
   });
 
   test("is named in the providers section; instances and task definitions still load", async ({

@@ -5,6 +5,7 @@
  * instances, family list) and time to complete (the families in view described), plus describing
  * every family. Run: `node --conditions=react-server --import tsx scripts/bench/cluster.ts`.
  */
+import { countingClient } from "./counting-client";
 import {
   AutoScalingClient,
   CreateAutoScalingGroupCommand,
@@ -149,26 +150,6 @@ export async function seedLarge(
   for (const c of [ecs, ec2, asg]) c.destroy();
 }
 
-/** An ECS client that counts every call by operation through the SDK's middleware stack. */
-function countingClient(endpoint: string) {
-  const client = new ECSClient({ ...emulatorClientConfig(endpoint, REGION), maxAttempts: 1 });
-  const calls: Record<string, number> = {};
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const op = String(context.commandName ?? "unknown").replace(/Command$/, "");
-      calls[op] = (calls[op] ?? 0) + 1;
-      return next(args);
-    },
-    { step: "initialize", name: "pooldeckCallCounter" },
-  );
-  const take = () => {
-    const copy = Object.fromEntries(Object.entries(calls).sort());
-    for (const k of Object.keys(calls)) delete calls[k];
-    return copy;
-  };
-  return { client, take };
-}
-
 async function clusterPage(
   ctx: ReturnType<typeof createEcsContext>,
   take: () => Record<string, number>,
@@ -203,7 +184,7 @@ export async function runClusterBench(
     await seedLarge(endpoint, sizes);
     const seedMs = performance.now() - s0;
 
-    const { client, take } = countingClient(endpoint);
+    const { client, take } = countingClient(endpoint, REGION);
     const ctx = createEcsContext({ client: () => client });
     const cold = await clusterPage(ctx, take);
     const warm = await clusterPage(ctx, take);

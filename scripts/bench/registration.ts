@@ -5,6 +5,7 @@
  * DescribeTaskDefinition per family, not per deployment. Run alone:
  * `node --conditions=react-server --import tsx scripts/bench/registration.ts`.
  */
+import { countingClient } from "./counting-client";
 import { ECSClient, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 
 import { createEcsContext } from "@/lib/ecs/context";
@@ -25,25 +26,6 @@ export interface RegistrationBenchResult {
   cold: { calls: Record<string, number>; ms: number };
   warm: { calls: Record<string, number>; ms: number };
   kinds: Record<string, number>;
-}
-
-function countingClient(endpoint: string) {
-  const client = new ECSClient({ ...emulatorClientConfig(endpoint, REGION), maxAttempts: 1 });
-  const calls: Record<string, number> = {};
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const op = String(context.commandName ?? "unknown").replace(/Command$/, "");
-      calls[op] = (calls[op] ?? 0) + 1;
-      return next(args);
-    },
-    { step: "initialize", name: "pooldeckCallCounter" },
-  );
-  const take = () => {
-    const copy = Object.fromEntries(Object.entries(calls).sort());
-    for (const k of Object.keys(calls)) delete calls[k];
-    return copy;
-  };
-  return { client, take };
 }
 
 export async function runRegistrationBench(): Promise<RegistrationBenchResult> {
@@ -72,7 +54,7 @@ export async function runRegistrationBench(): Promise<RegistrationBenchResult> {
       name: `flow/deployment-${i}`,
       jobVariables: { family: families[i % FAMILIES]!, match_latest_revision_in_family: true },
     }));
-    const counting = countingClient(moto.endpoint);
+    const counting = countingClient(moto.endpoint, REGION);
     const ctx = createEcsContext({ client: () => counting.client });
     const pool = {
       name: "bench",

@@ -35,6 +35,61 @@ export function workerEnvironment(prefectApiUrl: string, prefectHome: string, aw
   };
 }
 
+/**
+ * Spawns the real worker, `prefect worker start --pool <pool> --type ecs [args]`, in its own
+ * process group (so `kill()` stops it and anything it spawned) and with only the environment it
+ * needs: no PREFECT_* or AWS_* of the calling shell leaks into the run. `exited` resolves with a
+ * sentence saying how it ended.
+ */
+export function spawnWorker(opts: {
+  pool: string;
+  prefectApiUrl: string;
+  awsEndpoint: string;
+  home: string;
+  args?: string[];
+  env?: Record<string, string>;
+}) {
+  const env = workerEnvironment(opts.prefectApiUrl, opts.home, opts.awsEndpoint);
+  const child = spawn(
+    PREFECT_BIN,
+    ["worker", "start", "--pool", opts.pool, "--type", "ecs", ...(opts.args ?? [])],
+    {
+      cwd: opts.home,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? opts.home,
+        LANG: "C.UTF-8",
+        ...env.prefect,
+        ...opts.env,
+        ...env.aws,
+      } as Record<string, string> as unknown as NodeJS.ProcessEnv, // Next's types demand NODE_ENV
+    },
+  );
+  let log = "";
+  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<{ code: number | null; message: string }>((resolve) =>
+    child.on("exit", (code, signal) =>
+      resolve({ code, message: `the worker exited (code ${code}, signal ${signal})` }),
+    ),
+  );
+  return {
+    exited,
+    log: () => log,
+    kill() {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+    },
+  };
+}
+
 export type WorkerRun = {
   /** RegisterTaskDefinition body, absent when the worker used an existing task definition. */
   registerTaskDefinition?: unknown;
@@ -60,32 +115,14 @@ export async function runWorkerUntilRunTask(opts: {
 }): Promise<WorkerRun> {
   const started = Date.now();
   const home = await mkdtemp(path.join(tmpdir(), "pooldeck-gt-"));
-  const env = workerEnvironment(opts.prefectApiUrl, home, opts.proxy.url);
-  const child = spawn(
-    PREFECT_BIN,
-    ["worker", "start", "--pool", opts.pool, "--type", "ecs", "--run-once"],
-    {
-      cwd: home,
-      detached: true, // its own process group, so we can stop the worker and anything it spawned
-      stdio: ["ignore", "pipe", "pipe"],
-      // only what the worker needs: no PREFECT_* or AWS_* of the calling shell leaks into the run
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: process.env.HOME ?? home,
-        LANG: "C.UTF-8",
-        ...env.prefect,
-        ...env.aws,
-      } as Record<string, string> as unknown as NodeJS.ProcessEnv, // Next's types demand NODE_ENV
-    },
-  );
-  let log = "";
-  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<string>((resolve) =>
-    child.on("exit", (code, signal) =>
-      resolve(`the worker exited (code ${code}, signal ${signal})`),
-    ),
-  );
+  const worker = spawnWorker({
+    pool: opts.pool,
+    prefectApiUrl: opts.prefectApiUrl,
+    awsEndpoint: opts.proxy.url,
+    home,
+    args: ["--run-once"],
+  });
+  const exited = worker.exited.then((e) => e.message);
 
   let runTask: RecordedCall | null = null;
   let exit: string | null = null;
@@ -95,17 +132,13 @@ export async function runWorkerUntilRunTask(opts: {
     const message = (err as Error).message;
     // exiting without RunTask is an outcome (the worker failed the run); a timeout is not
     if (!message.includes("the worker exited")) {
-      throw new Error(`${message} for pool ${opts.pool}. Worker log:\n${log.slice(-4000)}`);
+      throw new Error(
+        `${message} for pool ${opts.pool}. Worker log:\n${worker.log().slice(-4000)}`,
+      );
     }
     exit = message;
   } finally {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    worker.kill();
     await exited;
     await rm(home, { recursive: true, force: true });
   }
@@ -115,7 +148,7 @@ export async function runWorkerUntilRunTask(opts: {
     runTask: runTask?.body ?? null,
     exit,
     calls: opts.proxy.calls.map((c) => `${c.service}:${c.operation}`),
-    log,
+    log: worker.log(),
     ms: Date.now() - started,
   };
 }
@@ -131,39 +164,13 @@ export function startLongLivedWorker(opts: {
   awsEndpoint: string;
   home: string;
 }) {
-  const env = workerEnvironment(opts.prefectApiUrl, opts.home, opts.awsEndpoint);
-  const child = spawn(PREFECT_BIN, ["worker", "start", "--pool", opts.pool, "--type", "ecs"], {
-    cwd: opts.home,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? opts.home,
-      LANG: "C.UTF-8",
-      ...env.prefect,
-      PREFECT_WORKER_QUERY_SECONDS: "1",
-      ...env.aws,
-    } as Record<string, string> as unknown as NodeJS.ProcessEnv,
-  });
-  let log = "";
-  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<string>((resolve) =>
-    child.on("exit", (code, signal) =>
-      resolve(`the worker exited (code ${code}, signal ${signal})`),
-    ),
-  );
+  const worker = spawnWorker({ ...opts, env: { PREFECT_WORKER_QUERY_SECONDS: "1" } });
+  const exited = worker.exited.then((e) => e.message);
   return {
     exited,
-    log: () => log,
+    log: worker.log,
     async stop() {
-      if (child.exitCode === null && child.pid) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }
+      worker.kill();
       await exited;
     },
   };

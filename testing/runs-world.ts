@@ -18,7 +18,7 @@ import {
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
 
-import { spawnWorker } from "@/scripts/ground-truth/run-worker";
+import { spawnWorker } from "./real-worker";
 import { emulatorClientConfig } from "@/testing/seed/ecs";
 
 /** The emulator's default VPC, its subnets and a security group (moto's RunTask needs one for awsvpc). */

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import {
   CloudWatchLogsClient,
@@ -10,6 +8,7 @@ import {
 import { ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { dashboardPolicy, dashboardPolicyWithout } from "@/testing/iam-policy";
 import { startPrivateMoto } from "@/testing/private-moto";
 import { SEED, seedEcs, seedIamUser } from "@/testing/seed/ecs";
 
@@ -30,7 +29,7 @@ import {
  * with exactly docs/iam-policy.json reads the whole cluster page; a user without one action gets an
  * AccessDenied that the page names, while every other section still loads.
  */
-const policy = readFileSync(new URL("../../docs/iam-policy.json", import.meta.url), "utf8");
+const policy = dashboardPolicy();
 let moto: Awaited<ReturnType<typeof startPrivateMoto>>;
 
 function ctxFor(credentials: { accessKeyId: string; secretAccessKey: string }) {
@@ -77,16 +76,16 @@ beforeAll(async () => {
   moto = await startPrivateMoto();
   await seedEcs({ endpoint: moto.endpoint });
   full = await seedIamUser(moto.endpoint, "pooldeck-dashboard", policy);
-  const parsed = JSON.parse(policy) as { Statement: { Action: string[] }[] };
-  parsed.Statement[0]!.Action = parsed.Statement[0]!.Action.filter(
-    (a) => a !== "ecs:DescribeCapacityProviders",
+  limited = await seedIamUser(
+    moto.endpoint,
+    "pooldeck-limited",
+    dashboardPolicyWithout("ecs:DescribeCapacityProviders"),
   );
-  limited = await seedIamUser(moto.endpoint, "pooldeck-limited", JSON.stringify(parsed));
-  const withoutRuns = JSON.parse(policy) as { Statement: { Action: string[] }[] };
-  withoutRuns.Statement[0]!.Action = withoutRuns.Statement[0]!.Action.filter(
-    (a) => a !== "ecs:DescribeTasks" && a !== "logs:GetLogEvents",
+  noRuns = await seedIamUser(
+    moto.endpoint,
+    "pooldeck-no-runs",
+    dashboardPolicyWithout("ecs:DescribeTasks", "logs:GetLogEvents"),
   );
-  noRuns = await seedIamUser(moto.endpoint, "pooldeck-no-runs", JSON.stringify(withoutRuns));
   // with the emulator's own keys, before it enforces IAM: a task to describe and a log stream
   const admin = { accessKeyId: "testing", secretAccessKey: "testing" };
   const ecs = new ECSClient({ endpoint: moto.endpoint, region: SEED.region, credentials: admin });

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-
+import { dashboardPolicyWithout } from "@/testing/iam-policy";
 import { startPrivateMoto } from "@/testing/private-moto";
 import { freePort } from "@/testing/free-port";
 import { SEED, seedEcs, seedIamUser } from "@/testing/seed/ecs";
@@ -18,13 +17,7 @@ export async function startAppWithoutAction(
   const moto = await startPrivateMoto();
   try {
     await seedEcs({ endpoint: moto.endpoint });
-    const policy = JSON.parse(readFileSync("docs/iam-policy.json", "utf8")) as {
-      Statement: { Action: string[] }[];
-    };
-    for (const statement of policy.Statement) {
-      statement.Action = statement.Action.filter((a) => a !== action);
-    }
-    const key = await seedIamUser(moto.endpoint, user, JSON.stringify(policy));
+    const key = await seedIamUser(moto.endpoint, user, dashboardPolicyWithout(action));
     // from now on the emulator checks every request against the users' policies
     const enforced = await fetch(`${moto.endpoint}/moto-api/reset-auth`, {
       method: "POST",

@@ -142,7 +142,8 @@ describe("lookupTasks", () => {
     ]);
     expect(out.byPid.get(`a::${arn("a", 1)}`)).toMatchObject({
       kind: "found",
-      task: { launchType: "EC2", instanceType: "m5.large", capacityProviderName: "general-asg" },
+      // launchType EC2: the instance's provider did not place it, so no provider is named
+      task: { launchType: "EC2", instanceType: "m5.large", capacityProviderName: null },
     });
     expect(out.byPid.get(`a::${arn("a", 2)}`)).toMatchObject({
       kind: "found",

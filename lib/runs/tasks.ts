@@ -38,7 +38,6 @@ const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : null);
 /** The container instance a task ran on, as DescribeContainerInstances tells it. */
 export interface TaskInstance {
   instanceType: string | null;
-  capacityProviderName: string | null;
 }
 
 /**
@@ -53,7 +52,9 @@ export function toRunTask(task: AwsTask, cluster: string, instance?: TaskInstanc
     lastStatus: task.lastStatus ?? null,
     desiredStatus: task.desiredStatus ?? null,
     launchType: task.launchType ?? null,
-    capacityProviderName: task.capacityProviderName ?? instance?.capacityProviderName ?? null,
+    // the task's own: a task started with launchType EC2 ran on a provider's instance without the
+    // provider placing it
+    capacityProviderName: task.capacityProviderName ?? null,
     instanceType: instance?.instanceType ?? null,
     // the emulator answers "" where ECS leaves the field out
     stopCode: task.stopCode || null,
@@ -155,10 +156,7 @@ async function instancesOf(
   try {
     for (const raw of await describeContainerInstances(ctx, region, cluster, arns)) {
       const instance = toContainerInstance(raw);
-      instances.set(instance.arn, {
-        instanceType: instance.instanceType,
-        capacityProviderName: instance.capacityProviderName,
-      });
+      instances.set(instance.arn, { instanceType: instance.instanceType });
     }
   } catch {
     // the tasks themselves were read; only where they ran is left out

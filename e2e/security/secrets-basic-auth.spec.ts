@@ -71,7 +71,7 @@ test("with basic auth configured, no page, payload or action answer carries the 
   // Pooldeck reached the auth-protected server: the pool is listed and its editor loaded
   await expect(page.locator("main")).toContainText(pool);
   await page.goto(`${app!.url}/pools`);
-  await expect(page.getByRole("link", { name: pool })).toBeVisible();
+  await expect(page.getByRole("link", { name: pool, exact: true })).toBeVisible();
   await Promise.all(pending);
   expect(scanned.length).toBeGreaterThan(3);
   expect(leaks).toEqual([]);

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { serverEcsContext, type EcsContext } from "@/lib/ecs/context";
-import { getClusterSnapshot } from "@/lib/ecs/snapshot";
+import { readSnapshot } from "@/lib/ecs/read-snapshot";
 import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
 import { readFlowNames } from "@/lib/prefect/deployments";
 import { PrefectError } from "@/lib/prefect/errors";
@@ -213,11 +213,12 @@ export async function loadRunDetail(
         flowContainerName(task.task, template),
       ),
       wantsSnapshot
-        ? getClusterSnapshot({ region: ref.region, cluster: ref.cluster }, { ctx: ecs })
+        ? readSnapshot({ region: ref.region, cluster: ref.cluster }, { ctx: ecs })
         : Promise.resolve(null),
     ]);
     logs = tail;
-    if (snapshot?.snapshot)
+    // without a snapshot (AWS said no) the capacity diagnoses keep their snapshot-free wording
+    if (snapshot && "snapshot" in snapshot)
       diagnoses = diagnose(flowRun, task, template, { ...ctx, snapshot: snapshot.snapshot });
   } else {
     logs = {

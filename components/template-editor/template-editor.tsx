@@ -120,18 +120,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
     },
     [draft],
   );
-  const state: TemplateEditorState = {
-    poolName: pool.name,
-    poolType: pool.type,
-    isNew: Boolean(pool.isNew),
-    text: doc.text,
-    value: parsed.ok ? parsed.value : undefined,
-    diagnostics: checks.diagnostics,
-    mode,
-    dirty: doc.dirty,
-    savedText: originalText,
-    markSaved,
-  };
+  const state = editorState(pool, doc, checks.diagnostics, mode, originalText, markSaved);
   return (
     <TemplateEditorContext.Provider value={state}>
       <div className="grid gap-4">
@@ -150,14 +139,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
         <DraftBanner draft={draft} dirty={doc.dirty} />
         <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
           <div className="grid gap-4">
-            {problem || loading ? (
-              <p
-                role="status"
-                className="rounded-md border border-border bg-muted px-3 py-2 text-xs text-muted-foreground"
-              >
-                {loading ? "Reading the cluster…" : problem}
-              </p>
-            ) : null}
+            <SnapshotStatus problem={problem} loading={loading} />
             <TemplateForm ctx={formCtx} jsonError={jsonError} tooLarge={tooLarge} />
           </div>
           <EditorSide
@@ -184,6 +166,42 @@ export function TemplateEditor(props: TemplateEditorProps) {
         </div>
       </div>
     </TemplateEditorContext.Provider>
+  );
+}
+
+/** What the pieces placed in the editor's slots (e.g. "Update pool") read of it. */
+function editorState(
+  pool: TemplateEditorProps["pool"],
+  doc: ReturnType<typeof useTemplateDocument>,
+  diagnostics: Diagnostic[],
+  mode: Mode,
+  savedText: string,
+  markSaved: (text: string) => void,
+): TemplateEditorState {
+  return {
+    poolName: pool.name,
+    poolType: pool.type,
+    isNew: Boolean(pool.isNew),
+    text: doc.text,
+    value: doc.parsed.ok ? doc.parsed.value : undefined,
+    diagnostics,
+    mode,
+    dirty: doc.dirty,
+    savedText,
+    markSaved,
+  };
+}
+
+/** Why the cluster-aware checks are not running yet (the cluster is being read) or at all. */
+function SnapshotStatus({ problem, loading }: { problem?: string; loading: boolean }) {
+  if (!problem && !loading) return null;
+  return (
+    <p
+      role="status"
+      className="rounded-md border border-border bg-muted px-3 py-2 text-xs text-muted-foreground"
+    >
+      {loading ? "Reading the cluster…" : problem}
+    </p>
   );
 }
 

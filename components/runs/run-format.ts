@@ -3,6 +3,7 @@
  * status, the URL filters and the editor link of a diagnosis. Pure, so the list, the detail and
  * their tests agree.
  */
+import { utcTime } from "@/components/history/format";
 import type {
   DiagnosisTarget,
   FlowRunStateType,
@@ -136,8 +137,5 @@ export function editorHref(pool: string, target: DiagnosisTarget): string {
 
 /** A Prefect or ECS timestamp as "2026-12-06 05:19:14 UTC"; "—" when absent. */
 export function formatTime(iso: string | null): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  return iso ? utcTime(iso) : "—";
 }

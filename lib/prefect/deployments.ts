@@ -73,23 +73,48 @@ export async function updateDeploymentJobVariables(
   );
 }
 
+/**
+ * Reads objects by id in pages of at most MAX_PAGE_SIZE ids (Prefect's filter limit), one page
+ * after another; ids Prefect no longer knows are left out.
+ */
+async function readByIds<T>(
+  ids: string[],
+  readPage: (page: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const unique = [...new Set(ids)];
+  const out: T[] = [];
+  for (let i = 0; i < unique.length; i += MAX_PAGE_SIZE) {
+    out.push(...(await readPage(unique.slice(i, i + MAX_PAGE_SIZE))));
+  }
+  return out;
+}
+
 /** Flow names by flow id (POST /flows/filter), for labelling deployments; unknown ids are left out. */
 export async function readFlowNames(
   client: PrefectClient,
   flowIds: string[],
 ): Promise<Record<string, string>> {
-  const ids = [...new Set(flowIds)];
-  const names: Record<string, string> = {};
-  for (let i = 0; i < ids.length; i += MAX_PAGE_SIZE) {
-    const chunk = ids.slice(i, i + MAX_PAGE_SIZE);
-    const flows = await expectData(
+  const flows = await readByIds(flowIds, (page) =>
+    expectData(
       client,
       "read flow names",
       client.api.POST("/flows/filter", {
-        body: { flows: { operator: "and_", id: { any_: chunk } }, limit: chunk.length },
+        body: { flows: { operator: "and_", id: { any_: page } }, limit: page.length },
       }),
-    );
-    for (const f of flows) names[f.id] = f.name;
-  }
-  return names;
+    ),
+  );
+  return Object.fromEntries(flows.map((f) => [f.id, f.name]));
+}
+
+/** Deployments by id (POST /deployments/filter); ids Prefect no longer knows are left out. */
+export function readDeploymentsByIds(client: PrefectClient, ids: string[]): Promise<Deployment[]> {
+  return readByIds(ids, (page) =>
+    expectData(
+      client,
+      "read deployments",
+      client.api.POST("/deployments/filter", {
+        body: { deployments: { operator: "and_", id: { any_: page } }, limit: page.length },
+      }),
+    ),
+  );
 }

@@ -2,7 +2,6 @@ import "server-only";
 
 import { expectData, type PrefectClient } from "./client";
 import type { components } from "./openapi";
-import type { Deployment } from "./types";
 import { MAX_PAGE_SIZE } from "./work-pools";
 
 /** A flow run as Prefect returns it. */
@@ -54,26 +53,4 @@ export async function listWorkersForPool(
       body: { offset: 0, limit: MAX_PAGE_SIZE },
     }),
   );
-}
-
-/** Deployments by id (POST /deployments/filter); ids Prefect no longer knows are left out. */
-export async function readDeploymentsByIds(
-  client: PrefectClient,
-  ids: string[],
-): Promise<Deployment[]> {
-  const unique = [...new Set(ids)];
-  const out: Deployment[] = [];
-  for (let i = 0; i < unique.length; i += MAX_PAGE_SIZE) {
-    const chunk = unique.slice(i, i + MAX_PAGE_SIZE);
-    out.push(
-      ...(await expectData(
-        client,
-        "read deployments",
-        client.api.POST("/deployments/filter", {
-          body: { deployments: { operator: "and_", id: { any_: chunk } }, limit: chunk.length },
-        }),
-      )),
-    );
-  }
-  return out;
 }

@@ -3,12 +3,11 @@ import "server-only";
 import { serverEcsContext, type EcsContext } from "@/lib/ecs/context";
 import { readSnapshot } from "@/lib/ecs/read-snapshot";
 import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
-import { readFlowNames } from "@/lib/prefect/deployments";
+import { readDeploymentsByIds, readFlowNames } from "@/lib/prefect/deployments";
 import { PrefectError } from "@/lib/prefect/errors";
 import {
   listFlowRunsForPool,
   listWorkersForPool,
-  readDeploymentsByIds,
   readFlowRun,
   type FlowRun,
 } from "@/lib/prefect/flow-runs";
@@ -79,7 +78,7 @@ function toWorker(w: {
 async function deploymentsAndFlows(prefect: PrefectClient, runs: FlowRun[]) {
   const ids = runs.map((r) => r.deployment_id).filter((id): id is string => !!id);
   const [deployments, flows] = await Promise.all([
-    ids.length ? readDeploymentsByIds(prefect, ids) : Promise.resolve([]),
+    readDeploymentsByIds(prefect, ids),
     readFlowNames(
       prefect,
       runs.map((r) => r.flow_id),

@@ -57,6 +57,7 @@ export function describeAuditStore(
         at: "2026-01-02T03:04:05.678Z",
         completedAt: null,
         operator: { id: "u-1", displayName: "Ada Lovelace" },
+        source: "dashboard",
         kind: "pool.update",
         prefectServer: SERVER,
         pool: "p-complete",
@@ -150,9 +151,28 @@ export function describeAuditStore(
       });
       expect(all[0]?.kind).toBe("deployment.job_variables");
       expect(all[0]?.operator).toEqual({ id: "u-2", displayName: "Grace Hopper" });
+      expect(all.map((e) => e.source)).toEqual([
+        "dashboard",
+        "dashboard",
+        "dashboard",
+        "dashboard",
+      ]);
       const page = await store.listForPool(SERVER, "p-list", { limit: 2, beforeId: ids[2] });
       expect(page.map((e) => e.id)).toEqual([ids[1], ids[0]]);
       expect(await store.get(987654321)).toBeNull();
+    });
+
+    it("keeps where a change was made: the CLI's entries say cli", async () => {
+      const store = await openTracked();
+      const id = await store.begin({
+        ...poolUpdate("p-source", "2026-01-06T00:00:00.000Z", 2048),
+        operator: { id: "cli:deploy-bot", displayName: "deploy-bot" },
+        source: "cli",
+      });
+      const entry = await store.get(id);
+      expect(entry?.source).toBe("cli");
+      expect(entry?.operator).toEqual({ id: "cli:deploy-bot", displayName: "deploy-bot" });
+      expect((await store.listForPool(SERVER, "p-source")).map((e) => e.source)).toEqual(["cli"]);
     });
 
     it("refuses a database migrated by a newer Pooldeck", async () => {

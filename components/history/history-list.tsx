@@ -120,6 +120,7 @@ function HistoryItem({
       <p className="mt-1 text-xs text-muted-foreground">
         <span data-testid="history-who">
           {entry.operator.displayName} ({entry.operator.id})
+          {entry.source === "cli" ? " via the pooldeck CLI" : ""}
         </span>{" "}
         · <time dateTime={entry.at}>{utcTime(entry.at)}</time>
       </p>

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { AUDIT_KINDS, AUDIT_OUTCOMES } from "./types";
+import { AUDIT_KINDS, AUDIT_OUTCOMES, AUDIT_SOURCES } from "./types";
 
 /**
  * The audit database's schema, as numbered migrations applied in order on first use and recorded
@@ -15,6 +15,7 @@ export interface Migration {
 
 const kinds = AUDIT_KINDS.map((k) => `'${k}'`).join(", ");
 const outcomes = AUDIT_OUTCOMES.map((o) => `'${o}'`).join(", ");
+const sources = AUDIT_SOURCES.map((s) => `'${s}'`).join(", ");
 
 // JSON is kept as text in both databases: jsonb would reorder keys, and the history shows
 // templates exactly as Prefect returned them
@@ -44,6 +45,13 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: `
       CREATE TABLE pooldeck_audit_entries (${columns("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ")});
       CREATE INDEX pooldeck_audit_by_pool ON pooldeck_audit_entries (prefect_server, pool_name, id DESC);`,
+  },
+  {
+    version: 2,
+    name: "audit entry source",
+    // entries written before the CLI could apply changes all came from the dashboard
+    sqlite: `ALTER TABLE pooldeck_audit_entries ADD COLUMN source TEXT NOT NULL DEFAULT 'dashboard' CHECK (source IN (${sources}));`,
+    postgres: `ALTER TABLE pooldeck_audit_entries ADD COLUMN source TEXT NOT NULL DEFAULT 'dashboard' CHECK (source IN (${sources}));`,
   },
 ];
 

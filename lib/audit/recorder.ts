@@ -4,7 +4,7 @@ import { ActionRefusal } from "@/lib/outcome/refusal";
 import { isPrefectError } from "@/lib/prefect/errors";
 import type { JsonObject } from "@/lib/template/types";
 import type { AuditStore } from "./store";
-import type { AuditChange } from "./types";
+import type { AuditChange, AuditSource } from "./types";
 
 /** What every push path writes through: see createAuditRecorder. */
 export interface AuditRecorder {
@@ -22,6 +22,8 @@ export interface RecorderOptions {
   /** the store, opened lazily: a store that cannot open refuses the push like a failed write */
   store: () => Promise<AuditStore>;
   operator: { id: string; displayName: string };
+  /** where the changes are made; default: the dashboard */
+  source?: AuditSource;
   /** the Prefect API URL; credentials, query and fragment are removed before storing */
   prefectServer: string;
   now?: () => Date;
@@ -68,6 +70,7 @@ export function createAuditRecorder(options: RecorderOptions): AuditRecorder {
           at: now().toISOString(),
           operator: { id: options.operator.id, displayName: options.operator.displayName },
           prefectServer,
+          source: options.source ?? "dashboard",
         });
       } catch (error) {
         console.error("pooldeck audit history: cannot record a change:", error);

@@ -48,7 +48,9 @@ export function openSqliteAuditStore(path: string): AuditStore {
     throw error;
   }
   const insert = db.prepare(
-    `INSERT INTO pooldeck_audit_entries (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO pooldeck_audit_entries (${INSERT_COLUMNS}) VALUES (${INSERT_COLUMNS.split(",")
+      .map(() => "?")
+      .join(", ")})`,
   );
   const complete = db.prepare(
     `UPDATE pooldeck_audit_entries

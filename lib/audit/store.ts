@@ -31,6 +31,7 @@ export interface AuditRow {
   completed_at: string | Date | null;
   operator_id: string;
   operator_name: string;
+  source: string;
   kind: string;
   prefect_server: string;
   pool_name: string;
@@ -51,6 +52,7 @@ export function entryFromRow(row: AuditRow): AuditEntry {
     at: iso(row.at),
     completedAt: row.completed_at === null ? null : iso(row.completed_at),
     operator: { id: row.operator_id, displayName: row.operator_name },
+    source: row.source as AuditEntry["source"],
     kind: row.kind as AuditEntry["kind"],
     prefectServer: row.prefect_server,
     pool: row.pool_name,
@@ -79,11 +81,12 @@ export function rowValues(entry: NewAuditEntry): unknown[] {
     entry.before === null ? null : JSON.stringify(entry.before),
     JSON.stringify(entry.after),
     "pending",
+    entry.source ?? "dashboard",
   ];
 }
 
 export const INSERT_COLUMNS =
-  "at, operator_id, operator_name, kind, prefect_server, pool_name, deployment_id, deployment_name, before_json, after_json, outcome";
+  "at, operator_id, operator_name, kind, prefect_server, pool_name, deployment_id, deployment_name, before_json, after_json, outcome, source";
 
 /** Page size of the history view and its upper bound. */
 export const DEFAULT_LIMIT = 50;

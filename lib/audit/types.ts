@@ -24,6 +24,10 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 export const AUDIT_OUTCOMES = ["pending", "succeeded", "failed", "unknown"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/** Where a change was made: the dashboard, or the `pooldeck` CLI (apply). */
+export const AUDIT_SOURCES = ["dashboard", "cli"] as const;
+export type AuditSource = (typeof AUDIT_SOURCES)[number];
+
 /** What a push path is about to change, described before it writes. */
 export interface AuditChange {
   kind: AuditKind;
@@ -43,6 +47,8 @@ export interface NewAuditEntry extends AuditChange {
   operator: { id: string; displayName: string };
   /** the Prefect API URL without credentials, query or fragment */
   prefectServer: string;
+  /** where the change was made; absent: the dashboard */
+  source?: AuditSource;
 }
 
 /** How a pending entry ends. */
@@ -60,6 +66,7 @@ export interface AuditEntry {
   at: string;
   completedAt: string | null;
   operator: { id: string; displayName: string };
+  source: AuditSource;
   kind: AuditKind;
   prefectServer: string;
   pool: string;

@@ -20,6 +20,8 @@ export interface PushTemplateInput {
   loadedTemplateHash: string;
   /** the pool's name, typed by the user to push despite check errors */
   overrideErrors?: string | undefined;
+  /** the description to store with the template (`pooldeck apply`); absent: left as it is */
+  description?: string | null | undefined;
 }
 
 export interface PushTemplateResult {
@@ -82,10 +84,20 @@ export async function pushPoolTemplate(
   // the checks may have waited on AWS: read again right before writing
   const current = await readWorkPool(client, input.name);
   refuseIfChanged(current, input);
-  const patch = changedFields(
-    { base_job_template: (current.base_job_template ?? {}) as JsonObject },
-    { base_job_template: input.template },
-  );
+  const stored = {
+    base_job_template: (current.base_job_template ?? {}) as JsonObject,
+    description: current.description ?? null,
+  };
+  const patch = changedFields(stored, {
+    base_job_template: input.template,
+    ...(input.description === undefined ? {} : { description: input.description }),
+  });
+  // the history holds the template, and the description only when it changes
+  const withDescription = patch.description !== undefined;
+  const recorded = (pool: WorkPool): JsonObject => ({
+    base_job_template: (pool.base_job_template ?? {}) as JsonObject,
+    ...(withDescription ? { description: pool.description ?? null } : {}),
+  });
   const hash = templateHash(input.template);
   const summary = {
     warnings: verdict.warnings.length,
@@ -99,22 +111,22 @@ export async function pushPoolTemplate(
     {
       kind: "pool.update",
       pool: input.name,
-      before: { base_job_template: (current.base_job_template ?? {}) as JsonObject },
-      after: { base_job_template: input.template },
+      before: recorded(current),
+      after: recorded({ ...current, base_job_template: input.template, ...patch }),
     },
     async () => {
       await updateWorkPool(client, input.name, patch);
       const pool = await readWorkPool(client, input.name);
-      return {
-        result: pool,
-        stored: { base_job_template: (pool.base_job_template ?? {}) as JsonObject },
-      };
+      return { result: pool, stored: recorded(pool) };
     },
   );
-  if (stableStringify(after.base_job_template ?? {}) !== stableStringify(input.template)) {
+  if (
+    stableStringify(after.base_job_template ?? {}) !== stableStringify(input.template) ||
+    (withDescription && (after.description ?? null) !== patch.description)
+  ) {
     throw new ActionRefusal({
       ok: false,
-      error: `Prefect answered the update of ${input.name}, but the template it stores now differs from what was pushed (another write may have landed at the same moment). Reload the pool and compare before pushing again.`,
+      error: `Prefect answered the update of ${input.name}, but the ${withDescription ? "pool" : "template"} it stores now differs from what was pushed (another write may have landed at the same moment). Reload the pool and compare before pushing again.`,
       conflict: {
         remote: {
           updated: after.updated ?? "",

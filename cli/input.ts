@@ -10,7 +10,7 @@ import { locateTemplate } from "@/lib/template/pool-document";
 /** Input the CLI cannot use; main prints the message and exits with 2. */
 export class UsageError extends Error {}
 
-async function readJson(file: string, what: string): Promise<JsonValue> {
+export async function readJson(file: string, what: string): Promise<JsonValue> {
   let text: string;
   try {
     text = await readFile(file, "utf8");

@@ -1,6 +1,7 @@
 /**
  * `pooldeck`: the check engine for CI pipelines. check / render work offline on files; snapshot
- * reads an ECS cluster with the same code the dashboard uses.
+ * reads an ECS cluster with the same code the dashboard uses; export / diff / apply keep pools
+ * as code (./pools).
  */
 import { parseArgs } from "node:util";
 import { runChecks } from "@/lib/checks";
@@ -14,6 +15,9 @@ Usage:
   pooldeck render <file> [--job-variables <file>] [--snapshot <file>] [--mode hybrid|push|raw]
   pooldeck snapshot --cluster <name> [--region <region>] [--family <name>]...
   pooldeck runs --pool <name> [--limit N] [--format text|json]
+  pooldeck export --pool <name> [--deployments] [--out <dir>] [--managed-by <source>]
+  pooldeck diff <dir-or-file> [--create]
+  pooldeck apply <dir-or-file> [--yes] [--allow-errors] [--create] [--actor <name>]
   pooldeck user add <username> --role viewer|editor [--name <name>] [--file <users.json>]
                     (--password-stdin | --generate-password)
   pooldeck --help
@@ -30,6 +34,19 @@ Commands:
   runs       Print a work pool's newest flow runs (default 20, at most 200) with their ECS task
              and what went wrong. Reads Prefect (PREFECT_API_URL) and ECS (the SDK's credentials).
              Exit 0 when read; 2 on unusable input, an unknown pool or an unreachable Prefect.
+  export     Write a work pool (and with --deployments its deployments' job_variables) as
+             normalised JSON files: <dir>/<pool>.pool.json, <dir>/<pool>.deployments/<flow>--<name>.json.
+             Each records the pool's updated time and content hash; the description gets an
+             "x-pooldeck-managed: <source>" line (default source: the file's path).
+  diff       Show what apply would change: a unified diff per pool and deployment and the checks
+             before and after. Exit 0: no change. 1: changes. 2: unusable input, or the pool
+             changed in Prefect since its file was exported (apply would refuse).
+  apply      Apply the files through the dashboard's push pipeline: refuses a pool that changed
+             since export and templates with errors (unless --allow-errors), sends only changed
+             fields, reads them back, records them in the audit history as --actor (default: the
+             OS user) via the CLI, and writes the new updated/hash into the files. --create creates
+             pools that do not exist yet. Asks first unless --yes (required outside a terminal).
+             Exit 0: applied or nothing to do. 1: refused by the checks or Prefect. 2: unusable input.
   user add   Add or replace a dashboard user in the users file (POOLDECK_USERS_FILE), bcrypt-hashed.
 
 Options:
@@ -124,6 +141,17 @@ async function snapshot(args: string[]): Promise<number> {
   return runSnapshot(withRegion, undefined, ctx);
 }
 
+/** Asks a yes/no question on the terminal; only "y" or "yes" is a yes. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -141,6 +169,16 @@ export async function main(argv: string[]): Promise<number> {
         return await snapshot(rest);
       case "runs":
         return await (await import("./runs")).runRuns(rest);
+      case "export":
+      case "diff":
+      case "apply": {
+        const { runPoolsCommand } = await import("./pools");
+        return await runPoolsCommand(command, rest, {
+          stdout: (t) => void process.stdout.write(t),
+          stderr: (t) => void process.stderr.write(t),
+          confirm: process.stdin.isTTY ? askOnTerminal : undefined,
+        });
+      }
       case "user":
         return await (await import("./user")).runUser(rest);
       case undefined:

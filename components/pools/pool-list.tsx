@@ -5,6 +5,7 @@ import type { WorkPool } from "@/lib/prefect/types";
 import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type ServerVerdict } from "@/lib/push/verdict";
 import type { JsonValue } from "@/lib/template/types";
+import { ManagedBadge } from "./managed-badge";
 import { PoolStatusControls } from "./pool-status-controls";
 
 /** Every pool's verdict against its cluster; AWS problems become a note on that row, never a failure. */
@@ -74,7 +75,8 @@ export async function PoolList({ pools }: { pools: WorkPool[] }) {
                 className="font-medium underline-offset-2 hover:underline"
               >
                 {p.name}
-              </Link>
+              </Link>{" "}
+              <ManagedBadge description={p.description} />
             </Td>
             <Td>
               <Badge>{p.type}</Badge>

@@ -19,10 +19,12 @@ export interface UpdatePoolButtonProps {
   poolName: string;
   /** the pool's `updated` as loaded by the page (its template is the editor's saved text) */
   loadedUpdated: string | null;
+  /** where the pool is managed as code (its x-pooldeck-managed marker), or null */
+  managedBy?: string | null;
 }
 
 /** The push button and its dialog; reads the edited text from the surrounding TemplateEditor. */
-export function UpdatePoolButton({ poolName, loadedUpdated }: UpdatePoolButtonProps) {
+export function UpdatePoolButton({ poolName, loadedUpdated, managedBy }: UpdatePoolButtonProps) {
   const { editor, permission, setBase, outcome, setOutcome, flow, push, ...state } = useUpdatePool(
     poolName,
     loadedUpdated,
@@ -57,6 +59,12 @@ export function UpdatePoolButton({ poolName, loadedUpdated }: UpdatePoolButtonPr
         className="w-[min(96vw,80rem)]"
       >
         <div className="grid gap-4">
+          {managedBy ? (
+            <Alert tone="warning" title="This pool is managed as code">
+              The repository is the source of truth: {managedBy}. Change the pool there; a push here
+              makes the next <code>pooldeck apply</code> refuse until the files are exported again.
+            </Alert>
+          ) : null}
           {tooLarge ? (
             <Alert tone="destructive" title="Too large to push">
               {tooLarge} Your text is kept in the editor.

@@ -20,13 +20,19 @@ export function managedSource(description: string | null | undefined): string | 
   return null;
 }
 
-/** The description with exactly one marker line naming `source` at its end (other text kept). */
-export function withManagedMarker(description: string | null | undefined, source: string): string {
+/** The description without its marker line (what a person wrote), or null when nothing is left. */
+export function descriptionText(description: string | null | undefined): string | null {
   const text = (description ?? "")
     .split("\n")
     .filter((line) => !LINE.test(line))
     .join("\n")
     .trimEnd();
+  return text || null;
+}
+
+/** The description with exactly one marker line naming `source` at its end (other text kept). */
+export function withManagedMarker(description: string | null | undefined, source: string): string {
+  const text = descriptionText(description);
   const marker = `${MANAGED_MARKER}: ${source.replace(/\s+/g, " ").trim()}`;
   return text ? `${text}\n\n${marker}` : marker;
 }

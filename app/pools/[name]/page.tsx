@@ -23,6 +23,8 @@ import {
   loadDeployments,
 } from "../load-editor-data";
 import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
+import { ManagedBadge } from "@/components/pools/managed-badge";
+import { descriptionText, managedSource } from "@/lib/prefect/managed";
 
 export const dynamic = "force-dynamic";
 
@@ -76,11 +78,12 @@ export default async function PoolPage({ params, searchParams }: Params) {
       <PageHeader
         title={
           <span className="flex items-center gap-2">
-            {pool.name} <Badge>{pool.type}</Badge>
+            {pool.name} <Badge>{pool.type}</Badge> <ManagedBadge description={pool.description} />
           </span>
         }
         description={
-          pool.description ?? "Base job template: form and JSON side by side, checked as you type."
+          descriptionText(pool.description) ??
+          "Base job template: form and JSON side by side, checked as you type."
         }
         actions={
           <>
@@ -120,7 +123,13 @@ export default async function PoolPage({ params, searchParams }: Params) {
         loadSnapshot={loadClusterSnapshot}
         deployments={deployments}
         {...(revealAt ? { revealAt } : {})}
-        actions={<LazyUpdatePoolButton poolName={pool.name} loadedUpdated={pool.updated} />}
+        actions={
+          <LazyUpdatePoolButton
+            poolName={pool.name}
+            loadedUpdated={pool.updated}
+            managedBy={managedSource(pool.description)}
+          />
+        }
       />
       <div className="mt-8">
         {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}

@@ -5,7 +5,7 @@
  * by hand refused; --create; and every kind of unusable input (one line, exit 2, nothing sent).
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -46,7 +46,7 @@ async function readmeCommands(): Promise<string[]> {
   const readme = await readFile(join(import.meta.dirname, "..", "README.md"), "utf8");
   const start = readme.indexOf("## Pools as code");
   const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
-  const blocks = [...section.matchAll(/```(?:sh|yaml)\n([\s\S]*?)\n```\n/g)].map((m) => m[1]!);
+  const blocks = [...section.matchAll(/^(`{3,})(?:sh|yaml)\n([\s\S]*?)\n\1\n/gm)].map((m) => m[2]!);
   const commands = new Set<string>();
   for (const block of blocks) {
     for (const m of block.matchAll(/pooldeck (?:export|check|diff|apply)\b[^\n;|>&)#]*/g)) {

@@ -24,6 +24,7 @@ import { jsonEqual } from "@/lib/template/stable-hash";
 import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
 import type { JsonObject } from "@/lib/template/types";
 
+import { ecsFromEnv, prefectFromEnv } from "./clients";
 import { UsageError } from "./input";
 import {
   deploymentDocument,
@@ -59,20 +60,9 @@ export interface PoolsClients {
 class Refused extends Error {}
 
 async function defaultClients(): Promise<PoolsClients> {
-  const { parseConfig, ConfigError } = await import("@/lib/env/schema");
-  const { createPrefectClient } = await import("@/lib/prefect/client");
-  const { createEcsContext } = await import("@/lib/ecs/context");
   const { readSnapshot } = await import("@/lib/ecs/read-snapshot");
-  const { ECSClient } = await import("@aws-sdk/client-ecs");
-  let prefect: PrefectClient;
-  try {
-    prefect = createPrefectClient(parseConfig(process.env).prefect);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
-  // the SDK's default credential chain, and AWS_ENDPOINT_URL(_ECS) when set; lib/ecs retries itself
-  const ctx = createEcsContext({ client: (region) => new ECSClient({ region, maxAttempts: 1 }) });
+  const prefect = await prefectFromEnv();
+  const ctx = await ecsFromEnv();
   const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
   return { prefect, readCluster: (cluster) => readSnapshot({ cluster, region }, { ctx }) };
 }

@@ -10,6 +10,8 @@ import type { EcsContext } from "@/lib/ecs/context";
 import type { PrefectClient } from "@/lib/prefect/client";
 import type { PoolRun, PoolRunsPage } from "@/lib/runs/types";
 
+import { ecsFromEnv, prefectFromEnv } from "./clients";
+import { UsageError } from "./input";
 import type { SnapshotIo } from "./snapshot";
 
 const processIo: SnapshotIo = {
@@ -118,22 +120,14 @@ export async function runRuns(
   const { isPrefectError } = await import("@/lib/prefect/errors");
   let prefect = clients.prefect;
   if (!prefect) {
-    const { parseConfig, ConfigError } = await import("@/lib/env/schema");
-    const { createPrefectClient } = await import("@/lib/prefect/client");
     try {
-      prefect = createPrefectClient(parseConfig(process.env).prefect);
+      prefect = await prefectFromEnv();
     } catch (err) {
-      if (err instanceof ConfigError) return usage(err.message);
+      if (err instanceof UsageError) return usage(err.message);
       throw err;
     }
   }
-  let ecs = clients.ecs;
-  if (!ecs) {
-    const { createEcsContext } = await import("@/lib/ecs/context");
-    const { ECSClient } = await import("@aws-sdk/client-ecs");
-    // the SDK's default credential chain, and AWS_ENDPOINT_URL(_ECS) when set; lib/ecs retries itself
-    ecs = createEcsContext({ client: (region) => new ECSClient({ region, maxAttempts: 1 }) });
-  }
+  const ecs = clients.ecs ?? (await ecsFromEnv());
   let page: PoolRunsPage;
   try {
     page = await loadPoolRuns(values.pool, { limit, prefect, ecs });

@@ -1,9 +1,16 @@
-import { expect, test } from "@/testing/e2e/test";
+import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
 import { waitForMonaco } from "@/e2e/editor/pools";
 import { api, cleanUp, createPool, ec2Template } from "./prefect-api";
 
 const SHOTS = process.env.POOLDECK_SHOTS_DIR;
 const SOURCE = "github.com/acme/pools/etl.pool.json";
+
+async function shot(page: Page, info: TestInfo, name: string) {
+  const body = await page.screenshot({ fullPage: false });
+  await info.attach(name, { body, contentType: "image/png" });
+  if (SHOTS)
+    await import("node:fs/promises").then((fs) => fs.writeFile(`${SHOTS}/${name}.png`, body));
+}
 
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);
@@ -35,6 +42,7 @@ test("a pool managed as code says so on the list, its page and in the Update poo
     .filter({ has: page.getByRole("link", { name: plain, exact: true }) });
   await expect(plainRow).toBeVisible();
   await expect(plainRow.getByRole("note")).toHaveCount(0);
+  await shot(page, info, "managed-as-code-list");
 
   await page.goto(`/pools/${encodeURIComponent(managed)}`);
   await waitForMonaco(page);
@@ -49,12 +57,7 @@ test("a pool managed as code says so on the list, its page and in the Update poo
   await expect(warning).toHaveText(
     `This pool is managed as codeThe repository is the source of truth: ${SOURCE}. Change the pool there; a push here makes the next pooldeck apply refuse until the files are exported again.`,
   );
-  const body = await page.screenshot({ fullPage: false });
-  await info.attach("managed-as-code-dialog", { body, contentType: "image/png" });
-  if (SHOTS)
-    await import("node:fs/promises").then((fs) =>
-      fs.writeFile(`${SHOTS}/managed-as-code-dialog.png`, body),
-    );
+  await shot(page, info, "managed-as-code-dialog");
   await page.keyboard.press("Escape");
 
   await page.goto(`/pools/${encodeURIComponent(plain)}`);

@@ -243,6 +243,26 @@ describe("pools as code", () => {
     );
   });
 
+  it("refuses a template with errors unless --allow-errors, sending nothing", async () => {
+    const before = await readWorkPool(client, pool);
+    const original = await readFile(poolFile(), "utf8");
+    const doc = JSON.parse(original) as JsonObject;
+    const template = doc.base_job_template as { variables: { properties: { cpu: JsonObject } } };
+    // 2048 CPU units with the template's 2048 MiB is a pair Fargate refuses
+    template.variables.properties.cpu.default = 2048;
+    await writeFile(poolFile(), JSON.stringify(doc));
+    const apply = await pooldeck(APPLY);
+    expect([apply.code, apply.stderr]).toEqual([
+      1,
+      `pooldeck apply: pool ${pool}: the template has 1 error; nothing was sent (fix them, or pass --allow-errors)\n`,
+    ]);
+    expect(apply.stdout).toContain(
+      "  + error ecs/fargate-cpu-memory at /variables/properties/memory",
+    );
+    expect(await readWorkPool(client, pool)).toEqual(before);
+    await writeFile(poolFile(), original);
+  });
+
   it("refuses a pool changed in Prefect since the export, sending nothing", async () => {
     await client.api.PATCH("/work_pools/{name}", {
       params: { path: { name: pool } },

@@ -18,7 +18,7 @@ bash scripts/setup.sh --no-browser
 trap 'bash scripts/stack.sh stop' EXIT
 bash scripts/stack.sh start
 log "seeding the demo world"
-npx tsx testing/seed/index.ts
+npx tsx testing/seed/index.ts --demo
 
 # sign-in: a generated session secret and a local editor "demo" with a random password, both kept
 # under the data dir so sessions and the password survive restarts (README "Sign-in and roles")

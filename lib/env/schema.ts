@@ -4,6 +4,7 @@
  * Variable names are Prefect's and the AWS SDK's own, so an existing setup works unchanged.
  */
 import { z } from "zod";
+import { LOG_LEVELS } from "@/lib/log/line";
 
 const optionalText = z
   .string()
@@ -68,6 +69,11 @@ export const envSchema = z
     AWS_ENDPOINT_URL: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL").optional()),
     DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
     POOLDECK_DATA_DIR: optionalText,
+    POOLDECK_LOG_LEVEL: optionalText.pipe(
+      z
+        .enum(LOG_LEVELS, { error: `POOLDECK_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.PREFECT_API_KEY && env.PREFECT_API_AUTH_STRING) {

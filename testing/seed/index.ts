@@ -3,8 +3,9 @@
  * server (testing/seed/prefect.ts) and a few runs of the demo pool (testing/seed/runs.ts).
  * Idempotent: seeding twice gives the same world.
  *   npx tsx testing/seed/index.ts [--demo]   (ports from POOLDECK_PREFECT_PORT / POOLDECK_MOTO_PORT)
- * `--demo` (npm run demo) points the pools' templates at the seeded cluster, so the demo opens with
- * every check running; the tests seed without it and keep Prefect's default template.
+ * `--demo` (or POOLDECK_DEMO_SEED=1, which npm run demo sets) points the pools' templates at the
+ * seeded cluster, so the demo opens with every check running; the tests seed without it and keep
+ * Prefect's default template.
  */
 import { SEED, seedEcs } from "./ecs";
 import { PREFECT_SEED, seedPrefect } from "./prefect";
@@ -18,7 +19,7 @@ const ecsEndpoint =
   process.env.AWS_ENDPOINT_URL ??
   `http://127.0.0.1:${process.env.POOLDECK_MOTO_PORT ?? "5000"}`;
 
-const demo = process.argv.includes("--demo");
+const demo = process.argv.includes("--demo") || process.env.POOLDECK_DEMO_SEED === "1";
 
 async function main() {
   const started = Date.now();

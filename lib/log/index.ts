@@ -60,19 +60,17 @@ export function currentLogContext(): Partial<LogContext> {
   return context.getStore() ?? {};
 }
 
-let server: Logger | undefined;
-
-/** The server's logger (stdout, POOLDECK_LOG_LEVEL); silent outside the Next.js server. */
+/**
+ * The server's logger (stdout, POOLDECK_LOG_LEVEL, the secret variables of the environment);
+ * silent outside the Next.js server. Built per line from the environment: a few lines a request.
+ */
 export function serverLog(): Logger {
-  if (!server) {
-    const writes = process.env.NEXT_RUNTIME === "nodejs";
-    server = createLogger({
-      level: parseLogLevel(process.env.POOLDECK_LOG_LEVEL),
-      secrets: secretsFromEnv(process.env),
-      sink: writes ? (line) => process.stdout.write(`${line}\n`) : () => {},
-    });
-  }
-  return server;
+  const writes = process.env.NEXT_RUNTIME === "nodejs";
+  return createLogger({
+    level: parseLogLevel(process.env.POOLDECK_LOG_LEVEL),
+    secrets: writes ? secretsFromEnv(process.env) : [],
+    sink: writes ? (line) => process.stdout.write(`${line}\n`) : () => {},
+  });
 }
 
 /** Logs a failed call to Prefect or AWS, in the context of the action that made it. */

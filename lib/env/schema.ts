@@ -62,6 +62,11 @@ export const envSchema = z
     AWS_REGION: optionalText,
     AWS_DEFAULT_REGION: optionalText,
     AWS_PROFILE: optionalText,
+    POOLDECK_LOG_LEVEL: optionalText.pipe(
+      z
+        .enum(LOG_LEVELS, { error: `POOLDECK_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
+        .optional(),
+    ),
     AWS_ENDPOINT_URL_ECS: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL_ECS").optional()),
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: optionalText.pipe(
       httpUrl("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS").optional(),
@@ -69,11 +74,6 @@ export const envSchema = z
     AWS_ENDPOINT_URL: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL").optional()),
     DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
     POOLDECK_DATA_DIR: optionalText,
-    POOLDECK_LOG_LEVEL: optionalText.pipe(
-      z
-        .enum(LOG_LEVELS, { error: `POOLDECK_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
-        .optional(),
-    ),
   })
   .superRefine((env, ctx) => {
     if (env.PREFECT_API_KEY && env.PREFECT_API_AUTH_STRING) {

@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/testing/e2e/chromium";
@@ -19,6 +21,11 @@ const prefectPort = process.env.POOLDECK_PREFECT_PORT ?? "4200";
 const motoPort = process.env.POOLDECK_MOTO_PORT ?? "5000";
 // sign-in is required: the users file (written if missing) and secret the app is started with
 const authEnv = testAuthEnv();
+// everything the app prints (its JSON log lines on stdout, stderr too) goes to a file that
+// scripts/scan-secrets.ts searches for secrets after the run
+const dataDir = process.env.POOLDECK_DATA_DIR ?? ".data";
+mkdirSync(dataDir, { recursive: true });
+const serverLog = join(dataDir, "e2e-server.log");
 
 export default defineConfig({
   testDir: "e2e",
@@ -58,7 +65,7 @@ export default defineConfig({
       ? []
       : [
           {
-            command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+            command: `npx next start --hostname 127.0.0.1 --port ${port} >"${serverLog}" 2>&1`,
             url: `${appURL}/api/health`,
             reuseExistingServer: false,
             timeout: 120_000,

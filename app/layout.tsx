@@ -17,6 +17,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Pooldeck", template: "%s · Pooldeck" },
   description: "Configure Prefect work pools and deployments that run on Amazon ECS",
+  // public/icon.svg; public/robots.txt keeps the private dashboard out of indexes
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+  robots: { index: false, follow: false },
 };
 
 // Applies the stored or OS theme before first paint, so dark mode never flashes light.

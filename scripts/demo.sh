@@ -10,6 +10,8 @@ export AWS_ENDPOINT_URL="http://127.0.0.1:$POOLDECK_MOTO_PORT"
 export AWS_REGION="${AWS_REGION:-us-east-1}" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 unset AWS_PROFILE AWS_ENDPOINT_URL_ECS PREFECT_API_KEY PREFECT_API_AUTH_STRING
 export NEXT_TELEMETRY_DISABLED=1
+# the seed aims the demo pools at demo-cluster, so the pool page opens with every check running
+export POOLDECK_DEMO_SEED=1
 
 if port_in_use "$POOLDECK_PORT"; then
   die "port $POOLDECK_PORT is in use; set POOLDECK_PORT to another port"

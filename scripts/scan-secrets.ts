@@ -2,13 +2,16 @@
  * Proves that no secret reaches the browser. Scans
  *   1. every file of the production build's client output (`<distDir>/static`), and
  *   2. every HTML, RSC, JSON and text response recorded during the browser tests
- *      (testing/e2e/recording-proxy.ts writes `<record dir>/responses.ndjson`)
+ *      (testing/e2e/recording-proxy.ts writes `<record dir>/responses.ndjson`), and
+ *   3. the server log of the app the browser tests ran against (playwright.config.ts writes
+ *      `$POOLDECK_DATA_DIR/e2e-server.log`): no secret in a log line either
  * for the configured secret values: AWS keys, the Prefect API key or basic auth string, sign-in
  * and database secrets (lib/security/secret-scan.ts SECRET_VARIABLES), the password hashes of
  * POOLDECK_USERS_FILE and the test users' passwords, the canary inside a seeded task definition's environment, and any variable
  * named in POOLDECK_SCAN_SECRET_VARIABLES (comma-separated).
  *
  *   npx tsx scripts/scan-secrets.ts [--dist .next] [--responses test-results/recorded]
+ *                                   [--server-log .data/e2e-server.log]
  *
  * Fails (exit 1) naming the secret and the file or URL; also fails when a configured secret is too
  * short to prove anything or when there is nothing to scan.
@@ -130,9 +133,26 @@ function main(): number {
     if (recorded === 0) problems.push(`${recordFile} holds no responses`);
   }
 
+  const serverLog = arg(
+    "server-log",
+    join(process.env.POOLDECK_DATA_DIR || ".data", "e2e-server.log"),
+  );
+  let logLines = 0;
+  if (!existsSync(serverLog)) problems.push(`no server log at ${serverLog}`);
+  else {
+    readFileSync(serverLog, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        if (!line) return;
+        logLines++;
+        leaks.push(...findLeaks(secrets, `${relative(process.cwd(), serverLog)}:${i + 1}`, line));
+      });
+  }
+
   console.log(
     `secret scan: ${secrets.length} secrets (${secrets.map((s) => s.name).join(", ")}); ` +
-      `${bundleFiles} client build files in ${staticDir}; ${recorded} recorded responses in ${recordFile}`,
+      `${bundleFiles} client build files in ${staticDir}; ${recorded} recorded responses in ${recordFile}; ` +
+      `${logLines} server log lines in ${serverLog}`,
   );
   if (leaks.length) console.error(describeLeaks(leaks));
   for (const p of problems) console.error(`SCAN PROBLEM: ${p}`);
@@ -140,7 +160,9 @@ function main(): number {
     console.error(`secret scan FAILED: ${leaks.length} leaks, ${problems.length} problems`);
     return 1;
   }
-  console.log("secret scan passed: no secret value in any client bundle or recorded response");
+  console.log(
+    "secret scan passed: no secret value in any client bundle, recorded response or server log line",
+  );
   return 0;
 }
 

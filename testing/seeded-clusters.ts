@@ -8,6 +8,7 @@ import fixture from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { CapacityProvider, ClusterSnapshot, StrategyItem } from "@/lib/snapshot/schema";
 import type { JsonObject } from "@/lib/template/types";
 import { SEED } from "@/testing/seed/ecs";
+import { targetingCluster } from "@/testing/seed/prefect";
 import type { PresetMode, SnapshotState } from "@/lib/template/editing/presets";
 
 const ACCOUNT = "123456789012";
@@ -118,10 +119,9 @@ export function seededTemplates(): Record<string, JsonObject> {
 
 /** The template as a pool of `mode` targeting `cluster` ("" for none) holds it. */
 export function prepared(template: JsonObject, mode: PresetMode, cluster: string): JsonObject {
-  const copy = structuredClone(template) as JsonObject & {
-    variables: { properties: Record<string, JsonObject> };
-  };
-  if (cluster) copy.variables.properties.cluster!.default = cluster;
+  const copy = (
+    cluster ? targetingCluster(template, cluster) : structuredClone(template)
+  ) as JsonObject & { variables: { properties: Record<string, JsonObject> } };
   // a push pool runs nothing without an AWS Credentials block; every push template names one
   if (mode === "push")
     copy.variables.properties.aws_credentials!.default = {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Access, Operator } from "@/lib/auth/operator";
 import type * as SessionModule from "@/lib/auth/session";
@@ -127,5 +127,114 @@ describe("authorization", () => {
     });
     expect(await authorize("editor")).toBeNull();
     expect(await authorize("viewer")).toEqual(viewer);
+  });
+});
+
+/**
+ * Every action writes one JSON line to the server log (lib/log), as the Next.js server does
+ * (NEXT_RUNTIME "nodejs"; elsewhere the log is silent): who, which action and pool, the outcome,
+ * the duration, and a failure's sentence without secrets.
+ */
+describe("the action's server log line", () => {
+  const SECRET = "pnu_actionLogCanary4b7e19aa";
+  const lines: string[] = [];
+  beforeEach(() => {
+    lines.length = 0;
+    vi.stubEnv("NEXT_RUNTIME", "nodejs");
+    vi.stubEnv("PREFECT_API_KEY", SECRET);
+    vi.stubEnv("POOLDECK_LOG_LEVEL", "info");
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
+
+  const logged = () =>
+    lines.map((l) => {
+      expect(l.endsWith("\n")).toBe(true);
+      const entry = JSON.parse(l) as Record<string, unknown>;
+      expect(entry.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(entry.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(typeof entry.durationMs).toBe("number");
+      const { time: _t, requestId: _r, durationMs: _d, ...rest } = entry;
+      return rest;
+    });
+  const logEcho = defineAction({
+    name: "echo",
+    role: "editor",
+    input: z.object({ name: z.string().min(1), template: z.string() }),
+    handler: async ({ name }) => {
+      if (name === "refuse") throw new ActionRefusal({ ok: false, error: "No." });
+      if (name === "boom") throw new Error(`failed with key ${SECRET}`);
+      return name;
+    },
+  });
+
+  it("names the operator, the action, the pool and the outcome; never the template", async () => {
+    const template = '{"job_configuration": {"secret-looking": "body-canary-71c2"}}';
+    expect(await logEcho({ name: "demo-ecs", template })).toEqual({ ok: true, data: "demo-ecs" });
+    expect(await logEcho({ name: "refuse", template })).toEqual({ ok: false, error: "No." });
+    expect(lines.join("")).not.toContain("body-canary-71c2");
+    expect(logged()).toEqual([
+      {
+        level: "info",
+        event: "action",
+        operator: "ada",
+        action: "echo",
+        pool: "demo-ecs",
+        outcome: "ok",
+      },
+      {
+        level: "info",
+        event: "action",
+        operator: "ada",
+        action: "echo",
+        pool: "refuse",
+        outcome: "refused",
+        message: "No.",
+      },
+    ]);
+  });
+
+  it("logs denied and invalid calls, and an unexpected error with its message redacted", async () => {
+    session.operator = null;
+    await logEcho({ name: "x", template: "" });
+    session.operator = viewer;
+    await logEcho({ name: "x", template: "" });
+    session.operator = editor;
+    await logEcho({ name: "", template: "" });
+    await logEcho({ name: "boom", template: "" });
+    expect(lines.join("")).not.toContain(SECRET);
+    expect(logged().map((e) => [e.level, e.operator, e.outcome, e.message])).toEqual([
+      [
+        "warn",
+        undefined,
+        "denied",
+        "You are not signed in, or your session has ended. Sign in again; nothing was sent.",
+      ],
+      [
+        "warn",
+        "vic",
+        "denied",
+        "You need the editor role to do this; Vic Viewer signed in with the viewer role. Nothing was sent.",
+      ],
+      [
+        "info",
+        "ada",
+        "invalid",
+        "The request is not valid: name: Too small: expected string to have >=1 characters",
+      ],
+      ["error", "ada", "error", "failed with key [redacted]"],
+    ]);
+  });
+
+  it("is silent outside the Next.js server (the CLI shares this code and keeps its stdout)", async () => {
+    vi.stubEnv("NEXT_RUNTIME", "");
+    await logEcho({ name: "demo-ecs", template: "" });
+    expect(lines).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ const input = z.object({
 
 /** Creates an ECS work pool (name checked like Prefect does; Prefect's 403/409 come back as sentences). */
 export const createPool = defineAction({
+  name: "createPool",
   role: "editor",
   input,
   handler: async ({ from, ...rest }, operator) => {

@@ -11,6 +11,7 @@ import { poolName } from "./inputs";
 
 /** Reads a cluster's snapshot for the template editor; AWS failures come back as a sentence. */
 export const loadClusterSnapshot = defineAction({
+  name: "loadClusterSnapshot",
   role: "viewer",
   input: z.string().trim().min(1).max(2048),
   handler: async (cluster): Promise<ClusterSnapshot> => {
@@ -27,6 +28,8 @@ export const loadClusterSnapshot = defineAction({
  * delayed the editor when they were part of the page's stream (BENCHMARKS.md, form editable).
  */
 export const loadPoolDeployments = defineAction({
+  name: "loadPoolDeployments",
+  pool: (name) => (typeof name === "string" ? name : undefined),
   role: "viewer",
   input: poolName,
   handler: async (name): Promise<PoolDeploymentsData> => {

@@ -9,6 +9,7 @@ import { poolName } from "./inputs";
 
 /** Sets a work pool's concurrency limit; null removes the limit. */
 export const setPoolConcurrency = defineAction({
+  name: "setPoolConcurrency",
   role: "editor",
   input: z.object({
     name: poolName,

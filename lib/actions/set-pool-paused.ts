@@ -9,6 +9,7 @@ import { poolName } from "./inputs";
 
 /** Pauses or resumes a work pool. */
 export const setPoolPaused = defineAction({
+  name: "setPoolPaused",
   role: "editor",
   input: z.object({ name: poolName, paused: z.boolean() }),
   handler: async ({ name, paused }, operator) => {

@@ -18,6 +18,7 @@ const input = z.object({
 
 /** Saves a deployment's job_variables, always with work_pool_name so Prefect validates them. */
 export const updateDeploymentJobVariables = defineAction({
+  name: "updateDeploymentJobVariables",
   role: "editor",
   input,
   handler: async ({ jobVariables, ...rest }, operator) => {

@@ -17,6 +17,7 @@ const input = z.object({
 
 /** Pushes an edited base job template to Prefect (see pushPoolTemplate for every refusal). */
 export const updatePool = defineAction({
+  name: "updatePool",
   role: "editor",
   input,
   handler: async (data, operator): Promise<PushTemplateResult> => {

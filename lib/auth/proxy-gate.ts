@@ -16,6 +16,7 @@ const PUBLIC_PATHS = [
   /^\/api\/health\/?$/,
   /^\/icon\.svg$/,
   /^\/favicon\.ico$/,
+  /^\/robots\.txt$/,
   /^\/_next\//,
 ];
 

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { logUpstreamError } from "@/lib/log";
+
 /** What went wrong reading ECS, in terms a user can act on. */
 export type EcsErrorKind =
   | "no-credentials"
@@ -62,12 +64,27 @@ export class EcsReadError extends Error {
   }
 }
 
-/** Maps any error from an ECS (or, with service "logs", CloudWatch Logs) call to the error model, naming the IAM action of the call. */
+/**
+ * Maps any error from an ECS (or, with service "logs", CloudWatch Logs) call to the error model,
+ * naming the IAM action of the call, and writes it to the server log (lib/log).
+ */
 export function toEcsError(
   err: unknown,
   operation: string,
   service: "ecs" | "logs" = "ecs",
 ): EcsError {
+  const mapped = mapEcsError(err, operation, service);
+  logUpstreamError({
+    upstream: "aws",
+    call: mapped.action ?? `${service}:${operation}`,
+    status: asAwsError(err).$metadata?.httpStatusCode,
+    kind: mapped.kind,
+    message: mapped.message,
+  });
+  return mapped;
+}
+
+function mapEcsError(err: unknown, operation: string, service: "ecs" | "logs"): EcsError {
   if (err instanceof EcsReadError) return err.ecsError;
   const e = asAwsError(err);
   const action = `${service}:${operation}`;

@@ -4,6 +4,7 @@
  * Variable names are Prefect's and the AWS SDK's own, so an existing setup works unchanged.
  */
 import { z } from "zod";
+import { LOG_LEVELS } from "@/lib/log/line";
 
 const optionalText = z
   .string()
@@ -61,6 +62,11 @@ export const envSchema = z
     AWS_REGION: optionalText,
     AWS_DEFAULT_REGION: optionalText,
     AWS_PROFILE: optionalText,
+    POOLDECK_LOG_LEVEL: optionalText.pipe(
+      z
+        .enum(LOG_LEVELS, { error: `POOLDECK_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
+        .optional(),
+    ),
     AWS_ENDPOINT_URL_ECS: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL_ECS").optional()),
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: optionalText.pipe(
       httpUrl("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS").optional(),

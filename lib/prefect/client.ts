@@ -5,6 +5,8 @@ import createClient, { type Client } from "openapi-fetch";
 import { getConfig } from "@/lib/env/server";
 import type { PooldeckConfig } from "@/lib/env/schema";
 
+import { logUpstreamError } from "@/lib/log";
+
 import { errorFromResponse, PrefectError } from "./errors";
 import type { paths } from "./openapi";
 import { createTransport, type PrefectAuth, type RetryPolicy, type Transport } from "./transport";
@@ -83,11 +85,19 @@ export async function expectNoContent(
 }
 
 function failure(client: PrefectClient, action: string, result: ApiResult): PrefectError {
-  return errorFromResponse(result.response.status, result.error, {
+  const error = errorFromResponse(result.response.status, result.error, {
     action,
     apiUrl: client.apiUrl,
     auth: client.auth,
   });
+  logUpstreamError({
+    upstream: "prefect",
+    call: action,
+    status: result.response.status,
+    kind: error.kind,
+    message: error.message,
+  });
+  return error;
 }
 
 /** GET on a path the generated schema does not describe (Prefect Cloud-only endpoints); returns parsed JSON. */

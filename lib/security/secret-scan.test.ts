@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   describeLeaks,
   findLeaks,
+  isSecretVariableName,
   secretForms,
   secretsFromEnv,
   undistinctive,
@@ -81,5 +82,32 @@ describe("secret configuration", () => {
 
   it("lists each encoding once", () => {
     expect(secretForms("plainvalue12345").map((f) => f.form)).toEqual(["plain", "base64"]);
+  });
+});
+
+describe("isSecretVariableName", () => {
+  it("names Pooldeck's secret variables and conventional secret names, not ordinary settings", () => {
+    const secret = [
+      "POOLDECK_AUTH_SECRET",
+      "PREFECT_API_KEY",
+      "PREFECT_API_AUTH_STRING",
+      "DATABASE_URL",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SESSION_TOKEN",
+      "POOLDECK_OIDC_CLIENT_SECRET",
+      "SMTP_PASSWORD",
+      "GITHUB_TOKEN",
+      "STRIPE_APIKEY",
+      // a conventional pattern errs on the side of caution
+      "TOKENIZER_MODEL_PATH",
+    ];
+    const ordinary = [
+      "PREFECT_API_URL",
+      "AWS_REGION",
+      "NEXTAUTH_URL",
+      "POOLDECK_OIDC_CLIENT_ID",
+      "POOLDECK_LOG_LEVEL",
+    ];
+    expect([...ordinary, ...secret].filter(isSecretVariableName)).toEqual(secret);
   });
 });

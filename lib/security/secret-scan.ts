@@ -31,6 +31,19 @@ export const SECRET_VARIABLES = [
   "DATABASE_URL",
 ] as const;
 
+// names that hold credentials by convention, whatever the program (AWS, Prefect, databases, OIDC)
+const SECRET_NAME =
+  /SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|AUTH_STRING|CREDENTIAL|DATABASE_URL/i;
+
+/**
+ * Whether an environment variable's name says it holds a secret: Pooldeck's own SECRET_VARIABLES
+ * or a conventional secret name. Such a variable belongs in a task definition's `secrets`
+ * (read from Secrets Manager at start), never in its plain-text `environment`.
+ */
+export function isSecretVariableName(name: string): boolean {
+  return (SECRET_VARIABLES as readonly string[]).includes(name) || SECRET_NAME.test(name);
+}
+
 /** Shorter values would match ordinary words ("testing") and prove nothing. */
 export const MIN_SECRET_LENGTH = 12;
 

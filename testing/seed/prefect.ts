@@ -96,13 +96,35 @@ async function upsertPool(
   await ok(res, `creating pool ${name}`);
 }
 
-/** Seeds pools, a flow and three deployments; returns nothing, throws with a readable message on failure. */
+/**
+ * `template` with its `cluster` variable defaulting to `cluster`: the demo's pools name the seeded
+ * cluster so every check, cluster-aware ones included, runs on first open.
+ */
+export function targetingCluster(template: Json, cluster: string): Json {
+  const copy = structuredClone(template) as Json & {
+    variables?: { properties?: Record<string, Json> };
+  };
+  const property = copy.variables?.properties?.cluster;
+  if (!property) throw new Error("the ecs template has no cluster variable");
+  property.default = cluster;
+  return copy;
+}
+
+/**
+ * Seeds pools, a flow and three deployments; returns nothing, throws with a readable message on
+ * failure. With `poolCluster` (the demo) the pools' templates name that cluster; without it they
+ * hold Prefect's default template unchanged (naming no cluster), which the tests rely on.
+ */
 export async function seedPrefect(opts: {
   apiUrl: string;
   cluster: string;
   asgProvider: string;
+  poolCluster?: string;
 }): Promise<void> {
-  const template = await readDefaultEcsTemplate(opts.apiUrl);
+  const prefectDefault = await readDefaultEcsTemplate(opts.apiUrl);
+  const template = opts.poolCluster
+    ? targetingCluster(prefectDefault, opts.poolCluster)
+    : prefectDefault;
   await upsertPool(
     opts.apiUrl,
     PREFECT_SEED.hybridPool,

@@ -43,20 +43,36 @@ const OPTIONS: Monaco.editor.IStandaloneDiffEditorConstructionOptions = {
 };
 
 /**
- * Monaco's light theme with the diff's colours and JSON numbers adjusted so that every token keeps
- * WCAG AA contrast (4.5:1) on the marked lines: Monaco stacks its removed-text red over the
- * removed-line red (#ffa3a3 under blue JSON strings, 4.0:1), and its green numbers reach only
- * 3.5:1 on inserted text. The dark theme passes as it is. setTheme is global to Monaco, so a
- * template editor on the same page takes this theme too; it differs from "vs" only in these colours.
+ * Monaco's two themes with the diff's colours and a few JSON token colours adjusted so that every
+ * token keeps WCAG AA contrast (4.5:1) on the marked lines. Monaco stacks a changed-text tint over
+ * the changed-line tint: in light, blue JSON strings on the doubled red were 4.0:1 and green
+ * numbers on inserted text 3.5:1; in dark, orange strings on the doubled green were 2.8:1. The
+ * tints here are about half as strong and the three token colours a little darker (light) or
+ * lighter (dark). setTheme is global to Monaco, so a template editor on the same page takes these
+ * themes too; they differ from "vs" and "vs-dark" only in these colours.
  */
-const LIGHT_THEME = "pooldeck-diff-light";
-monaco.editor.defineTheme(LIGHT_THEME, {
+const THEMES = { light: "pooldeck-diff-light", dark: "pooldeck-diff-dark" } as const;
+monaco.editor.defineTheme(THEMES.light, {
   base: "vs",
   inherit: true,
   rules: [{ token: "number", foreground: "056b46" }],
   colors: {
     "diffEditor.removedLineBackground": "#ff00001a",
     "diffEditor.removedTextBackground": "#ff00001c",
+  },
+});
+monaco.editor.defineTheme(THEMES.dark, {
+  base: "vs-dark",
+  inherit: true,
+  rules: [
+    { token: "string.value.json", foreground: "e0aa8e" },
+    { token: "keyword.json", foreground: "80b6ea" },
+  ],
+  colors: {
+    "diffEditor.insertedLineBackground": "#9bb9551a",
+    "diffEditor.insertedTextBackground": "#9ccc2c26",
+    "diffEditor.removedLineBackground": "#ff00001f",
+    "diffEditor.removedTextBackground": "#ff000026",
   },
 });
 
@@ -116,7 +132,7 @@ export default function TemplateDiffView(props: TemplateDiffViewProps) {
     editor.getOriginalEditor().updateOptions({ ariaLabel: labels.originalAriaLabel });
     editor.getModifiedEditor().updateOptions({ ariaLabel: labels.modifiedAriaLabel });
   }, [originalLabel, modifiedLabel]);
-  useLayoutEffect(() => monaco.editor.setTheme(dark ? "vs-dark" : LIGHT_THEME), [dark]);
+  useLayoutEffect(() => monaco.editor.setTheme(dark ? THEMES.dark : THEMES.light), [dark]);
 
   return (
     <div className="flex h-full flex-col">

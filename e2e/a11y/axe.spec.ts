@@ -16,8 +16,9 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /** The violations axe finds on the page as it is now, as "rule: target (summary)" lines. */
 async function violations(page: Page, info: TestInfo, name: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const body = await page.screenshot({ fullPage: true });
-  await info.attach(name, { body, contentType: "image/png" });
+  const path = info.outputPath(`${name.replace(/\W+/g, "-")}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: "image/png" });
   return results.violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary ?? v.help})`),
   );
@@ -115,8 +116,12 @@ const PAGES: Visit[] = [
       await expect(
         page.getByRole("heading", { name: "Create the equivalent push pool" }),
       ).toBeVisible();
-      // the default templates' diff and the equivalent pool's diff: two editors each
+      // the default templates' diff and the equivalent pool's diff: two editors each, checked
+      // once both diffs have marked their inserted lines (their colours are part of the check)
       await monacoReady(page, 4);
+      await expect(
+        page.locator(".editor.modified").filter({ has: page.locator(".line-insert") }),
+      ).toHaveCount(2, { timeout: 30_000 });
     },
   },
 ];

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ScrollingPre } from "@/components/ui/scrolling-pre";
 import { cn } from "@/lib/utils";
 
 export interface CodeBlockProps {
@@ -60,12 +61,9 @@ export function CodeBlock({ label, text, download, className }: CodeBlockProps) 
           </Button>
         </span>
       </figcaption>
-      <pre
-        aria-label={label}
-        className="max-h-80 overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs leading-relaxed whitespace-pre"
-      >
+      <ScrollingPre label={label} className="max-h-80 p-3 leading-relaxed whitespace-pre">
         {text}
-      </pre>
+      </ScrollingPre>
     </figure>
   );
 }

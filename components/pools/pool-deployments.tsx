@@ -1,20 +1,14 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
+import { JsonPre } from "@/components/ui/scrolling-pre";
 import type { DeploymentVerdict, PoolDeploymentsData } from "@/lib/push/pool-deployments";
 import { DeploymentEditorDetails } from "./deployment-editor-details";
 import { LazyJobVariablesEditor } from "./lazy-job-variables-editor";
 import { RegistrationPrediction } from "./registration-prediction";
 
 function Json({ value, label }: { value: unknown; label: string }) {
-  return (
-    <pre
-      aria-label={label}
-      className="max-h-64 overflow-auto rounded-md border border-border bg-muted p-2 font-mono text-xs"
-    >
-      {JSON.stringify(value, null, 2)}
-    </pre>
-  );
+  return <JsonPre value={value} label={label} className="max-h-64 p-2" />;
 }
 
 /**

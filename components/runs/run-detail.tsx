@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { ScrollingPre } from "@/components/ui/scrolling-pre";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { RunDetail, RunTask } from "@/lib/runs/types";
 import {
@@ -182,12 +183,9 @@ export function RunDetailView({ detail, now }: { detail: RunDetail; now: string 
               Last {logs.lines.length} lines of <span className="font-mono">{logs.group}</span> /{" "}
               <span className="font-mono">{logs.stream}</span>
             </p>
-            <pre
-              aria-label="Log lines"
-              className="max-h-96 overflow-auto rounded-md border border-border bg-muted p-2 font-mono text-xs"
-            >
+            <ScrollingPre label="Log lines" className="max-h-96 p-2">
               {logs.lines.map((l) => `${formatTime(l.timestamp)}  ${l.message}`).join("\n")}
-            </pre>
+            </ScrollingPre>
           </>
         ) : logs.kind === "none" ? (
           <p className="text-sm text-muted-foreground">{logs.reason}</p>

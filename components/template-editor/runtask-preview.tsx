@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Label, NativeSelect } from "@/components/ui/input";
+import { JsonPre } from "@/components/ui/scrolling-pre";
 import { runChecks, type CheckResult } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue, Mode, PreviewDeployment } from "@/lib/template/types";
@@ -28,14 +29,7 @@ export interface RunTaskPreviewProps {
 }
 
 function Json({ value, label }: { value: unknown; label: string }) {
-  return (
-    <pre
-      aria-label={label}
-      className="max-h-96 overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs leading-relaxed"
-    >
-      {JSON.stringify(value, null, 2)}
-    </pre>
-  );
+  return <JsonPre value={value} label={label} className="max-h-96 p-3 leading-relaxed" />;
 }
 
 /** What the worker would send to ECS for the current document, live, optionally for one deployment. */

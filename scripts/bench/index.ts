@@ -210,6 +210,7 @@ async function main() {
     registration ?? "(not run)",
     "```",
     "",
+    ...handMeasuredSections(join(root, "BENCHMARKS.md")),
   ].join("\n");
   writeFileSync(join(root, "BENCHMARKS.md"), report);
   console.log("wrote BENCHMARKS.md");
@@ -219,3 +220,20 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/**
+ * Sections of the current BENCHMARKS.md headed "## Measured by hand: …" (figures taken with a
+ * script of their own, e.g. scripts/bench/first-byte.sh), kept as they are when the file is rewritten.
+ */
+function handMeasuredSections(file: string): string[] {
+  let text = "";
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  return text
+    .split(/^(?=## )/m)
+    .filter((section) => section.startsWith("## Measured by hand:"))
+    .map((section) => section.trimEnd() + "\n");
+}

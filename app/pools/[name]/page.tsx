@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { DeferredDeployments } from "@/components/pools/deferred-deployments";
+import { PoolEditorSkeleton } from "@/components/pools/pool-editor-skeleton";
 import { PoolRunsSummary, PoolRunsSummaryFallback } from "@/components/runs/pool-runs-summary";
 import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
@@ -13,6 +14,7 @@ import { HydrateLater } from "@/components/ui/hydrate-later";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
+import type { WorkPool } from "@/lib/prefect/types";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
 import { loadClusterSnapshot, loadPoolDeployments } from "@/lib/actions/pool-editor";
@@ -39,16 +41,21 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `Pool ${decodeURIComponent(name)}` };
 }
 
+/**
+ * The response starts once Prefect has answered the pool read, the one thing the status depends on:
+ * an unknown pool must be a 404, and Next sends a notFound() thrown inside a streamed boundary with
+ * status 200 (measured, BENCHMARKS.md). Everything else (the deployments, the first check results,
+ * the editor's server render, the runs summary) streams in after the header and a skeleton.
+ */
 export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
   const query = await searchParams;
-  const restored = await restoredNotice(query);
   const revealAt = !query.deployment && typeof query.at === "string" ? query.at : undefined;
   const client = getPrefectClient();
   // read alongside the pool for the RunTask preview (loadDeployments turns a failure into [])
   const listed = listDeploymentsForPool(client, name);
   listed.catch(() => {}); // not awaited at all when the pool read fails first (a 404)
-  let pool;
+  let pool: WorkPool;
   try {
     pool = await readWorkPool(client, name);
   } catch (error) {
@@ -67,11 +74,8 @@ export default async function PoolPage({ params, searchParams }: Params) {
       </>
     );
   }
-  const template = (pool.base_job_template ?? {}) as Record<string, never>;
-  // not awaited: the cluster snapshot streams in after the page, so the form never waits on AWS
-  const cluster = loadClusterData(template, modeOfPoolType(pool.type));
-  const deployments = await loadDeployments(listed);
-  const initialText = JSON.stringify(template, null, 2);
+  // null at once without `?restored=` (an audit store read otherwise)
+  const restored = await restoredNotice(query);
   const isEcs = isEcsPoolType(pool.type);
   return (
     <>
@@ -114,23 +118,14 @@ export default async function PoolPage({ params, searchParams }: Params) {
           pool&apos;s type.
         </Alert>
       ) : null}
-      <TemplateEditor
-        pool={{ name: pool.name, type: pool.type }}
-        serverKey={client.apiUrl}
-        initialText={initialText}
-        initialChecks={initialCheckResults(initialText)}
-        cluster={cluster}
-        loadSnapshot={loadClusterSnapshot}
-        deployments={deployments}
-        {...(revealAt ? { revealAt } : {})}
-        actions={
-          <LazyUpdatePoolButton
-            poolName={pool.name}
-            loadedUpdated={pool.updated}
-            managedBy={managedSource(pool.description)}
-          />
-        }
-      />
+      <Suspense fallback={<PoolEditorSkeleton />}>
+        <PoolEditor
+          pool={pool}
+          listed={listed}
+          apiUrl={client.apiUrl}
+          {...(revealAt ? { revealAt } : {})}
+        />
+      </Suspense>
       <div className="mt-8">
         {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}
         <HydrateLater>
@@ -138,5 +133,39 @@ export default async function PoolPage({ params, searchParams }: Params) {
         </HydrateLater>
       </div>
     </>
+  );
+}
+
+/** The template editor, once the pool's deployments are read (streamed after the header). */
+async function PoolEditor(props: {
+  pool: WorkPool;
+  listed: ReturnType<typeof listDeploymentsForPool>;
+  apiUrl: string;
+  revealAt?: string;
+}) {
+  const { pool, revealAt } = props;
+  const template = (pool.base_job_template ?? {}) as Record<string, never>;
+  // not awaited: the cluster snapshot streams in after the editor, so the form never waits on AWS
+  const cluster = loadClusterData(template, modeOfPoolType(pool.type));
+  const deployments = await loadDeployments(props.listed);
+  const initialText = JSON.stringify(template, null, 2);
+  return (
+    <TemplateEditor
+      pool={{ name: pool.name, type: pool.type }}
+      serverKey={props.apiUrl}
+      initialText={initialText}
+      initialChecks={initialCheckResults(initialText)}
+      cluster={cluster}
+      loadSnapshot={loadClusterSnapshot}
+      deployments={deployments}
+      {...(revealAt ? { revealAt } : {})}
+      actions={
+        <LazyUpdatePoolButton
+          poolName={pool.name}
+          loadedUpdated={pool.updated}
+          managedBy={managedSource(pool.description)}
+        />
+      }
+    />
   );
 }

@@ -45,6 +45,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE pooldeck_audit_entries (${columns("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "TIMESTAMPTZ")});
       CREATE INDEX pooldeck_audit_by_pool ON pooldeck_audit_entries (prefect_server, pool_name, id DESC);`,
   },
+  {
+    version: 2,
+    name: "push locks",
+    // PostgreSQL locks with advisory locks, which need no table; SQLite keeps one row per held
+    // lock, naming the process that holds it so a lock left by a dead process can be taken over
+    sqlite: `
+      CREATE TABLE pooldeck_push_locks (
+        key TEXT PRIMARY KEY,
+        token TEXT NOT NULL,
+        holder_pid INTEGER NOT NULL,
+        acquired_at TEXT NOT NULL
+      );`,
+    postgres: "SELECT 1",
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -121,7 +121,8 @@ export async function runRuns(
     const { parseConfig, ConfigError } = await import("@/lib/env/schema");
     const { createPrefectClient } = await import("@/lib/prefect/client");
     try {
-      prefect = createPrefectClient(parseConfig(process.env).prefect);
+      const config = parseConfig(process.env);
+      prefect = createPrefectClient(config.prefect, { timeoutMs: config.timeouts.prefectMs });
     } catch (err) {
       if (err instanceof ConfigError) return usage(err.message);
       throw err;
@@ -129,10 +130,14 @@ export async function runRuns(
   }
   let ecs = clients.ecs;
   if (!ecs) {
-    const { createEcsContext } = await import("@/lib/ecs/context");
+    const { awsDeadlines, createEcsContext } = await import("@/lib/ecs/context");
+    const { parseTimeouts } = await import("@/lib/env/schema");
     const { ECSClient } = await import("@aws-sdk/client-ecs");
+    const deadlines = awsDeadlines(parseTimeouts(process.env));
     // the SDK's default credential chain, and AWS_ENDPOINT_URL(_ECS) when set; lib/ecs retries itself
-    ecs = createEcsContext({ client: (region) => new ECSClient({ region, maxAttempts: 1 }) });
+    ecs = createEcsContext({
+      client: (region) => new ECSClient({ region, maxAttempts: 1, ...deadlines }),
+    });
   }
   let page: PoolRunsPage;
   try {

@@ -120,7 +120,12 @@ export function createAuditRecorder(options: RecorderOptions): AuditRecorder {
           after: null,
           error: reasonOf(error),
         });
-        throw error;
+        if (answered || !isPrefectError(error)) throw error;
+        // the write may or may not have landed: say so rather than "failed"
+        throw new ActionRefusal({
+          ok: false,
+          error: `${error.message}. Whether Prefect stored this change is unknown (the audit history records it as unknown): reload to see what Prefect holds before pushing again. Your edit is kept.`,
+        });
       }
       await testSeams.beforeCompletion?.(change);
       await finish({

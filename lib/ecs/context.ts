@@ -66,12 +66,18 @@ export interface EcsContext {
  * POOLDECK_AWS_TIMEOUT_MS (10 s by default). The SDK's own default waits without limit.
  */
 export function awsDeadlines(timeouts: PooldeckConfig["timeouts"] = getConfig().timeouts): {
-  requestHandler: { connectionTimeout: number; requestTimeout: number };
+  requestHandler: {
+    connectionTimeout: number;
+    requestTimeout: number;
+    throwOnRequestTimeout: boolean;
+  };
 } {
   return {
     requestHandler: {
       connectionTimeout: Math.min(3_000, timeouts.awsMs),
       requestTimeout: timeouts.awsMs,
+      // without it the SDK only logs a warning when the deadline passes, and keeps waiting
+      throwOnRequestTimeout: true,
     },
   };
 }

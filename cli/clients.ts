@@ -13,17 +13,25 @@ export async function prefectFromEnv(): Promise<PrefectClient> {
   const { parseConfig, ConfigError } = await import("@/lib/env/schema");
   const { createPrefectClient } = await import("@/lib/prefect/client");
   try {
-    return createPrefectClient(parseConfig(process.env).prefect);
+    const config = parseConfig(process.env);
+    return createPrefectClient(config.prefect, { timeoutMs: config.timeouts.prefectMs });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
   }
 }
 
-/** An ECS context on the SDK's default credentials (and AWS_ENDPOINT_URL(_ECS) when set). */
+/**
+ * An ECS context on the SDK's default credentials (and AWS_ENDPOINT_URL(_ECS) when set), with the
+ * dashboard's deadlines (POOLDECK_AWS_TIMEOUT_MS).
+ */
 export async function ecsFromEnv(): Promise<EcsContext> {
-  const { createEcsContext } = await import("@/lib/ecs/context");
+  const { awsDeadlines, createEcsContext } = await import("@/lib/ecs/context");
+  const { parseTimeouts } = await import("@/lib/env/schema");
   const { ECSClient } = await import("@aws-sdk/client-ecs");
+  const deadlines = awsDeadlines(parseTimeouts(process.env));
   // one attempt per SDK call: lib/ecs retries itself
-  return createEcsContext({ client: (region) => new ECSClient({ region, maxAttempts: 1 }) });
+  return createEcsContext({
+    client: (region) => new ECSClient({ region, maxAttempts: 1, ...deadlines }),
+  });
 }

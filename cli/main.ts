@@ -126,8 +126,10 @@ async function check(args: string[], render: boolean): Promise<number> {
  */
 async function snapshot(args: string[]): Promise<number> {
   const { runSnapshot } = await import("./snapshot");
-  const { createEcsContext } = await import("@/lib/ecs");
+  const { awsDeadlines, createEcsContext } = await import("@/lib/ecs");
   const { ECSClient } = await import("@aws-sdk/client-ecs");
+  const { parseTimeouts } = await import("@/lib/env/schema");
+  const deadlines = awsDeadlines(parseTimeouts(process.env));
   const withRegion =
     args.includes("--region") || args.some((a) => a.startsWith("--region="))
       ? args
@@ -137,7 +139,9 @@ async function snapshot(args: string[]): Promise<number> {
           process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
         ];
   // the SDK's default credential chain, and AWS_ENDPOINT_URL(_ECS) when set; lib/ecs retries itself
-  const ctx = createEcsContext({ client: (region) => new ECSClient({ region, maxAttempts: 1 }) });
+  const ctx = createEcsContext({
+    client: (region) => new ECSClient({ region, maxAttempts: 1, ...deadlines }),
+  });
   return runSnapshot(withRegion, undefined, ctx);
 }
 

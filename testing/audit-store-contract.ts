@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { LATEST_VERSION } from "@/lib/audit/migrations";
-import type { AuditStore } from "@/lib/audit/store";
+import { LockBusyError, type AuditStore } from "@/lib/audit/store";
 import type { NewAuditEntry } from "@/lib/audit/types";
 
 const SERVER = "http://prefect.internal:4200/api";
@@ -173,6 +173,39 @@ export function describeAuditStore(
       expect(entry?.source).toBe("cli");
       expect(entry?.operator).toEqual({ id: "cli:deploy-bot", displayName: "deploy-bot" });
       expect((await store.listForPool(SERVER, "p-source")).map((e) => e.source)).toEqual(["cli"]);
+    });
+
+    it("holds a lock for one holder at a time across stores; the next waits and gets it", async () => {
+      const [a, b] = await Promise.all([openTracked(), openTracked()]);
+      const steps: string[] = [];
+      let second: Promise<void> | undefined;
+      await a.withLock("pool p-lock", 2000, async () => {
+        steps.push("a holds");
+        second = b.withLock("pool p-lock", 5000, async () => void steps.push("b holds"));
+        // another key is free meanwhile
+        await b.withLock("pool p-other", 100, async () => void steps.push("b holds p-other"));
+        await new Promise((r) => setTimeout(r, 200));
+        steps.push("a releases");
+      });
+      await second;
+      expect(steps).toEqual(["a holds", "b holds p-other", "a releases", "b holds"]);
+    });
+
+    it("refuses with LockBusyError when the lock stays held past the wait, and frees it after a throw", async () => {
+      const [a, b] = await Promise.all([openTracked(), openTracked()]);
+      let busy: unknown;
+      await a.withLock("pool p-busy", 2000, async () => {
+        busy = await b.withLock("pool p-busy", 150, async () => "never").catch((e: unknown) => e);
+      });
+      expect(busy).toBeInstanceOf(LockBusyError);
+      expect((busy as LockBusyError).key).toBe("pool p-busy");
+      expect((busy as LockBusyError).waitedMs).toBeGreaterThanOrEqual(150);
+      await expect(
+        a.withLock("pool p-busy", 1000, async () => {
+          throw new Error("the push failed");
+        }),
+      ).rejects.toThrow("the push failed");
+      expect(await b.withLock("pool p-busy", 1000, async () => "free")).toBe("free");
     });
 
     it("refuses a database migrated by a newer Pooldeck", async () => {

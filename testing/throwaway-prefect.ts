@@ -17,6 +17,8 @@ export interface ThrowawayPrefect {
   apiUrl: string;
   /** stops the server and its children, then removes its home */
   stop(): Promise<void>;
+  /** sends a signal to the server and its children (SIGSTOP hangs it, SIGCONT resumes, SIGKILL downs it) */
+  signal(signal: NodeJS.Signals): void;
 }
 
 export interface ThrowawayPrefectOptions {
@@ -79,7 +81,9 @@ export async function startThrowawayPrefect(
   const deadline = Date.now() + 150_000;
   while (child.exitCode === null && Date.now() < deadline) {
     try {
-      if ((await fetch(`${apiUrl}/health`, { headers })).ok) return { apiUrl, stop };
+      if ((await fetch(`${apiUrl}/health`, { headers })).ok) {
+        return { apiUrl, stop, signal: (signal) => child.pid && signalGroup(child.pid, signal) };
+      }
     } catch {
       // not listening yet
     }

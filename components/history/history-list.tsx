@@ -24,7 +24,8 @@ const TemplateDiffView = dynamic(() => import("@/components/push/template-diff")
 
 const OUTCOMES: Record<AuditOutcome, { tone: BadgeTone; label: string; explain?: string }> = {
   succeeded: { tone: "success", label: "Stored in Prefect" },
-  failed: { tone: "destructive", label: "Refused by Prefect", explain: "Nothing changed." },
+  // by Prefect, or by Pooldeck when the pool changed since it was loaded; the error says which
+  failed: { tone: "destructive", label: "Refused", explain: "Nothing changed." },
   pending: {
     tone: "warning",
     label: "Outcome not recorded",

@@ -53,6 +53,20 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: `ALTER TABLE pooldeck_audit_entries ADD COLUMN source TEXT NOT NULL DEFAULT 'dashboard' CHECK (source IN (${sources}));`,
     postgres: `ALTER TABLE pooldeck_audit_entries ADD COLUMN source TEXT NOT NULL DEFAULT 'dashboard' CHECK (source IN (${sources}));`,
   },
+  {
+    version: 3,
+    name: "push locks",
+    // PostgreSQL locks with advisory locks, which need no table; SQLite keeps one row per held
+    // lock, naming the process that holds it so a lock left by a dead process can be taken over
+    sqlite: `
+      CREATE TABLE pooldeck_push_locks (
+        key TEXT PRIMARY KEY,
+        token TEXT NOT NULL,
+        holder_pid INTEGER NOT NULL,
+        acquired_at TEXT NOT NULL
+      );`,
+    postgres: "SELECT 1",
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -56,3 +56,24 @@ describe("PostgreSQL audit store", () => {
     );
   });
 });
+
+describe("PostgreSQL push lock", () => {
+  it("is an advisory lock of the holder's session: a session that dies releases it", async () => {
+    const store = await openPostgresAuditStore(url);
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", ["pool p-session"]);
+    await expect(store.withLock("pool p-session", 100, async () => "never")).rejects.toThrow(
+      "the lock pool p-session stayed held for",
+    );
+    const waiting = store.withLock("pool p-session", 5000, async () => "after the holder died");
+    // the holder's connection breaks off (a killed instance) without unlocking
+    const pid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!
+      .pid;
+    holder.on("error", () => undefined);
+    await onAdmin(`SELECT pg_terminate_backend(${pid})`);
+    expect(await waiting).toBe("after the holder died");
+    await holder.end().catch(() => undefined);
+    await store.close();
+  });
+});

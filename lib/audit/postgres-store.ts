@@ -8,6 +8,7 @@ import {
   INSERT_COLUMNS,
   MAX_LIMIT,
   rowValues,
+  LockBusyError,
   type AuditRow,
   type AuditStore,
 } from "./store";
@@ -54,7 +55,13 @@ async function migrate(pool: pg.Pool, where: string): Promise<void> {
 /** Connects to PostgreSQL at `url`, creates or migrates the audit schema, and returns the store. */
 export async function openPostgresAuditStore(url: string): Promise<AuditStore> {
   const location = describeDatabaseUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  // deadlines: 5 s to connect, 10 s per query (a hung database fails the push, it does not hang it)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    query_timeout: 10_000,
+  });
   // an idle connection dropped by the server must not crash the process; the next query reconnects
   pool.on("error", (error) => console.error(`audit database ${location}:`, error.message));
   try {
@@ -102,6 +109,34 @@ export async function openPostgresAuditStore(url: string): Promise<AuditStore> {
         [id],
       );
       return rows[0] ? entryFromRow(rows[0]) : null;
+    },
+    async withLock(key, timeoutMs, fn) {
+      // a session of its own, outside the pool: the advisory lock belongs to the session, which
+      // holds it while fn's queries use the pool, and a holder that dies releases it with its session
+      const session = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: 5000,
+        query_timeout: timeoutMs + 10_000,
+      });
+      session.on("error", (error) => console.error(`audit database ${location}:`, error.message));
+      await session.connect();
+      try {
+        const started = Date.now();
+        try {
+          // lock_timeout bounds the wait for an advisory lock too (0 would mean forever)
+          await session.query(`SET lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+          await session.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+        } catch (error) {
+          if ((error as { code?: string }).code === "55P03") {
+            throw new LockBusyError(key, Date.now() - started);
+          }
+          throw error;
+        }
+        return await fn();
+      } finally {
+        // ending the session releases its advisory locks
+        await session.end().catch(() => undefined);
+      }
     },
     async schemaVersion() {
       const { rows } = await pool.query<{ v: number | null }>(

@@ -155,4 +155,57 @@ describe("recorded pushes", () => {
       outcome: "succeeded",
     });
   });
+
+  it("records a push refused because the pool changed since it was loaded, with Prefect's version", async () => {
+    const loaded = await readWorkPool(client, name);
+    const stale = {
+      name,
+      template: template(4096),
+      loadedUpdated: "2020-01-01T00:00:00.000000Z",
+      loadedTemplateHash: templateHash(loaded.base_job_template as JsonObject),
+      overrideErrors: name,
+    };
+    await expect(pushPoolTemplate(client, audit, stale, noCluster)).rejects.toMatchObject({
+      failure: { conflict: { remote: { template: loaded.base_job_template } } },
+    });
+    const [entry] = await history(name);
+    expect(entry).toMatchObject({
+      kind: "pool.update",
+      before: { base_job_template: loaded.base_job_template },
+      after: { base_job_template: template(4096) },
+      outcome: "failed",
+      error: `Pool ${name} changed in Prefect since you loaded it (updated ${loaded.updated}). Nothing was pushed; compare both versions and carry your edit over.`,
+    });
+  });
+
+  it("refuses a push while another push of the pool holds its lock, sending nothing", async () => {
+    const loaded = await readWorkPool(client, name);
+    const impatient = createAuditRecorder({
+      store: async () => store,
+      operator: { id: "bob", displayName: "Bob" },
+      prefectServer: client.apiUrl,
+      lockTimeoutMs: 200,
+    });
+    const input = {
+      name,
+      template: template(8192),
+      loadedUpdated: loaded.updated,
+      loadedTemplateHash: templateHash(loaded.base_job_template as JsonObject),
+      overrideErrors: name,
+    };
+    const before = (await history(name)).length;
+    // another instance's push holds the pool's lock (the key every instance derives alike)
+    await store.withLock(`${server} pool ${name}`, 1000, async () => {
+      await expect(pushPoolTemplate(client, impatient, input, noCluster)).rejects.toMatchObject({
+        failure: {
+          error: `Another push of pool ${name} is in progress (from another tab, Pooldeck instance or the CLI) and did not finish within 200 ms. Nothing was sent; your edit is kept. Push again in a moment.`,
+        },
+      });
+    });
+    expect((await readWorkPool(client, name)).base_job_template).toEqual(loaded.base_job_template);
+    expect((await history(name)).length).toBe(before);
+    // once free, the same push lands
+    await pushPoolTemplate(client, impatient, input, noCluster);
+    expect((await readWorkPool(client, name)).base_job_template).toEqual(template(8192));
+  });
 });

@@ -49,7 +49,7 @@ describe("createAuditRecorder", () => {
     });
   });
 
-  it("marks Prefect's refusal failed and a broken-off write unknown, and rethrows both", async () => {
+  it("marks Prefect's refusal failed (rethrown) and a broken-off write unknown (said so)", async () => {
     const refused = new PrefectError({
       status: 422,
       kind: "validation",
@@ -57,7 +57,13 @@ describe("createAuditRecorder", () => {
     });
     await expect(recorder.record(change, () => Promise.reject(refused))).rejects.toBe(refused);
     const lost = new PrefectError({ status: null, kind: "timeout", message: "no answer" });
-    await expect(recorder.record(change, () => Promise.reject(lost))).rejects.toBe(lost);
+    await expect(recorder.record(change, () => Promise.reject(lost))).rejects.toMatchObject({
+      failure: {
+        ok: false,
+        error:
+          "no answer. Whether Prefect stored this change is unknown (the audit history records it as unknown): reload to see what Prefect holds before pushing again. Your edit is kept.",
+      },
+    });
     const [unknown, failed] = await store.listForPool(
       "https://prefect.internal:4200/api",
       "rec-pool",

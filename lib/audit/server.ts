@@ -34,5 +34,6 @@ export function auditRecorderFor(operator: Operator, client: PrefectClient): Aud
     store: getAuditStore,
     operator,
     prefectServer: client.apiUrl,
+    lockTimeoutMs: getConfig().timeouts.pushLockMs,
   });
 }

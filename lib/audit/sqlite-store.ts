@@ -1,5 +1,6 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
@@ -10,6 +11,7 @@ import {
   INSERT_COLUMNS,
   MAX_LIMIT,
   rowValues,
+  LockBusyError,
   type AuditRow,
   type AuditStore,
 } from "./store";
@@ -32,6 +34,22 @@ function migrate(db: Database.Database, path: string): void {
       ).run(m.version, m.name, new Date().toISOString());
     }
   }).immediate();
+}
+
+// this process's own mark on the locks it holds: a restarted process may get the same pid (pid 1
+// in a container), and must not mistake its predecessor's lock for its own
+const PROCESS_TOKEN = randomUUID();
+const LOCK_POLL_MS = 20;
+
+/** Whether a process with this pid runs on this machine (the SQLite file is local to it). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Opens (creating and migrating) the embedded SQLite audit database at `path`. */
@@ -64,6 +82,17 @@ export function openSqliteAuditStore(path: string): AuditStore {
   );
   const byId = db.prepare("SELECT * FROM pooldeck_audit_entries WHERE id = ?");
   const version = db.prepare("SELECT MAX(version) AS v FROM pooldeck_migrations");
+  const takeLock = db.prepare(
+    `INSERT INTO pooldeck_push_locks (key, token, holder_pid, acquired_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO NOTHING`,
+  );
+  const lockHolder = db.prepare("SELECT token, holder_pid FROM pooldeck_push_locks WHERE key = ?");
+  const dropLock = db.prepare("DELETE FROM pooldeck_push_locks WHERE key = ? AND token = ?");
+  // a row whose holder is gone: another process that died, or this pid's previous life
+  const stale = (holder: { token: string; holder_pid: number }) =>
+    holder.holder_pid === process.pid
+      ? !holder.token.startsWith(PROCESS_TOKEN)
+      : !processAlive(holder.holder_pid);
 
   return {
     backend: "sqlite",
@@ -94,6 +123,28 @@ export function openSqliteAuditStore(path: string): AuditStore {
     async get(id: number) {
       const row = byId.get(id) as AuditRow | undefined;
       return row ? entryFromRow(row) : null;
+    },
+    async withLock(key, timeoutMs, fn) {
+      // one row per held lock; inserting it is atomic under SQLite's write lock, so one process
+      // (and one request within it) holds the key at a time
+      const token = `${PROCESS_TOKEN} ${randomUUID()}`;
+      const started = Date.now();
+      for (;;) {
+        if (takeLock.run(key, token, process.pid, new Date().toISOString()).changes === 1) break;
+        const holder = lockHolder.get(key) as { token: string; holder_pid: number } | undefined;
+        if (holder && stale(holder)) {
+          dropLock.run(key, holder.token);
+          continue;
+        }
+        const waited = Date.now() - started;
+        if (waited >= timeoutMs) throw new LockBusyError(key, waited);
+        await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      }
+      try {
+        return await fn();
+      } finally {
+        dropLock.run(key, token);
+      }
     },
     async schemaVersion() {
       return (version.get() as { v: number | null }).v ?? 0;

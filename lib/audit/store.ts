@@ -19,9 +19,26 @@ export interface AuditStore {
   ): Promise<AuditEntry[]>;
   /** One entry, or null. */
   get(id: number): Promise<AuditEntry | null>;
+  /**
+   * Runs `fn` holding the exclusive lock named `key`: one holder at a time across every process
+   * that shares this database. Waits at most `timeoutMs` for it, then throws LockBusyError.
+   * A holder that dies releases it (PostgreSQL: its session ends; SQLite: its process is gone).
+   */
+  withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T>;
   /** The schema version the database is at. */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** The lock was held by someone else for the whole wait. */
+export class LockBusyError extends Error {
+  override name = "LockBusyError";
+  constructor(
+    readonly key: string,
+    readonly waitedMs: number,
+  ) {
+    super(`the lock ${key} stayed held for ${waitedMs} ms`);
+  }
 }
 
 /** One row as both databases return it (timestamps already ISO strings). */

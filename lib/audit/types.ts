@@ -18,7 +18,8 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 /**
  * pending: recorded before the write, outcome not (yet) known — a crash leaves it so;
  * succeeded: Prefect accepted the write, `after` is what it stores now (read back);
- * failed: Prefect answered with an error, nothing changed;
+ * failed: nothing changed — Prefect answered with an error, or Pooldeck refused before sending
+ *   because the pool or deployment changed since the user loaded it (`before` is then Prefect's version);
  * unknown: the write broke off without Prefect's answer (network, timeout).
  */
 export const AUDIT_OUTCOMES = ["pending", "succeeded", "failed", "unknown"] as const;

@@ -3,6 +3,7 @@ import "server-only";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { ECSClient } from "@aws-sdk/client-ecs";
 
+import type { PooldeckConfig } from "@/lib/env/schema";
 import { getConfig } from "@/lib/env/server";
 
 import { Limiter } from "./batching";
@@ -59,6 +60,28 @@ export interface EcsContext {
   limiter: Limiter;
 }
 
+/**
+ * The deadlines of every AWS client Pooldeck builds (ECS, Auto Scaling, CloudWatch Logs, STS):
+ * connecting at most 3 s (or the whole deadline when shorter) and the whole attempt at most
+ * POOLDECK_AWS_TIMEOUT_MS (10 s by default). The SDK's own default waits without limit.
+ */
+export function awsDeadlines(timeouts: PooldeckConfig["timeouts"] = getConfig().timeouts): {
+  requestHandler: {
+    connectionTimeout: number;
+    requestTimeout: number;
+    throwOnRequestTimeout: boolean;
+  };
+} {
+  return {
+    requestHandler: {
+      connectionTimeout: Math.min(3_000, timeouts.awsMs),
+      requestTimeout: timeouts.awsMs,
+      // without it the SDK only logs a warning when the deadline passes, and keeps waiting
+      throwOnRequestTimeout: true,
+    },
+  };
+}
+
 /** The default region when neither the page nor the environment names one. */
 export function defaultRegion(): string {
   return getConfig().aws.region ?? "us-east-1";
@@ -77,7 +100,7 @@ export function createEcsContext(
         let c = asgClients.get(region);
         if (!c) {
           // endpoint: the SDK's own AWS_ENDPOINT_URL(_AUTO_SCALING) handling
-          c = new AutoScalingClient({ region, maxAttempts: 1 });
+          c = new AutoScalingClient({ region, maxAttempts: 1, ...awsDeadlines() });
           asgClients.set(region, c);
         }
         return c;
@@ -94,6 +117,7 @@ export function createEcsContext(
             // credentials: the SDK's default chain (env, AWS_PROFILE, SSO, instance and task roles)
             // lib/ecs retries with its own jittered backoff; SDK retries on top would multiply calls
             maxAttempts: 1,
+            ...awsDeadlines(),
           });
           clients.set(region, c);
         }

@@ -3,6 +3,7 @@ import "server-only";
 export {
   ECS_READ_ACTIONS,
   ECS_OPERATIONS,
+  awsDeadlines,
   createEcsContext,
   defaultRegion,
   serverEcsContext,

@@ -37,7 +37,26 @@ describe("parseConfig", () => {
         logsEndpoint: "http://127.0.0.1:5000",
       },
       audit: { databaseUrl: undefined, dataDir: ".data" },
+      timeouts: { prefectMs: 30_000, awsMs: 10_000, pushLockMs: 10_000 },
     });
+  });
+
+  it("takes the deadlines of outbound calls in milliseconds, and names a bad one", () => {
+    const base = { PREFECT_API_URL: "http://127.0.0.1:4200/api" };
+    expect(
+      parseConfig({
+        ...base,
+        POOLDECK_PREFECT_TIMEOUT_MS: "1500",
+        POOLDECK_AWS_TIMEOUT_MS: "800",
+        POOLDECK_PUSH_LOCK_TIMEOUT_MS: "2000",
+      }).timeouts,
+    ).toEqual({ prefectMs: 1500, awsMs: 800, pushLockMs: 2000 });
+    expect(problems({ ...base, POOLDECK_AWS_TIMEOUT_MS: "10s" })).toEqual([
+      {
+        variable: "POOLDECK_AWS_TIMEOUT_MS",
+        message: "POOLDECK_AWS_TIMEOUT_MS must be a whole number of milliseconds (1 to 9999999)",
+      },
+    ]);
   });
 
   it("takes DATABASE_URL for the audit history and names the problem when it is not PostgreSQL", () => {

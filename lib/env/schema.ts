@@ -52,6 +52,22 @@ const postgresUrl = z.string().refine((v) => {
   }
 }, "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@db.internal:5432/pooldeck (it holds the audit history; leave it unset to keep the history in SQLite under POOLDECK_DATA_DIR)");
 
+// a deadline in milliseconds (tests set short ones to keep the fault matrix fast)
+const milliseconds = (name: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,6}$/, `${name} must be a whole number of milliseconds (1 to 9999999)`)
+      .transform(Number)
+      .optional(),
+  );
+
+const timeoutVariables = {
+  POOLDECK_PREFECT_TIMEOUT_MS: milliseconds("POOLDECK_PREFECT_TIMEOUT_MS"),
+  POOLDECK_AWS_TIMEOUT_MS: milliseconds("POOLDECK_AWS_TIMEOUT_MS"),
+  POOLDECK_PUSH_LOCK_TIMEOUT_MS: milliseconds("POOLDECK_PUSH_LOCK_TIMEOUT_MS"),
+};
+
 const PREFECT_CLOUD_PATH = /\/api\/accounts\/([0-9a-f-]{36})\/workspaces\/([0-9a-f-]{36})$/i;
 
 export const envSchema = z
@@ -74,6 +90,7 @@ export const envSchema = z
     AWS_ENDPOINT_URL: optionalText.pipe(httpUrl("AWS_ENDPOINT_URL").optional()),
     DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
     POOLDECK_DATA_DIR: optionalText,
+    ...timeoutVariables,
   })
   .superRefine((env, ctx) => {
     if (env.PREFECT_API_KEY && env.PREFECT_API_AUTH_STRING) {
@@ -125,6 +142,15 @@ export interface PooldeckConfig {
     /** the data directory (POOLDECK_DATA_DIR, default .data) that holds the SQLite history otherwise */
     dataDir: string;
   };
+  /** deadlines of outbound calls (README "Deadlines") */
+  timeouts: {
+    /** one attempt of a Prefect call (POOLDECK_PREFECT_TIMEOUT_MS, default 30 s) */
+    prefectMs: number;
+    /** one attempt of an AWS call, connecting included (POOLDECK_AWS_TIMEOUT_MS, default 10 s) */
+    awsMs: number;
+    /** how long a push waits for another push of the same pool (POOLDECK_PUSH_LOCK_TIMEOUT_MS, default 10 s) */
+    pushLockMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -138,17 +164,34 @@ export class ConfigError extends Error {
   }
 }
 
+function invalid(issues: z.core.$ZodIssue[]): ConfigError {
+  return new ConfigError(
+    issues.map((issue) => ({
+      variable: String(issue.path[0] ?? "environment"),
+      message: issue.message,
+    })),
+  );
+}
+
+type TimeoutValues = { [K in keyof typeof timeoutVariables]?: number | undefined };
+
+const timeoutsOf = (e: TimeoutValues): PooldeckConfig["timeouts"] => ({
+  prefectMs: e.POOLDECK_PREFECT_TIMEOUT_MS ?? 30_000,
+  awsMs: e.POOLDECK_AWS_TIMEOUT_MS ?? 10_000,
+  pushLockMs: e.POOLDECK_PUSH_LOCK_TIMEOUT_MS ?? 10_000,
+});
+
+/** Only the deadlines, for the CLI commands that need no Prefect settings (`pooldeck snapshot`). */
+export function parseTimeouts(env: Record<string, string | undefined>): PooldeckConfig["timeouts"] {
+  const result = z.object(timeoutVariables).safeParse(env);
+  if (!result.success) throw invalid(result.error.issues);
+  return timeoutsOf(result.data);
+}
+
 /** Validates an environment object and returns Pooldeck's configuration, or throws ConfigError naming each bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): PooldeckConfig {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({
-        variable: String(issue.path[0] ?? "environment"),
-        message: issue.message,
-      })),
-    );
-  }
+  if (!result.success) throw invalid(result.error.issues);
   const e = result.data;
   const match = PREFECT_CLOUD_PATH.exec(e.PREFECT_API_URL);
   return {
@@ -165,5 +208,6 @@ export function parseConfig(env: Record<string, string | undefined>): PooldeckCo
       logsEndpoint: e.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? e.AWS_ENDPOINT_URL,
     },
     audit: { databaseUrl: e.DATABASE_URL, dataDir: e.POOLDECK_DATA_DIR ?? ".data" },
+    timeouts: timeoutsOf(e),
   };
 }

@@ -50,7 +50,8 @@ let shared: PrefectClient | undefined;
 
 /** The client for the configured Prefect (PREFECT_API_URL and its credentials), created once per server process. */
 export function getPrefectClient(): PrefectClient {
-  shared ??= createPrefectClient(getConfig().prefect);
+  const config = getConfig();
+  shared ??= createPrefectClient(config.prefect, { timeoutMs: config.timeouts.prefectMs });
   return shared;
 }
 

@@ -5,6 +5,7 @@ import type { AuditRecorder } from "@/lib/audit/recorder";
 import type { Diagnostic } from "@/lib/checks";
 import type { PrefectClient } from "@/lib/prefect/client";
 import { readDeployment, updateDeploymentJobVariables } from "@/lib/prefect/deployments";
+import type { Deployment } from "@/lib/prefect/types";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { jsonEqual, stableHash } from "@/lib/template/stable-hash";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
@@ -32,7 +33,8 @@ const key = (d: Diagnostic) => `${d.rule} ${d.document} ${d.path}`;
  * Saves a deployment's job_variables: refuses when the deployment changed since it was loaded,
  * catches what Prefect would reject before sending, refuses other new errors unless overridden,
  * refuses {} unless `clear` (Prefect stores {} and so clears them), then saves (recorded in the
- * audit history) and reads back to confirm.
+ * audit history) and reads back to confirm. The re-read, save and read-back hold the deployment's
+ * lock in the audit store, so a save from another instance cannot land in between unseen.
  */
 export async function saveDeploymentJobVariables(
   client: PrefectClient,
@@ -42,15 +44,7 @@ export async function saveDeploymentJobVariables(
 ): Promise<{ changed: boolean; updated: string | null; warnings: number }> {
   const deployment = await readDeployment(client, input.id);
   const stored = (deployment.job_variables ?? {}) as JsonObject;
-  if (deployment.updated !== input.loadedUpdated) {
-    throw new ActionRefusal({
-      ok: false,
-      error: `Deployment ${deployment.name} changed in Prefect since you loaded it (updated ${deployment.updated ?? "at an unknown time"}). Nothing was saved; compare and carry your edit over.`,
-      conflict: {
-        remote: { updated: deployment.updated ?? "", template: stored, hash: stableHash(stored) },
-      },
-    });
-  }
+  await refuseIfChanged(audit, deployment, input);
   const clearing = Object.keys(input.jobVariables).length === 0;
   if (clearing && Object.keys(stored).length > 0 && !input.clear) {
     throw new ActionRefusal({
@@ -86,10 +80,52 @@ export async function saveDeploymentJobVariables(
     });
   }
   const warnings = withVariables.warnings.length;
-  if (jsonEqual(stored, input.jobVariables)) {
-    return { changed: false, updated: deployment.updated, warnings };
-  }
-  const after = await audit.record(
+  const target = { id: input.id, name: deployment.name };
+  return audit.exclusive({ deployment: target }, async () => {
+    // the checks may have waited on AWS: read again right before writing
+    const current = await readDeployment(client, input.id);
+    await refuseIfChanged(audit, current, input);
+    const now = (current.job_variables ?? {}) as JsonObject;
+    if (jsonEqual(now, input.jobVariables)) {
+      return { changed: false, updated: current.updated, warnings };
+    }
+    const after = await audit.record(
+      {
+        kind: "deployment.job_variables",
+        pool: input.poolName,
+        deployment: { id: input.id, name: deployment.name },
+        before: { job_variables: now },
+        after: { job_variables: input.jobVariables },
+      },
+      async () => {
+        await updateDeploymentJobVariables(client, input.id, input.poolName, input.jobVariables);
+        const read = await readDeployment(client, input.id);
+        return {
+          result: read,
+          stored: { job_variables: (read.job_variables ?? {}) as JsonObject },
+        };
+      },
+    );
+    if (!jsonEqual((after.job_variables ?? {}) as JsonObject, input.jobVariables)) {
+      throw new ActionRefusal({
+        ok: false,
+        error: `Prefect answered, but the job variables it stores for ${deployment.name} differ from what was sent. Reload and compare.`,
+      });
+    }
+    return { changed: true, updated: after.updated, warnings };
+  });
+}
+
+/** Refuses (and records the refused attempt) when the deployment changed since it was loaded. */
+async function refuseIfChanged(
+  audit: AuditRecorder,
+  deployment: Deployment,
+  input: SaveJobVariablesInput,
+): Promise<void> {
+  if (deployment.updated === input.loadedUpdated) return;
+  const stored = (deployment.job_variables ?? {}) as JsonObject;
+  const error = `Deployment ${deployment.name} changed in Prefect since you loaded it (updated ${deployment.updated ?? "at an unknown time"}). Nothing was saved; compare and carry your edit over.`;
+  await audit.refused(
     {
       kind: "deployment.job_variables",
       pool: input.poolName,
@@ -97,20 +133,13 @@ export async function saveDeploymentJobVariables(
       before: { job_variables: stored },
       after: { job_variables: input.jobVariables },
     },
-    async () => {
-      await updateDeploymentJobVariables(client, input.id, input.poolName, input.jobVariables);
-      const read = await readDeployment(client, input.id);
-      return {
-        result: read,
-        stored: { job_variables: (read.job_variables ?? {}) as JsonObject },
-      };
-    },
+    error,
   );
-  if (!jsonEqual((after.job_variables ?? {}) as JsonObject, input.jobVariables)) {
-    throw new ActionRefusal({
-      ok: false,
-      error: `Prefect answered, but the job variables it stores for ${deployment.name} differ from what was sent. Reload and compare.`,
-    });
-  }
-  return { changed: true, updated: after.updated, warnings };
+  throw new ActionRefusal({
+    ok: false,
+    error,
+    conflict: {
+      remote: { updated: deployment.updated ?? "", template: stored, hash: stableHash(stored) },
+    },
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { CloudWatchLogsClient, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 
-import type { EcsContext } from "@/lib/ecs/context";
+import { awsDeadlines, type EcsContext } from "@/lib/ecs/context";
 import { toEcsError } from "@/lib/ecs/errors";
 import { describeTaskDefinition } from "@/lib/ecs/reads";
 import { withRetry } from "@/lib/ecs/retry";
@@ -28,6 +28,7 @@ export function serverLogsClient(region: string): LogsSender {
       region,
       endpoint: getConfig().aws.logsEndpoint,
       maxAttempts: 1,
+      ...awsDeadlines(),
     });
     clients.set(region, c);
   }

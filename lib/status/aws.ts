@@ -4,7 +4,7 @@ import { ListClustersCommand } from "@aws-sdk/client-ecs";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 
 import { getConfig } from "@/lib/env/server";
-import { serverEcsContext } from "@/lib/ecs/context";
+import { awsDeadlines, serverEcsContext } from "@/lib/ecs/context";
 import { toEcsError, type EcsError } from "@/lib/ecs/errors";
 
 export type AwsStatus =
@@ -25,7 +25,12 @@ async function callerIdentity(
   region: string,
 ): Promise<{ arn: string | null; account: string | null }> {
   const { aws } = getConfig();
-  const sts = new STSClient({ region, endpoint: aws.ecsEndpoint, maxAttempts: 1 });
+  const sts = new STSClient({
+    region,
+    endpoint: aws.ecsEndpoint,
+    maxAttempts: 1,
+    ...awsDeadlines(),
+  });
   try {
     const out = await sts.send(new GetCallerIdentityCommand({}));
     return { arn: out.Arn ?? null, account: out.Account ?? null };

@@ -24,9 +24,10 @@ const HINTS: Partial<Record<PrefectErrorKind, string>> = {
 /** Whether the configured Prefect answers with our credentials, and what to do when it does not. */
 export async function getPrefectStatus(): Promise<PrefectStatus> {
   // One quick try: a status page must answer fast and report what it sees, not retry for seconds.
-  const client = createPrefectClient(getConfig().prefect, {
+  const config = getConfig();
+  const client = createPrefectClient(config.prefect, {
     retry: { maxAttempts: 1 },
-    timeoutMs: 5_000,
+    timeoutMs: Math.min(5_000, config.timeouts.prefectMs),
   });
   const info = await getServerInfo(client);
   const ok = info.healthy && info.problem === null;

@@ -42,7 +42,7 @@ test("12 s of 10 users browsing and 2 pushing: no error, every push lands, one c
   aws.calls.length = 0;
   const figures = await runLoad({
     appUrl: app.url,
-    distDir: ".next",
+    distDir: process.env.POOLDECK_DIST_DIR ?? ".next",
     prefectApiUrl: `${prefectUrl}/api`,
     user: TEST_USERS.editor,
     browsers: 10,

@@ -91,7 +91,7 @@ export function formatLoadBench(result: LoadBenchResult): string {
   for (const reason of figures.push.refused) refused.set(reason, (refused.get(reason) ?? 0) + 1);
   return [
     `${plan.browsers} signed-in users browsing (an even share per route, one session each) and ${plan.pushers} pushing`,
-    `(each its own pool: re-read, edit cpu's default, Update pool action, 1 s pause), ${(figures.durationMs / 1000).toFixed(0)} s, next start.`,
+    `(each its own pool: re-read, edit cpu's description, Update pool action, 1 s pause), ${(figures.durationMs / 1000).toFixed(0)} s, next start.`,
     "",
     textTable([["route", "requests", "req/s", "p50", "p95", "p99", "errors"], ...rows]),
     "",

@@ -22,7 +22,25 @@ export interface BenchApps {
   prefectUrl: string;
   distDir: string;
   buildMs: number | null;
+  /** the process group of `next start` (npx and the server under it), for its memory */
+  serverPgid: number;
   stop(): Promise<void>;
+}
+
+/** The bench stack's ports (overridable by environment variables). */
+export function benchPorts(): { prefect: string; moto: string; app: string } {
+  return {
+    prefect: process.env.POOLDECK_BENCH_PREFECT_PORT ?? "4450",
+    moto: process.env.POOLDECK_BENCH_STACK_MOTO_PORT ?? "5450",
+    app: process.env.POOLDECK_BENCH_APP_PORT ?? "3450",
+  };
+}
+
+export interface BenchAppOptions {
+  /** where the app reaches Prefect and AWS, when not directly (the load bench counts through proxies) */
+  upstreams?: { prefectApiUrl: string; awsEndpointUrl: string };
+  /** reuse an existing .next-bench build (a second part of the same run) */
+  reuseBuild?: boolean;
 }
 
 const root = join(import.meta.dirname, "..", "..");
@@ -47,10 +65,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string):
 }
 
 /** Starts (or reuses) the stack, seeds it, builds and serves Pooldeck; stop() undoes what it started. */
-export async function startBenchApps(log: (line: string) => void): Promise<BenchApps> {
-  const prefectPort = process.env.POOLDECK_BENCH_PREFECT_PORT ?? "4450";
-  const motoPort = process.env.POOLDECK_BENCH_STACK_MOTO_PORT ?? "5450";
-  const appPort = process.env.POOLDECK_BENCH_APP_PORT ?? "3450";
+export async function startBenchApps(
+  log: (line: string) => void,
+  options: BenchAppOptions = {},
+): Promise<BenchApps> {
+  const { upstreams } = options;
+  const { prefect: prefectPort, moto: motoPort, app: appPort } = benchPorts();
   const dataDir = join(root, ".data-bench");
   const distDir = ".next-bench";
   const stackEnv = {
@@ -88,8 +108,8 @@ export async function startBenchApps(log: (line: string) => void): Promise<Bench
       NODE_ENV: "production" as const,
       NEXT_TELEMETRY_DISABLED: "1",
       POOLDECK_DIST_DIR: distDir,
-      PREFECT_API_URL: `${prefectUrl}/api`,
-      AWS_ENDPOINT_URL: `http://127.0.0.1:${motoPort}`,
+      PREFECT_API_URL: upstreams?.prefectApiUrl ?? `${prefectUrl}/api`,
+      AWS_ENDPOINT_URL: upstreams?.awsEndpointUrl ?? `http://127.0.0.1:${motoPort}`,
       AWS_REGION: "us-east-1",
       AWS_ACCESS_KEY_ID: "testing",
       AWS_SECRET_ACCESS_KEY: "testing",
@@ -103,10 +123,10 @@ export async function startBenchApps(log: (line: string) => void): Promise<Bench
     };
     let buildMs: number | null = null;
     if (
-      process.env.POOLDECK_BENCH_SKIP_BUILD === "1" &&
+      (options.reuseBuild || process.env.POOLDECK_BENCH_SKIP_BUILD === "1") &&
       existsSync(join(root, distDir, "BUILD_ID"))
     ) {
-      log(`reusing the production build in ${distDir} (POOLDECK_BENCH_SKIP_BUILD=1)`);
+      log(`reusing the production build in ${distDir}`);
     } else {
       log(`production build into ${distDir} (a few minutes on 2 cores)`);
       // next build rewrites tsconfig.json for its dist dir; put the committed one back afterwards
@@ -130,6 +150,7 @@ export async function startBenchApps(log: (line: string) => void): Promise<Bench
     await waitFor(`${pooldeckUrl}/api/health`, 120, "Pooldeck (next start)");
     const child = server;
     return {
+      serverPgid: child.pid!,
       pooldeckUrl,
       user: { username: TEST_USERS.editor.username, password: TEST_USERS.editor.password },
       prefectUrl,

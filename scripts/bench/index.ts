@@ -4,7 +4,7 @@
  * (these machines are noisy). Self-contained: the page figures start their own stack, build and
  * server (app-stack.ts). 5–11 minutes on 2 cores (276 s in the last run, 68 s of it the build).
  *   npm run bench                        everything, writes BENCHMARKS.md
- *   npm run bench -- --only=pages,route  some parts (checks, cluster, runs, registration, pages, route), prints only
+ *   npm run bench -- --only=pages,route  some parts (checks, cluster, runs, registration, pages, route, load), prints only
  * The runs part needs the local stack's Prefect (PREFECT_API_URL, `npm run stack:start`); without it
  * the part says so and the rest runs.
  * POOLDECK_BENCH_PAGE_RUNS (5) sets the runs per page; POOLDECK_BENCH_SKIP_BUILD=1 reuses .next-bench.
@@ -22,6 +22,7 @@ import { formatClusterBench, runClusterBench } from "./cluster";
 import { formatPageReport } from "./page-report";
 import { formatRegistrationBench, runRegistrationBench } from "./registration";
 import { CONFLICT_WAIT_MS, runPageBench } from "./pages";
+import { formatLoadBench, runLoadBench } from "./load";
 import { formatRunsBench, runRunsBench } from "./runs";
 import { formatRouteJs, measureRouteJs } from "./route-js";
 
@@ -127,7 +128,7 @@ async function main() {
   const parts = new Set(
     only
       ? only.slice("--only=".length).split(",")
-      : ["checks", "cluster", "runs", "registration", "route", "pages"],
+      : ["checks", "cluster", "runs", "registration", "route", "pages", "load"],
   );
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   const versions = `Pooldeck ${gitCommit()}; Node ${process.version}, next ${version("next")}, react ${version("react")}, @aws-sdk/client-ecs ${version("@aws-sdk/client-ecs")}, playwright-core ${version("playwright-core")}; ${pythonVersions()}`;
@@ -149,6 +150,12 @@ async function main() {
   if (registration) console.log(`${registration}\n`);
   const web =
     parts.has("pages") || parts.has("route") ? await pagesAndRoute(parts) : { buildMs: null };
+  const loadBefore = load();
+  const loadRun = parts.has("load")
+    ? formatLoadBench(await runLoadBench((line) => console.log(line), web.buildMs !== null))
+    : undefined;
+  const loadAfter = load();
+  if (loadRun) console.log(`${loadRun}\n`);
   const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
   console.log(`done in ${seconds} s`);
   if (only) {
@@ -200,6 +207,14 @@ async function main() {
     "",
     "```",
     cluster ?? "(not run)",
+    "```",
+    "",
+    "## Under load (next start: 50 users browsing, 5 pushing, 60 s)",
+    "",
+    `Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}`,
+    "",
+    "```",
+    loadRun ?? "(not run)",
     "```",
     "",
     "## Registration prediction (lib/registration against the moto emulator)",

@@ -36,19 +36,45 @@ function encodeReply(value: unknown): unknown {
   return value;
 }
 
-/** The action's return value from an RSC response: the row the first row's "a" points at. */
-export function actionResultOf(flight: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of flight.split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
+/**
+ * The action's return value from React's flight stream: rows `id:json\n` and text rows
+ * `id:T<hex byte length>,<text>`; row 0 points at the result's row ("$@1"), and a long string is
+ * a "$<hex id>" reference to a text row ("$$" escapes a leading "$").
+ */
+export function actionResultOf(flight: string | Buffer): unknown {
+  const body = typeof flight === "string" ? Buffer.from(flight) : flight;
+  const rows = new Map<string, unknown>();
+  let at = 0;
+  while (at < body.length) {
+    const colon = body.indexOf(":", at);
+    if (colon < 0) break;
+    const id = body.subarray(at, colon).toString();
+    if (body[colon + 1] === 0x54 /* T */) {
+      const comma = body.indexOf(",", colon);
+      const length = parseInt(body.subarray(colon + 2, comma).toString(), 16);
+      rows.set(id, body.subarray(comma + 1, comma + 1 + length).toString());
+      at = comma + 1 + length;
+    } else {
+      const newline = body.indexOf("\n", colon);
+      const end = newline < 0 ? body.length : newline;
+      rows.set(id, JSON.parse(body.subarray(colon + 1, end).toString()));
+      at = end + 1;
+    }
   }
-  const head = JSON.parse(rows.get("0") ?? "null") as { a?: unknown } | null;
-  const ref = head?.a;
-  if (typeof ref === "string" && ref.startsWith("$@")) {
-    return JSON.parse(rows.get(ref.slice(2)) ?? "null") as unknown;
-  }
-  return ref;
+  const resolve = (v: unknown): unknown => {
+    if (typeof v === "string" && v.startsWith("$")) {
+      if (v.startsWith("$$")) return v.slice(1);
+      const ref = /^\$@?([0-9a-f]+)$/.exec(v);
+      if (ref) return resolve(rows.get(ref[1]!));
+      throw new Error(`unexpected flight value ${v}`);
+    }
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v && typeof v === "object") {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+    }
+    return v;
+  };
+  return resolve((rows.get("0") as { a: unknown } | undefined)?.a);
 }
 
 export interface ActionCall {
@@ -79,9 +105,9 @@ export async function callServerAction(
     body: JSON.stringify(encodeReply(call.args)),
     signal: call.signal,
   });
-  const text = await res.text();
-  if (!res.ok) return { status: res.status, result: text };
-  return { status: res.status, result: actionResultOf(text) };
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) return { status: res.status, result: body.toString("utf8") };
+  return { status: res.status, result: actionResultOf(body) };
 }
 
 /**

@@ -5,12 +5,12 @@
  * lands, the other is refused with the winner's version, Prefect holds the winner, and the history
  * holds both attempts (succeeded, and failed with the refusal's words).
  */
-import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "@/testing/e2e/test";
 import { freePort } from "@/testing/free-port";
+import { actionResultOf, serverActionId } from "@/testing/server-action";
 import { startAppInstance } from "@/testing/e2e/app-instance";
 import { signIn } from "@/testing/e2e/sign-in";
 import { TEST_USERS } from "@/testing/e2e/test-auth";
@@ -43,18 +43,6 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
   }
 }
 
-/** The id Next gave the updatePool server action in this build. */
-async function updatePoolActionId(): Promise<string> {
-  const manifest = JSON.parse(
-    await readFile(".next/server/server-reference-manifest.json", "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === "lib/actions/update-pool.ts" && v.exportedName === "updatePool",
-  );
-  if (!found) throw new Error("updatePool is not in the build's server action manifest");
-  return found[0];
-}
-
 /** Calls the action as the pool page does: a POST to the page naming the action's id. */
 async function pushThrough(
   request: APIRequestContext,
@@ -73,45 +61,7 @@ async function pushThrough(
   });
   expect(res.status()).toBe(200);
   // React's flight stream: row 1 holds the action's return value
-  return decodeFlight(Buffer.from(await res.body())) as ActionResult;
-}
-
-/**
- * The action's return value from React's flight stream: rows `id:json\n` and text rows
- * `id:T<hex byte length>,<text>`; row 0 points at the result's row ("$@1"), and a long string is
- * a "$<hex id>" reference to a text row ("$$" escapes a leading "$").
- */
-function decodeFlight(body: Buffer): unknown {
-  const rows = new Map<string, unknown>();
-  let at = 0;
-  while (at < body.length) {
-    const colon = body.indexOf(":", at);
-    const id = body.subarray(at, colon).toString();
-    if (body[colon + 1] === 0x54 /* T */) {
-      const comma = body.indexOf(",", colon);
-      const length = parseInt(body.subarray(colon + 2, comma).toString(), 16);
-      rows.set(id, body.subarray(comma + 1, comma + 1 + length).toString());
-      at = comma + 1 + length;
-    } else {
-      const end = body.indexOf("\n", colon);
-      rows.set(id, JSON.parse(body.subarray(colon + 1, end).toString()));
-      at = end + 1;
-    }
-  }
-  const resolve = (v: unknown): unknown => {
-    if (typeof v === "string" && v.startsWith("$")) {
-      if (v.startsWith("$$")) return v.slice(1);
-      const ref = /^\$@?([0-9a-f]+)$/.exec(v);
-      if (ref) return resolve(rows.get(ref[1]!));
-      throw new Error(`unexpected flight value ${v}`);
-    }
-    if (Array.isArray(v)) return v.map(resolve);
-    if (v && typeof v === "object") {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
-    }
-    return v;
-  };
-  return resolve((rows.get("0") as { a: string }).a);
+  return actionResultOf(await res.body()) as ActionResult;
 }
 
 test.beforeAll(async () => {
@@ -163,7 +113,7 @@ test("two instances pushing the same pool at once: exactly one lands, every time
       return { app, request: context.request, page };
     }),
   );
-  const actionId = await updatePoolActionId();
+  const actionId = serverActionId(".next", "lib/actions/update-pool.ts", "updatePool");
 
   const started = Date.now();
   const wins = [0, 0];

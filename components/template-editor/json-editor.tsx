@@ -16,7 +16,7 @@ import {
   parseEditorDocument,
   type EditorDocument,
 } from "@/lib/template/editing/editor-document";
-import { setupMonaco } from "./monaco-setup";
+import { jsonDefaults, setupMonaco } from "./monaco-setup";
 import { clearDiagnostics, publishDiagnostics } from "./quick-fixes";
 
 const monaco = setupMonaco();
@@ -74,7 +74,7 @@ export default function JsonEditor(props: JsonEditorProps) {
   const modelUri = monaco.Uri.parse(modelPath).toString();
 
   useEffect(() => {
-    monaco.json.jsonDefaults.setDiagnosticsOptions({
+    jsonDefaults.setDiagnosticsOptions({
       validate: true,
       allowComments: false,
       trailingCommas: "error",

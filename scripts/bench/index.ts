@@ -115,6 +115,9 @@ async function pagesAndRoute(
         conflictWaitMs: CONFLICT_WAIT_MS,
       }) +
       `\nLoad average (1/5/15 min) before the page runs: ${before}; after: ${load()}` +
+      (result.conflictTrace
+        ? `\nChromium performance trace of the warm-up round's conflict keystroke (Pooldeck):\n${result.conflictTrace}`
+        : "") +
       `\nScreenshots of the warm-up round: ${result.screenshots.map((p) => p.replace(root + "/", "")).join(", ")}`;
     console.log(`${pages}\n`);
     return {

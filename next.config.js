@@ -20,6 +20,16 @@ const nextConfig = {
     // (was 168); every route loads fewer files and no more bytes (BENCHMARKS.md, form editable).
     turbopackChunking: { requestCost: 2_000_000, minChunkSize: 300_000 },
   },
+  // monaco-editor 0.55's JSON language imports every editor feature as a side effect; this loader
+  // drops those imports so only the features components/template-editor/monaco-setup.ts lists ship.
+  turbopack: {
+    rules: {
+      "*.js": {
+        condition: { path: /monaco-editor[\\/]esm[\\/]vs[\\/](?:language|common)[\\/]/ },
+        loaders: ["./scripts/build/monaco-features-loader.cjs"],
+      },
+    },
+  },
   // Every response, static files included. The Content-Security-Policy needs a per-request nonce
   // and is set in proxy.ts (lib/security/csp.ts); README "Security" lists all of them.
   async headers() {

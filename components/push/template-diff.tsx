@@ -15,7 +15,7 @@
  *   DiffEditorWidget model got reset".
  */
 import { useLayoutEffect, useRef } from "react";
-import type * as Monaco from "monaco-editor";
+import type * as Monaco from "monaco-editor/esm/vs/editor/editor.api.js";
 import { useDarkTheme } from "@/components/shell/use-dark-theme";
 import { setupMonaco } from "@/components/template-editor/monaco-setup";
 

@@ -16,7 +16,7 @@ import {
   parseEditorDocument,
   type EditorDocument,
 } from "@/lib/template/editing/editor-document";
-import { setupMonaco } from "./monaco-setup";
+import { jsonDefaults, setupMonaco } from "./monaco-setup";
 import { clearDiagnostics, publishDiagnostics } from "./quick-fixes";
 
 const monaco = setupMonaco();
@@ -74,7 +74,7 @@ export default function JsonEditor(props: JsonEditorProps) {
   const modelUri = monaco.Uri.parse(modelPath).toString();
 
   useEffect(() => {
-    monaco.json.jsonDefaults.setDiagnosticsOptions({
+    jsonDefaults.setDiagnosticsOptions({
       validate: true,
       allowComments: false,
       trailingCommas: "error",
@@ -87,12 +87,15 @@ export default function JsonEditor(props: JsonEditorProps) {
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    publishDiagnostics(modelUri, diagnostics);
-    if (!model) return;
-    const text = model.getValue();
     // the page's document is the model's text unless an edit is still on its way to the page
     const current = getDocument?.();
+    if (!model) {
+      publishDiagnostics(modelUri, diagnostics, current);
+      return;
+    }
+    const text = model.getValue();
     const document = current?.text === text ? current : parseEditorDocument(text);
+    publishDiagnostics(modelUri, diagnostics, document);
     const markers = markerRanges(document, diagnostics).map(({ diagnostic: d, offset, length }) => {
       const start = model.getPositionAt(offset);
       const end = model.getPositionAt(offset + length);

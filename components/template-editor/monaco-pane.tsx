@@ -15,6 +15,10 @@ function Placeholder({ text }: { text: string }) {
   );
 }
 
+// Monaco's chunks start downloading as soon as this module is evaluated — during hydration, in
+// parallel with it — rather than after it; the editor still mounts at the first idle moment.
+if (typeof window !== "undefined") void import("./json-editor");
+
 const JsonEditor = dynamic(() => import("./json-editor"), {
   ssr: false,
   loading: () => (
@@ -25,8 +29,8 @@ const JsonEditor = dynamic(() => import("./json-editor"), {
 });
 
 /**
- * Monaco, loaded only after the page is interactive (first idle period after hydration), so the
- * form works while the editor's ~4 MB of script and its workers arrive.
+ * Monaco, mounted only after the page is interactive (first idle period after hydration), so the
+ * form works while the editor's script (fetched since hydration began) and its workers arrive.
  */
 export const MonacoPane = memo(function MonacoPane(props: JsonEditorProps) {
   const [load, setLoad] = useState(false);

@@ -1,15 +1,53 @@
 /**
  * Monaco from the local `monaco-editor` package — never a CDN (users run Pooldeck inside private
- * networks). Imported only by the dynamically loaded editor, so none of this runs on the server or
- * before the page is interactive.
+ * networks). Imported only by the dynamically loaded editor, so none of this runs on the server.
+ *
+ * Only what Pooldeck uses: the editor API (no languages, no features), the JSON language and its
+ * worker, the diff editor and the editing features below — about a third of `monaco-editor`'s
+ * full entry, which registers every language and feature. monaco-editor 0.55's JSON language files
+ * import every feature as a side effect; scripts/build/monaco-features-loader.cjs (a Turbopack rule
+ * in next.config.js) removes those imports, so the list below is what ships.
  *
  * Workers: Turbopack (Next 16's default for dev and build) bundles `new Worker(new URL(…,
  * import.meta.url), { type: "module" })` into its own worker chunks; the paths carry `.js`
  * because monaco-editor's `exports` map ("./*": "./*") adds no extension.
  */
 import { loader } from "@monaco-editor/react";
-import * as monaco from "monaco-editor";
+import type { json as JsonLanguage } from "monaco-editor";
+import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
+import * as jsonLanguage from "monaco-editor/esm/vs/language/json/monaco.contribution.js";
+// typing, cursor and clipboard commands; the code and diff editor widgets
+import "monaco-editor/esm/vs/editor/browser/coreCommands.js";
+import "monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js";
+import "monaco-editor/esm/vs/editor/browser/widget/diffEditor/diffEditor.contribution.js";
+import "monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js";
+import "monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js";
+import "monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js";
+import "monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations.js";
+import "monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js";
+import "monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js";
+import "monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js";
+import "monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution.js";
+// reading the template: find, folding, bracket matching, go to line (Ctrl+G)
+import "monaco-editor/esm/vs/editor/contrib/find/browser/findController.js";
+import "monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js";
+import "monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js";
+import "monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess.js";
+// the checks' markers and fixes: hovers, F8 to the next problem, the lightbulb and Ctrl+.
+import "monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js";
+import "monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError.js";
+import "monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js";
+// the schema's completions (suggest inserts snippets) and JSON formatting
+import "monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js";
+import "monaco-editor/esm/vs/editor/contrib/snippet/browser/snippetController2.js";
+import "monaco-editor/esm/vs/editor/contrib/format/browser/formatActions.js";
+import "monaco-editor/esm/vs/editor/common/standaloneStrings.js";
+import "monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css";
+import "monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css";
 import { findQuickFixes } from "./quick-fixes";
+
+/** The JSON language's options (schemas, validation); its module has no type declarations. */
+export const jsonDefaults = (jsonLanguage as unknown as typeof JsonLanguage).jsonDefaults;
 
 declare global {
   interface Window {

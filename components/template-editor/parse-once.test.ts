@@ -1,8 +1,9 @@
 /**
  * The editor parses its text once per edit: useTemplateDocument parses it (parseEditorDocument),
  * both modes' checks take that parse (checkParsed, as useChecks calls it), and Monaco's markers
- * take its jsonc tree (markerRanges, as JsonEditor calls it). This walks one edit through those
- * same calls and counts how often the edited text reaches a parser.
+ * and the quick fixes take its jsonc tree (markerRanges and findQuickFixes, as JsonEditor and the
+ * code action provider call them). This walks one edit through those same calls and counts how
+ * often the edited text reaches a parser.
  */
 import * as jsonc from "jsonc-parser";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -10,6 +11,7 @@ import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import { checkParsed } from "@/lib/checks/run-checks";
 import { markerRanges, parseEditorDocument } from "@/lib/template/editing/editor-document";
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
+import { findQuickFixes, publishDiagnostics } from "./quick-fixes";
 
 vi.mock("jsonc-parser", async (importOriginal) => {
   const actual = await importOriginal<typeof jsonc>();
@@ -17,13 +19,21 @@ vi.mock("jsonc-parser", async (importOriginal) => {
   return { ...actual, parseTree: vi.fn(actual.parseTree) };
 });
 
-/** One edit as the editor handles it: parse, check in both modes, place the markers. */
+const MODEL = "pooldeck://template/parse-once.json";
+
+/**
+ * One edit as the editor handles it: parse, check in both modes, place the markers, publish the
+ * diagnostics for the quick fixes and let Monaco ask for the fixes at the top of the document.
+ */
 function oneEdit(text: string) {
   const document = parseEditorDocument(text, MAX_DOCUMENT_CHARS);
   const current = checkParsed(document.parsed, { mode: "hybrid" });
   const other = checkParsed(document.parsed, { mode: "push" });
   const markers = markerRanges(document, current.diagnostics);
-  return { current, other, markers };
+  publishDiagnostics(MODEL, current.diagnostics, document);
+  const top = { startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 };
+  const fixes = findQuickFixes(MODEL, top, text);
+  return { current, other, markers, fixes };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -41,9 +51,12 @@ describe("one parse per edit", () => {
     const treeParse = vi.mocked(jsonc.parseTree);
     treeParse.mockClear();
 
-    const { current, markers } = oneEdit(text);
+    const { current, markers, fixes } = oneEdit(text);
 
     expect(current.diagnostics.map((d) => d.rule)).toContain("ecs/strategy-out-of-range");
+    // fixable diagnostics are placed with the editor's tree; none sits at the top of the document
+    expect(current.diagnostics.filter((d) => d.fix).length).toBeGreaterThan(0);
+    expect(fixes).toEqual([]);
     expect(markers.map((m) => m.diagnostic.rule)).toContain("ecs/strategy-out-of-range");
     expect(jsonParse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
     expect(treeParse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);

@@ -9,8 +9,10 @@ import {
   minimalEdit,
   offsetToLineColumn,
   pointerRange,
+  pointerRangeIn,
   type TextEdit,
 } from "@/lib/template/editing/document-model";
+import type { EditorDocument } from "@/lib/template/editing/editor-document";
 
 interface RangeLike {
   startLineNumber: number;
@@ -19,11 +21,21 @@ interface RangeLike {
   endColumn: number;
 }
 
-const registry = new Map<string, readonly Diagnostic[]>();
+const registry = new Map<
+  string,
+  { diagnostics: readonly Diagnostic[]; document: EditorDocument | undefined }
+>();
 
-/** Publishes the diagnostics of one model (the template document) for the code action provider. */
-export function publishDiagnostics(modelUri: string, diagnostics: readonly Diagnostic[]): void {
-  registry.set(modelUri, diagnostics);
+/**
+ * Publishes the diagnostics of one model (the template document) for the code action provider,
+ * with the editor's parse of the text they were found in (its jsonc tree places the fixes).
+ */
+export function publishDiagnostics(
+  modelUri: string,
+  diagnostics: readonly Diagnostic[],
+  document?: EditorDocument,
+): void {
+  registry.set(modelUri, { diagnostics, document });
 }
 
 /** Forgets a model's diagnostics when its editor unmounts. */
@@ -59,9 +71,14 @@ export function findQuickFixes(
   text: string,
 ): { rule: string; title: string; edit: TextEdit }[] {
   const out: { rule: string; title: string; edit: TextEdit }[] = [];
-  for (const diagnostic of registry.get(modelUri) ?? []) {
+  const entry = registry.get(modelUri);
+  // the editor's tree when it is of this text; a text still on its way to the page is parsed here
+  const document = entry?.document?.text === text ? entry.document : undefined;
+  for (const diagnostic of entry?.diagnostics ?? []) {
     if (!diagnostic.fix || diagnostic.document !== "template") continue;
-    const where = pointerRange(text, diagnostic.path);
+    const where = document
+      ? pointerRangeIn(document.tree(), diagnostic.path)
+      : pointerRange(text, diagnostic.path);
     if (!where || !intersects(text, where.offset, where.length, range)) continue;
     for (const fix of [diagnostic.fix, ...(diagnostic.alternativeFixes ?? [])]) {
       const edit = fixEdit(text, diagnostic, fix);

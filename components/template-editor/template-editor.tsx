@@ -216,7 +216,8 @@ function useLatest<T>(value: T): () => T {
 
 /**
  * The checks of the mode shown (the markers and panel) and of the other mode (a summary in the
- * toolbar: it may lag, so it never delays the markers), both on the editor's one parse.
+ * toolbar: it runs when the browser is idle, so it never delays a keystroke or the markers), both
+ * on the editor's one parse.
  */
 function useBothModes(
   document: CheckedDocument,
@@ -228,6 +229,7 @@ function useBothModes(
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
   const otherChecks = useChecks(document, otherMode, snapshot, {
     debounceMs: 500,
+    idle: true,
     deferFirst: true,
     initial: initial?.[otherMode],
   });

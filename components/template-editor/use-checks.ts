@@ -35,6 +35,8 @@ function loadCheckEngine(): Promise<Engine> {
 }
 
 export const CHECK_DEBOUNCE_MS = 60;
+/** an idle run waits at most this long for an idle moment (a page busy for seconds still checks) */
+const IDLE_TIMEOUT_MS = 2_000;
 
 export type { ServerCheckResult } from "@/lib/checks/run-checks";
 
@@ -62,6 +64,9 @@ export interface UseChecksOptions {
    * instead of running the engine, and the browser's first run waits for an idle moment.
    */
   initial?: ServerCheckResult | undefined;
+  /** each run also waits for the browser's next idle moment (the checks of the mode not shown, so
+   * they never take time from a keystroke or the shown mode's markers); default false */
+  idle?: boolean;
 }
 
 /** The checks' view of the editor's document: its text, parsed once by the editor. */
@@ -93,7 +98,8 @@ function whenIdle(fn: () => void, timeout: number): () => void {
 }
 
 /**
- * The latest check result for the document (the editor's parse of its text; not parsed again here). The first one is, in order of preference: the server's
+ * The latest check result for the document (the editor's parse of its text; not parsed again
+ * here). The first one is, in order of preference: the server's
  * (`initial`); `pending` (`deferFirst`, or the engine is not loaded yet: always on the server and
  * at hydration); or computed during render (the engine is loaded: a client-side navigation).
  */
@@ -103,7 +109,7 @@ export function useChecks(
   snapshot: ClusterSnapshot | undefined,
   options: UseChecksOptions = {},
 ): TimedCheckResult {
-  const { debounceMs = CHECK_DEBOUNCE_MS, deferFirst = false, initial } = options;
+  const { debounceMs = CHECK_DEBOUNCE_MS, deferFirst = false, initial, idle = false } = options;
   const { text } = document;
   const [result, setResult] = useState<TimedCheckResult>(() => {
     if (initial) return { ...initial, ms: null, text, fromServer: true };
@@ -151,11 +157,16 @@ export function useChecks(
     // throttle with a trailing run: an isolated keystroke is checked at once, fast typing at most
     // every `debounceMs`, and the last text is always checked
     const wait = Math.max(0, lastRun.current + debounceMs - performance.now());
-    const timer = setTimeout(check, wait);
+    let cancelIdle: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      if (idle) cancelIdle = whenIdle(check, IDLE_TIMEOUT_MS);
+      else check();
+    }, wait);
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      cancelIdle?.();
     };
-  }, [document, text, mode, snapshot, debounceMs]);
+  }, [document, text, mode, snapshot, debounceMs, idle]);
   return result;
 }

@@ -19,6 +19,7 @@ import { signIn } from "@/testing/e2e/sign-in";
 import { startBenchApps } from "./app-stack";
 import { formatChecksBench, runChecksBench } from "./checks";
 import { formatClusterBench, runClusterBench } from "./cluster";
+import { formatBudgets } from "./budgets";
 import { formatPageReport } from "./page-report";
 import { formatRegistrationBench, runRegistrationBench } from "./registration";
 import { CONFLICT_WAIT_MS, runPageBench } from "./pages";
@@ -74,14 +75,27 @@ function gitCommit(): string {
   }
 }
 
+/** The budget table of the page and route figures, printed last (see budgets.ts). */
+function budgets(input: Parameters<typeof formatBudgets>[0]): string {
+  const text = formatBudgets(input);
+  console.log(`${text}\n`);
+  return text;
+}
+
 async function pagesAndRoute(
   parts: Set<string>,
-): Promise<{ pages?: string; route?: string; buildMs: number | null }> {
+): Promise<{ pages?: string; route?: string; budgets: string; buildMs: number | null }> {
   const apps = await startBenchApps((line) => console.log(line));
   try {
-    const route = parts.has("route") ? formatRouteJs(measureRouteJs(apps.distDir)) : undefined;
+    const routeJs = parts.has("route") ? measureRouteJs(apps.distDir) : undefined;
+    const route = routeJs ? formatRouteJs(routeJs) : undefined;
     if (route) console.log(`${route}\n`);
-    if (!parts.has("pages")) return { ...(route ? { route } : {}), buildMs: apps.buildMs };
+    if (!parts.has("pages"))
+      return {
+        ...(route ? { route } : {}),
+        budgets: budgets(routeJs ? { route: routeJs } : {}),
+        buildMs: apps.buildMs,
+      };
     const before = load();
     const pool = "demo-ecs";
     const result = await runPageBench({
@@ -102,9 +116,17 @@ async function pagesAndRoute(
         conflictWaitMs: CONFLICT_WAIT_MS,
       }) +
       `\nLoad average (1/5/15 min) before the page runs: ${before}; after: ${load()}` +
+      (result.conflictTrace
+        ? `\nChromium performance trace of the warm-up round's conflict keystroke (Pooldeck):\n${result.conflictTrace}`
+        : "") +
       `\nScreenshots of the warm-up round: ${result.screenshots.map((p) => p.replace(root + "/", "")).join(", ")}`;
     console.log(`${pages}\n`);
-    return { pages, ...(route ? { route } : {}), buildMs: apps.buildMs };
+    return {
+      pages,
+      ...(route ? { route } : {}),
+      budgets: budgets({ runs: result.runs, ...(routeJs ? { route: routeJs } : {}) }),
+      buildMs: apps.buildMs,
+    };
   } finally {
     await apps.stop();
   }
@@ -148,7 +170,7 @@ async function main() {
     ? formatRegistrationBench(await runRegistrationBench())
     : undefined;
   if (registration) console.log(`${registration}\n`);
-  const web =
+  const web: { pages?: string; route?: string; budgets?: string; buildMs: number | null } =
     parts.has("pages") || parts.has("route") ? await pagesAndRoute(parts) : { buildMs: null };
   const loadBefore = load();
   const loadRun = parts.has("load")
@@ -176,6 +198,8 @@ async function main() {
     "## Pool editor page against Prefect's own UI (Chromium, production build)",
     "",
     "```",
+    web.budgets ?? "(budgets: pages and route not run)",
+    "",
     web.pages ?? "(not run)",
     "```",
     "",

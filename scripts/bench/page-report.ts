@@ -1,9 +1,9 @@
 /**
  * The page figures as text for BENCHMARKS.md: definitions, a Pooldeck / Prefect table of medians
- * with ratios, the form budget, and every run's raw values. Pure: tested in page-report.test.ts.
+ * with ratios, and every run's raw values (the budgets are budgets.ts's table). Pure: tested in page-report.test.ts.
  */
 import type { BenchApp } from "./page-probe";
-import { budgetLine, formatKB, formatMs, formatRatio, medianOf, textTable } from "./stats";
+import { formatKB, formatMs, formatRatio, medianOf, textTable } from "./stats";
 
 /** The subset of a page run the report needs (pages.ts's PageRun has the same shape). */
 export interface ReportRun {
@@ -50,7 +50,7 @@ function conflictCell(runs: ReportRun[], app: BenchApp, waitMs: number): string 
   return shown.length === mine.length ? med : `${med} (${shown.length}/${mine.length} runs)`;
 }
 
-/** The page figures block, with the form budget (Pooldeck's form under half of Prefect's time). */
+/** The page figures block: medians per app with ratios, and every run. */
 export function formatPageReport(input: {
   chromium: string;
   pool: string;
@@ -89,8 +89,6 @@ export function formatPageReport(input: {
       "",
     ],
   ]);
-  const pooldeckForm = pick(runs, "pooldeck", (r) => r.cold.formMs);
-  const prefectForm = pick(runs, "prefect", (r) => r.cold.formMs);
   const perRun = runs.map(
     (r, i) =>
       `  ${String(Math.floor(i / 2) + 1).padStart(2)} ${r.app.padEnd(8)} form ${formatMs(r.cold.formMs ?? NaN)}, json ${formatMs(r.cold.jsonMs ?? NaN)}, JS ${formatKB(r.cold.scripts.encoded)} (${r.cold.scripts.count} files), warm form ${formatMs(r.warm.formMs ?? NaN)}, warm JS ${formatKB(r.warm.scripts.transferred)}, conflict ${r.conflictMs === null ? "none" : formatMs(r.conflictMs)}`,
@@ -105,13 +103,6 @@ export function formatPageReport(input: {
     ...DEFINITIONS,
     "",
     table,
-    "",
-    budgetLine(
-      "pool page form editable under half of Prefect's edit page (cold)",
-      pooldeckForm,
-      prefectForm / 2,
-      formatMs,
-    ) + ` — ratio ${formatRatio(pooldeckForm, prefectForm)}, budget 0.50×`,
     "",
     "Every run (cold, then warm reload, then the conflict edit):",
     ...perRun,

@@ -24,6 +24,7 @@ import {
   initScript,
   type BenchApp,
 } from "./page-probe";
+import { formatKeystrokeSummary, summarizeKeystroke, type TraceEvent } from "./trace-summary";
 
 export const CONFLICT_WAIT_MS = 5_000;
 const SERVER_WARM_UP_REQUESTS = 20;
@@ -86,6 +87,8 @@ export interface PageBenchResult {
   runs: PageRun[];
   urls: Record<BenchApp, string>;
   screenshots: string[];
+  /** where the main thread's time went in the warm-up round's conflict keystroke (trace-summary.ts) */
+  conflictTrace?: string;
 }
 
 function urlFor(app: BenchApp, o: PageBenchOptions): string {
@@ -176,16 +179,40 @@ async function editorText(page: Page, app: BenchApp, pool: string): Promise<stri
 type JsonMap = Record<string, unknown>;
 type ConflictState = { typed: number | null; painted: number | null; text: string | null };
 
+/** Starts a Chromium performance trace of the page; the returned function ends it and gives its events. */
+async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  await cdp.send("Tracing.start", {
+    traceConfig: { includedCategories: ["devtools.timeline", "toplevel", "v8"] },
+    transferMode: "ReportEvents",
+  });
+  return async () => {
+    const done = new Promise<void>((resolve) =>
+      cdp.once("Tracing.tracingComplete", () => resolve()),
+    );
+    await cdp.send("Tracing.end");
+    await done;
+    await cdp.detach();
+    return events;
+  };
+}
+
 async function conflict(
   page: Page,
   app: BenchApp,
   pool: string,
   templateText: string,
+  trace?: (summary: string) => void,
 ): Promise<{ ms: number | null; text: string | null }> {
   await prepareEdit(page, app, templateText);
   await page.evaluate(armConflictTimer(app, "y"));
   const early = (await page.evaluate("window.__conflict.text")) as string | null;
   if (early) throw new Error(`${app}: an error was shown before the keystroke: ${early}`);
+  const endTrace = trace ? await startTrace(page) : undefined;
   await page.keyboard.press("y");
   const deadline = Date.now() + CONFLICT_WAIT_MS;
   let state: ConflictState = { typed: null, painted: null, text: null };
@@ -193,6 +220,13 @@ async function conflict(
     state = (await page.evaluate("window.__conflict")) as ConflictState;
     if (state.painted !== null) break;
     await page.waitForTimeout(50);
+  }
+  if (endTrace && trace) {
+    const events = await endTrace();
+    const windowMs =
+      state.painted !== null && state.typed !== null ? state.painted - state.typed : 0;
+    const summary = summarizeKeystroke(events, windowMs);
+    trace(summary ? formatKeystrokeSummary(summary, windowMs) : "(the trace has no keydown)");
   }
   // the edit must really be in the document, or the figure means nothing
   const expected = '[{"capacityProvider":"general-asg","weight":1}]';
@@ -231,6 +265,7 @@ async function oneRun(
   templateText: string,
   storageState: StorageState | undefined,
   shots?: string,
+  trace?: (summary: string) => void,
 ): Promise<PageRun> {
   const context = await browser.newContext({
     viewport: VIEWPORT,
@@ -243,10 +278,12 @@ async function oneRun(
     const cold = await load(page, url);
     if (shots) await page.screenshot({ path: `${shots}-${app}-1-editable.png` });
     const warm = await load(page, url);
-    const c = await conflict(page, app, o.pool, templateText).catch(async (error: unknown) => {
-      await page.screenshot({ path: join(o.screenshotDir, `failed-${app}.png`) });
-      throw error;
-    });
+    const c = await conflict(page, app, o.pool, templateText, trace).catch(
+      async (error: unknown) => {
+        await page.screenshot({ path: join(o.screenshotDir, `failed-${app}.png`) });
+        throw error;
+      },
+    );
     if (shots) await page.screenshot({ path: `${shots}-${app}-2-after-conflict-keystroke.png` });
     return { app, cold, warm, conflictMs: c.ms, conflictText: c.text };
   } finally {
@@ -291,8 +328,13 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
     }
     log(`  ${SERVER_WARM_UP_REQUESTS} requests of each page to warm both servers up`);
     // warm-up round: servers compile and cache their first render; screenshots are taken here only
+    // the warm-up round also traces Pooldeck's conflict keystroke (tracing slows the page a little,
+    // so never in a measured run)
+    let conflictTrace: string | undefined;
     for (const app of ["pooldeck", "prefect"] as const) {
-      await oneRun(browser, app, o, templateText, storageState, shots);
+      const trace =
+        app === "pooldeck" ? (summary: string) => void (conflictTrace = summary) : undefined;
+      await oneRun(browser, app, o, templateText, storageState, shots, trace);
       log(`  warm-up ${app} done (screenshots in ${o.screenshotDir})`);
     }
     const runs: PageRun[] = [];
@@ -317,6 +359,7 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
     return {
       chromium: browser.version(),
       runs,
+      ...(conflictTrace ? { conflictTrace } : {}),
       urls: { pooldeck: urlFor("pooldeck", o), prefect: urlFor("prefect", o) },
       screenshots,
     };

@@ -1,5 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { budgetLine, formatKB, formatMs, formatRatio, median, medianOf, textTable } from "./stats";
+import {
+  budgetLine,
+  formatKB,
+  formatMs,
+  formatRatio,
+  median,
+  medianOf,
+  percentile,
+  textTable,
+} from "./stats";
+
+describe("percentile", () => {
+  it("takes the nearest rank: the smallest value with p% of the values at or below it", () => {
+    expect(percentile([30, 10, 20, 40, 50], 95)).toBe(50);
+    expect(percentile([30, 10, 20, 40, 50], 50)).toBe(30);
+    expect(
+      percentile([5, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 95),
+    ).toBe(19);
+    expect(percentile([], 95)).toBeNaN();
+  });
+});
 
 describe("median", () => {
   it("takes the middle value of an odd count and the mean of the two middle ones of an even count", () => {

@@ -16,6 +16,14 @@ export function medianOf(values: readonly (number | null | undefined)[]): number
   return median(values.filter((v): v is number => typeof v === "number" && Number.isFinite(v)));
 }
 
+/** The nearest-rank percentile `p` (0–100] of a list: the smallest value with p% of the values at or
+ * below it; NaN for an empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 /** `a / b` as "0.42×"; "n/a" when either side is missing or b is 0. */
 export function formatRatio(a: number, b: number): string {
   if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return "n/a";

@@ -27,7 +27,9 @@ function chunkedPost(bytes: number): Request {
       controller.enqueue(new Uint8Array(size).fill(120));
     },
   });
-  return new Request("http://pooldeck.test/pools/a", { method: "POST", body, duplex: "half" });
+  // duplex "half" (a streamed request body) is missing from the DOM types' RequestInit
+  const init = { method: "POST", body, duplex: "half" } as RequestInit;
+  return new Request("http://pooldeck.test/pools/a", init);
 }
 
 describe("oversizedStream", () => {

@@ -35,7 +35,8 @@ export async function oversizedStream(request: Request): Promise<string | null> 
     if (done) return null;
     total += value.byteLength;
     if (total > MAX_REQUEST_BYTES) {
-      await reader.cancel();
+      // not awaited: under Next's proxy the copy's cancel never settles, and the answer must not wait
+      reader.cancel().catch(() => undefined);
       return `The request body is over 4 MB; ${LIMITS}`;
     }
   }

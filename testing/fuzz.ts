@@ -85,7 +85,7 @@ export const valueArb: fc.Arbitrary<JsonValue> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 
-type Edit =
+export type Edit =
   | { kind: "set"; at: number; value: JsonValue }
   | { kind: "delete"; at: number }
   | { kind: "add"; at: number; key: string; value: JsonValue };
@@ -134,14 +134,25 @@ function applyEdit(root: JsonObject, paths: Path[], edit: Edit): void {
 /** One of the real base job templates, unedited (its variables schema compiles once). */
 export const baseTemplateArb: fc.Arbitrary<JsonObject> = fc.constantFrom(...BASES);
 
+/** Up to eight random edits, for applyEdits. */
+export const editsArb: fc.Arbitrary<Edit[]> = fc.array(editArb, { maxLength: 8 });
+
+/** A copy of `template` with `edits` applied at places taken from its own paths. */
+export function applyEdits(
+  template: JsonObject,
+  edits: Edit[],
+  paths = pathsOf(template),
+): JsonObject {
+  const copy = structuredClone(template);
+  const places = paths.filter((p) => p.length > 0);
+  for (const edit of edits) applyEdit(copy, places, edit);
+  return copy;
+}
+
 /** A real base job template with up to eight random edits. */
 export const editedTemplateArb: fc.Arbitrary<JsonObject> = fc
-  .record({ base: fc.nat(BASES.length - 1), edits: fc.array(editArb, { maxLength: 8 }) })
-  .map(({ base, edits }) => {
-    const template = structuredClone(BASES[base]!);
-    for (const edit of edits) applyEdit(template, BASE_PATHS[base]!, edit);
-    return template;
-  });
+  .record({ base: fc.nat(BASES.length - 1), edits: editsArb })
+  .map(({ base, edits }) => applyEdits(BASES[base]!, edits, BASE_PATHS[base]));
 
 /** What a user might hand the checks as a template: mostly edited templates, some pools, some junk. */
 export const templateDocumentArb: fc.Arbitrary<JsonValue> = fc.oneof(

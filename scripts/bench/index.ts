@@ -18,6 +18,7 @@ import { signIn } from "@/testing/e2e/sign-in";
 
 import { startBenchApps } from "./app-stack";
 import { formatChecksBench, runChecksBench } from "./checks";
+import { runChecksFuzzBench } from "./checks-fuzz";
 import { formatCliStartBench, runCliStartBench } from "./cli-start";
 import { formatClusterBench, runClusterBench } from "./cluster";
 import { formatPageReport } from "./page-report";
@@ -135,7 +136,9 @@ async function main() {
   console.log(`machine: ${machine}\nversions: ${versions}\nload average at start: ${load()}\n`);
 
   const checksLoad = load();
-  const checks = parts.has("checks") ? formatChecksBench(await runChecksBench()) : undefined;
+  const checks = parts.has("checks")
+    ? `${formatChecksBench(await runChecksBench())}\n${runChecksFuzzBench()}`
+    : undefined;
   if (checks) console.log(`${checks}\n`);
   const cliLoad = load();
   const cli = parts.has("cli") ? formatCliStartBench(await runCliStartBench()) : undefined;

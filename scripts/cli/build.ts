@@ -22,8 +22,19 @@ import { build } from "esbuild";
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 /** The package folder `npm pack` packs. */
 export const CLI_PACKAGE_DIR = join(REPO, "dist", "cli");
-/** Packages left out of the bundle; the packed package depends on them. */
-const EXTERNAL = ["@aws-sdk/*"];
+/**
+ * Packages left out of the bundle; the packed package depends on those it imports. better-sqlite3
+ * is a native module (the audit store's embedded default), which no bundle can hold.
+ */
+const EXTERNAL = ["@aws-sdk/*", "better-sqlite3", "pg-native"];
+/** Externals that are only loaded on request and are not dependencies (pg's native binding). */
+const OPTIONAL = new Set(["pg-native"]);
+/**
+ * Native externals become optional peer dependencies, not dependencies: better-sqlite3 compiles
+ * for minutes where no prebuilt binary can be fetched, and check / render never load it. A runner
+ * that records audit entries in the embedded SQLite store installs it beside pooldeck.
+ */
+const NATIVE = new Set(["better-sqlite3"]);
 
 interface RootManifest {
   name: string;
@@ -63,6 +74,9 @@ export async function buildCli(): Promise<string> {
     banner: {
       js: [
         "#!/usr/bin/env node",
+        // CommonJS packages in the bundle (pg) require Node's built-ins; ESM has no `require`
+        'import { createRequire as __pooldeckRequire } from "node:module";',
+        "const require = __pooldeckRequire(import.meta.url);",
         // the AWS SDK warns about Node 20 on every start: noise on stderr, where CI reads reasons
         'process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";',
       ].join("\n"),
@@ -74,12 +88,15 @@ export async function buildCli(): Promise<string> {
   const externals = new Set<string>();
   for (const input of Object.values(result.metafile.inputs)) {
     for (const imported of input.imports) {
-      if (!imported.external || imported.path.startsWith("node:")) continue;
+      // "<runtime>" is esbuild's own helper module, not a package
+      if (!imported.external || imported.path.startsWith("node:") || imported.path === "<runtime>")
+        continue;
       if (builtins.has(imported.path.split("/")[0] ?? "")) continue;
-      externals.add(packageOf(imported.path));
+      if (!OPTIONAL.has(packageOf(imported.path))) externals.add(packageOf(imported.path));
     }
   }
   const dependencies: Record<string, string> = {};
+  const peerDependencies: Record<string, string> = {};
   for (const name of [...externals].sort()) {
     const range = root.dependencies[name];
     if (!range) {
@@ -87,8 +104,10 @@ export async function buildCli(): Promise<string> {
         `the CLI imports ${name}, which is not among package.json's dependencies: add it there`,
       );
     }
-    dependencies[name] = range;
+    if (NATIVE.has(name)) peerDependencies[name] = range;
+    else dependencies[name] = range;
   }
+  const peers = Object.keys(peerDependencies);
   const manifest = {
     name: root.name,
     version: root.version,
@@ -98,6 +117,12 @@ export async function buildCli(): Promise<string> {
     files: ["pooldeck.mjs", "chunks/"],
     engines: root.engines,
     dependencies,
+    ...(peers.length > 0
+      ? {
+          peerDependencies,
+          peerDependenciesMeta: Object.fromEntries(peers.map((p) => [p, { optional: true }])),
+        }
+      : {}),
   };
   writeFileSync(join(CLI_PACKAGE_DIR, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
   return CLI_PACKAGE_DIR;

@@ -9,6 +9,7 @@ const config = [
       ".next*/**",
       ".venv/**",
       ".data*/**",
+      "dist/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",

@@ -7,13 +7,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { gateRequest } from "@/lib/auth/proxy-gate";
-import { oversizedBody } from "@/lib/security/body-limit";
+import { oversizedBody, oversizedStream } from "@/lib/security/body-limit";
 import { securityFor } from "@/lib/security/csp";
 
 /** Next 16's proxy (formerly middleware). */
 export async function proxy(request: NextRequest) {
   const security = securityFor(request.headers);
-  const tooLarge = oversizedBody(request.headers);
+  const tooLarge = oversizedBody(request.headers) ?? (await oversizedStream(request));
   if (tooLarge) {
     // exactly text/plain: Next's action client then shows this text as the error message
     return security.finish(

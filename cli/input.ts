@@ -6,9 +6,9 @@ import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 import { isObject } from "@/lib/template/pointer";
 import { modeOfPoolType } from "@/lib/template/pool-type";
 import { locateTemplate } from "@/lib/template/pool-document";
+import { UsageError } from "./usage-error";
 
-/** Input the CLI cannot use; main prints the message and exits with 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export async function readJson(file: string, what: string): Promise<JsonValue> {
   let text: string;

@@ -4,9 +4,7 @@
  * as code (./pools).
  */
 import { parseArgs } from "node:util";
-import { runChecks } from "@/lib/checks";
-import { checkJson, checkText, printableTaskDefinition } from "./output";
-import { loadCheckFiles, UsageError } from "./input";
+import { UsageError } from "./usage-error";
 
 const HELP = `pooldeck — check Prefect ECS work pool templates before they reach RunTask
 
@@ -84,6 +82,9 @@ async function check(args: string[], render: boolean): Promise<number> {
   if (format !== "text" && format !== "json") {
     throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
   }
+  // the check engine loads only for the commands that use it: `--help` starts without it
+  const [{ runChecks }, { loadCheckFiles }, { checkJson, checkText, printableTaskDefinition }] =
+    await Promise.all([import("@/lib/checks"), import("./input"), import("./output")]);
   const files = await loadCheckFiles({
     file: positionals[0],
     jobVariables: values["job-variables"],

@@ -7,7 +7,7 @@ import { chmod, readFile, rename, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
 import { hashPassword, parseUsersFile, type ConfiguredUser } from "@/lib/auth/users";
-import { UsageError } from "./input";
+import { UsageError } from "./usage-error";
 
 export const USER_HELP = `Usage:
   pooldeck user add <username> --role viewer|editor [--name "Full Name"]

@@ -4,7 +4,7 @@
  * (these machines are noisy). Self-contained: the page figures start their own stack, build and
  * server (app-stack.ts). 5–11 minutes on 2 cores (276 s in the last run, 68 s of it the build).
  *   npm run bench                        everything, writes BENCHMARKS.md
- *   npm run bench -- --only=pages,route  some parts (checks, cluster, runs, registration, pages, route, load), prints only
+ *   npm run bench -- --only=pages,route  some parts (checks, cli, cluster, runs, registration, pages, route, load), prints only
  * The runs part needs the local stack's Prefect (PREFECT_API_URL, `npm run stack:start`); without it
  * the part says so and the rest runs.
  * POOLDECK_BENCH_PAGE_RUNS (5) sets the runs per page; POOLDECK_BENCH_SKIP_BUILD=1 reuses .next-bench.
@@ -18,6 +18,8 @@ import { signIn } from "@/testing/e2e/sign-in";
 
 import { startBenchApps } from "./app-stack";
 import { formatChecksBench, runChecksBench } from "./checks";
+import { runChecksFuzzBench } from "./checks-fuzz";
+import { formatCliStartBench, runCliStartBench } from "./cli-start";
 import { formatClusterBench, runClusterBench } from "./cluster";
 import { formatBudgets } from "./budgets";
 import { formatPageReport } from "./page-report";
@@ -150,15 +152,20 @@ async function main() {
   const parts = new Set(
     only
       ? only.slice("--only=".length).split(",")
-      : ["checks", "cluster", "runs", "registration", "route", "pages", "load"],
+      : ["checks", "cli", "cluster", "runs", "registration", "route", "pages", "load"],
   );
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   const versions = `Pooldeck ${gitCommit()}; Node ${process.version}, next ${version("next")}, react ${version("react")}, @aws-sdk/client-ecs ${version("@aws-sdk/client-ecs")}, playwright-core ${version("playwright-core")}; ${pythonVersions()}`;
   console.log(`machine: ${machine}\nversions: ${versions}\nload average at start: ${load()}\n`);
 
   const checksLoad = load();
-  const checks = parts.has("checks") ? formatChecksBench(await runChecksBench()) : undefined;
+  const checks = parts.has("checks")
+    ? `${formatChecksBench(await runChecksBench())}\n${runChecksFuzzBench()}`
+    : undefined;
   if (checks) console.log(`${checks}\n`);
+  const cliLoad = load();
+  const cli = parts.has("cli") ? formatCliStartBench(await runCliStartBench()) : undefined;
+  if (cli) console.log(`${cli}\n`);
   const clusterLoad = load();
   const cluster = parts.has("cluster") ? formatClusterBench(await runClusterBench()) : undefined;
   if (cluster) console.log(`${cluster}\n`);
@@ -215,6 +222,14 @@ async function main() {
     "",
     "```",
     checks ?? "(not run)",
+    "```",
+    "",
+    "## CLI start-up (the bundled package of npm run pack:cli)",
+    "",
+    `Load average (1/5/15 min) at the start: ${cliLoad}`,
+    "",
+    "```",
+    cli ?? "(not run)",
     "```",
     "",
     "## Runs page (lib/runs: Prefect flow runs joined with DescribeTasks, moto emulator)",

@@ -23,6 +23,8 @@ const task: RunTask = {
   launchType: null,
   capacityProviderName: "general-asg",
   instanceType: "m5.large",
+  containerInstanceArn: "arn:aws:ecs:us-east-1:123456789012:container-instance/prod/4d3b",
+  ec2InstanceId: "i-0a1b2c3d4e5f60718",
   stopCode: "TaskFailedToStart",
   stoppedReason: "CannotPullContainerError: pull image manifest has been retried 5 time(s)",
   containers: [],

@@ -38,6 +38,7 @@ const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : null);
 /** The container instance a task ran on, as DescribeContainerInstances tells it. */
 export interface TaskInstance {
   instanceType: string | null;
+  ec2InstanceId: string | null;
 }
 
 /**
@@ -56,6 +57,8 @@ export function toRunTask(task: AwsTask, cluster: string, instance?: TaskInstanc
     // provider placing it
     capacityProviderName: task.capacityProviderName ?? null,
     instanceType: instance?.instanceType ?? null,
+    containerInstanceArn: task.containerInstanceArn ?? null,
+    ec2InstanceId: instance?.ec2InstanceId ?? null,
     // the emulator answers "" where ECS leaves the field out
     stopCode: task.stopCode || null,
     stoppedReason: task.stoppedReason || null,
@@ -64,6 +67,8 @@ export function toRunTask(task: AwsTask, cluster: string, instance?: TaskInstanc
       lastStatus: c.lastStatus ?? null,
       exitCode: c.exitCode ?? null,
       reason: c.reason ?? null,
+      image: c.image || null,
+      imageDigest: c.imageDigest || null,
     })),
     taskDefinition: definition,
     cpu: task.cpu ?? null,
@@ -156,7 +161,10 @@ async function instancesOf(
   try {
     for (const raw of await describeContainerInstances(ctx, region, cluster, arns)) {
       const instance = toContainerInstance(raw);
-      instances.set(instance.arn, { instanceType: instance.instanceType });
+      instances.set(instance.arn, {
+        instanceType: instance.instanceType,
+        ec2InstanceId: instance.ec2InstanceId,
+      });
     }
   } catch {
     // the tasks themselves were read; only where they ran is left out

@@ -1,11 +1,8 @@
 import type { ReactNode } from "react";
 import { Table, Td, Th } from "@/components/ui/table";
+import { WORKER_PREFETCH_SECONDS, WORKER_QUERY_SECONDS } from "@/lib/prefect/worker-defaults";
 import { CodeBlock } from "./code-block";
 import { workerCommand } from "./cli-commands";
-
-/** Prefect's defaults, read from prefect/settings/models/worker.py (Prefect 3.9.1 in .venv). */
-export const WORKER_QUERY_SECONDS = 10;
-export const WORKER_PREFETCH_SECONDS = 10;
 
 const ISSUE_13030 = "https://github.com/PrefectHQ/prefect/issues/13030";
 

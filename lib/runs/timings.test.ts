@@ -5,92 +5,22 @@
  * The ECS emulator (moto) returns none of the task timestamps nor an image digest, so these shapes
  * are written here as AWS documents them and mapped with the same toRunTask the runs pages use.
  */
-import type { Task as AwsTask } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 
-import { toRunTask } from "./tasks";
+import {
+  ACCOUNT,
+  DIGEST_A,
+  DIGEST_B,
+  INSTANCE_1,
+  INSTANCE_2,
+  at,
+  awsTask,
+  ec2Task,
+  found,
+  run,
+} from "@/testing/run-timings";
+
 import { formatLatency, runTimings, timingsOf } from "./timings";
-import type { PoolRun, RunTaskLookup } from "./types";
-
-const ACCOUNT = "arn:aws:ecs:us-east-1:123456789012";
-const DIGEST_A = "sha256:1b0d3a5c9e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8e0f2a4b";
-const DIGEST_B = "sha256:7e9f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5f7a9b1c3d5e7f9a1b3c5d7e9f";
-const INSTANCE_1 = `${ACCOUNT}:container-instance/prod/5e1a8c2f0b3d4e6f8a9b0c1d2e3f4a5b`;
-const INSTANCE_2 = `${ACCOUNT}:container-instance/prod/9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f`;
-
-/** A task as the SDK parses DescribeTasks (timestamps become Dates). */
-function awsTask(id: string, over: Partial<AwsTask>): AwsTask {
-  return {
-    taskArn: `${ACCOUNT}:task/prod/${id}`,
-    clusterArn: `${ACCOUNT}:cluster/prod`,
-    taskDefinitionArn: `${ACCOUNT}:task-definition/prefect-etl:7`,
-    lastStatus: "STOPPED",
-    desiredStatus: "STOPPED",
-    cpu: "1024",
-    memory: "2048",
-    containers: [
-      {
-        name: "prefect",
-        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/flows:2026-12-01",
-        imageDigest: DIGEST_A,
-        lastStatus: "STOPPED",
-      },
-    ],
-    ...over,
-  };
-}
-
-const at = (iso: string) => new Date(iso);
-
-function run(id: string, expected: string | null, task: RunTaskLookup): PoolRun {
-  return {
-    flowRun: {
-      id,
-      name: `run-${id}`,
-      stateType: "COMPLETED",
-      stateName: "Completed",
-      stateMessage: null,
-      deploymentId: "d-1",
-      deploymentName: "nightly",
-      flowName: "etl",
-      expectedStartTime: expected,
-      startTime: null,
-      endTime: null,
-      infrastructurePid: null,
-    },
-    task,
-    diagnoses: [],
-  };
-}
-
-const found = (t: AwsTask, instanceType: string | null = null): RunTaskLookup => ({
-  kind: "found",
-  task: toRunTask(
-    t,
-    "prod",
-    instanceType ? { instanceType, ec2InstanceId: "i-0a1b2c3d" } : undefined,
-  ),
-});
-
-const ec2Task = (
-  id: string,
-  created: string,
-  pullMs: number,
-  instance: string,
-  digest = DIGEST_A,
-) => {
-  const c = Date.parse(created);
-  return awsTask(id, {
-    launchType: "EC2",
-    capacityProviderName: "general-asg",
-    containerInstanceArn: instance,
-    containers: [{ name: "prefect", image: "flows:2026-12-01", imageDigest: digest }],
-    createdAt: new Date(c),
-    pullStartedAt: new Date(c + 2_000),
-    pullStoppedAt: new Date(c + 2_000 + pullMs),
-    startedAt: new Date(c + 2_000 + pullMs + 1_500),
-  });
-};
 
 describe("runTimings", () => {
   it("splits a Fargate start into its four phases, exactly", () => {

@@ -7,6 +7,10 @@
 import type { Severity } from "@/lib/checks/types";
 import type { DocumentKind, JsonPointer } from "@/lib/template/types";
 
+/** How many runs a load reads unless told, and at most (Prefect's filter page is at most 200). */
+export const DEFAULT_RUNS_LIMIT = 20;
+export const MAX_RUNS_LIMIT = 200;
+
 /** Prefect's state type of a flow run (SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CRASHED, …). */
 export type FlowRunStateType =
   | "SCHEDULED"

@@ -9,7 +9,7 @@ import { WORKER_QUERY_SECONDS } from "@/lib/prefect/worker-defaults";
 import { autoScalingGroupName, type ClusterSnapshot } from "@/lib/snapshot/schema";
 import { modeOfPoolType } from "@/lib/template/pool-type";
 
-import { spread, type LatencyGroup, type StartLatency } from "./latency";
+import { latencyGroup, spread, type LatencyGroup, type StartLatency } from "./latency";
 import { formatLatency } from "./timings";
 
 export type LatencyAdviceId =
@@ -41,23 +41,35 @@ function cacheFigure(g: LatencyGroup): string {
     : "no pull time known yet";
 }
 
+/**
+ * Runs that ran on an Auto Scaling provider's instances, whether the provider placed them or they
+ * were started with launch type EC2 on an instance it registered (the snapshot names each
+ * instance's provider).
+ */
 function asgMinZero(latency: StartLatency, snapshots: ClusterSnapshot[]): LatencyAdvice[] {
   const out: LatencyAdvice[] = [];
-  for (const g of latency.byProvider) {
-    for (const s of snapshots) {
-      const provider = s.capacityProviders.find(
-        (p) => p.name === g.where && p.kind === "AUTO_SCALING_GROUP",
-      );
-      const name = autoScalingGroupName(provider?.autoScalingGroupArn ?? null);
+  for (const s of snapshots) {
+    for (const provider of s.capacityProviders) {
+      if (provider.kind !== "AUTO_SCALING_GROUP") continue;
+      const name = autoScalingGroupName(provider.autoScalingGroupArn);
       const asg = s.autoScalingGroups?.find((a) => a.name === name);
       if (!asg || asg.minSize !== 0) continue;
+      const instances = new Set(
+        s.containerInstances
+          .filter((ci) => ci.capacityProviderName === provider.name)
+          .map((ci) => ci.arn),
+      );
+      const runs = latency.runs.filter(
+        (r) => r.group === provider.name || instances.has(r.placement?.containerInstanceArn ?? ""),
+      );
+      if (runs.length === 0) continue;
+      const g = latencyGroup(null, provider.name, runs);
       out.push({
         id: "latency/asg-min-size-zero",
-        title: `${g.where} scales to zero instances when idle`,
-        message: `The Auto Scaling group ${asg.name} behind capacity provider ${g.where} (cluster ${s.cluster.name}) has minimum size 0: when no task needs an instance, the group ends them and the image layers cached on them go too, so the next run starts a new instance and pulls the whole image. A minimum size above 0, or a warm pool of stopped instances, keeps the layers.`,
-        figure: `minimum size 0 (${asg.instanceCount} instance${asg.instanceCount === 1 ? "" : "s"} now); ${cacheFigure(g)}; median image pull ${formatLatency(g.phases.pull.median)}`,
+        title: `${provider.name} scales to zero instances when idle`,
+        message: `The Auto Scaling group ${asg.name} behind capacity provider ${provider.name} (cluster ${s.cluster.name}) has minimum size 0: when no task needs an instance, the group ends them and the image layers cached on them go too, so the next run starts a new instance and pulls the whole image. A minimum size above 0, or a warm pool of stopped instances, keeps the layers.`,
+        figure: `minimum size 0 (${asg.instanceCount} instance${asg.instanceCount === 1 ? "" : "s"} now); ${runs.length} of the last ${latency.runs.length} runs ran on its instances; ${cacheFigure(g)}; median image pull ${formatLatency(g.phases.pull.median)}`,
       });
-      break;
     }
   }
   return out;

@@ -16,7 +16,7 @@ import {
   found,
   run,
 } from "@/testing/run-timings";
-import { asgProvider, emptySnapshot, fargateProvider } from "@/testing/snapshot";
+import { asgProvider, emptySnapshot, fargateProvider, instance } from "@/testing/snapshot";
 
 import { startLatency, spread } from "./latency";
 import { latencyAdvice } from "./latency-advice";
@@ -146,7 +146,7 @@ describe("latencyAdvice", () => {
     expect(advice[0]).toMatchObject({
       title: "general-asg scales to zero instances when idle",
       figure:
-        "minimum size 0 (1 instance now); cache-hit rate 2 of 4 (50%); median image pull 19.2 s",
+        "minimum size 0 (1 instance now); 4 of the last 8 runs ran on its instances; cache-hit rate 2 of 4 (50%); median image pull 19.2 s",
     });
     expect(advice[0]!.message).toContain(
       "The Auto Scaling group general-asg-group behind capacity provider general-asg (cluster demo) has minimum size 0",
@@ -154,6 +154,40 @@ describe("latencyAdvice", () => {
     // a group that keeps an instance is not advised about
     expect(latencyAdvice(startLatency(world()), "ecs", [snapshot(1)]).map((a) => a.id)).toEqual([
       "latency/submission-delay",
+    ]);
+  });
+
+  it("counts launch type EC2 runs on the instances of a provider whose group has minimum size 0", () => {
+    const onInstance = emptySnapshot({
+      ...snapshot(0),
+      containerInstances: [instance({ arn: INSTANCE_1, capacityProviderName: "general-asg" })],
+    });
+    const runs = [
+      run(
+        "e1",
+        null,
+        found(
+          ec2Task("e1", "2026-12-06T05:00:00Z", 800, INSTANCE_1, DIGEST_A, {
+            capacityProviderName: undefined,
+          }),
+        ),
+      ),
+      run(
+        "e2",
+        null,
+        found(
+          ec2Task("e2", "2026-12-06T06:00:00Z", 30_000, INSTANCE_2, DIGEST_A, {
+            capacityProviderName: undefined,
+          }),
+        ),
+      ),
+    ];
+    expect(latencyAdvice(startLatency(runs), "ecs", [onInstance])).toEqual([
+      expect.objectContaining({
+        id: "latency/asg-min-size-zero",
+        figure:
+          "minimum size 0 (1 instance now); 1 of the last 2 runs ran on its instances; cache-hit rate 1 of 1 (100%); median image pull 800 ms",
+      }),
     ]);
   });
 

@@ -67,7 +67,12 @@ function launchTypeOf(runs: RunTimings[]): LatencyGroup["launchType"] {
   return only === "EC2" || only === "FARGATE" ? only : null;
 }
 
-function group(deployment: string | null, where: string, runs: RunTimings[]): LatencyGroup {
+/** The figures of one group of runs. */
+export function latencyGroup(
+  deployment: string | null,
+  where: string,
+  runs: RunTimings[],
+): LatencyGroup {
   const phases = {} as Record<PhaseId, Spread>;
   for (const p of PHASES) phases[p.id] = spread(runs.map((r) => r.phases[p.id]));
   const cache = runs.filter((r) => r.cacheHit !== null);
@@ -106,12 +111,12 @@ export function startLatency(
     .map(([deployment, runsOf]) => ({
       deployment: deployment || null,
       groups: [...groupBy(runsOf, (t) => t.group!).entries()]
-        .map(([where, rs]) => group(deployment || null, where, rs))
+        .map(([where, rs]) => latencyGroup(deployment || null, where, rs))
         .sort(byWhere),
     }))
     .sort((a, b) => (a.deployment ?? "").localeCompare(b.deployment ?? ""));
   const byProvider = [...groupBy(placed, (t) => t.group!).entries()]
-    .map(([where, rs]) => group(null, where, rs))
+    .map(([where, rs]) => latencyGroup(null, where, rs))
     .sort(byWhere);
   return {
     window,

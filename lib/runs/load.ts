@@ -30,7 +30,6 @@ import {
   type RunFlowRun,
 } from "./types";
 
-
 /** The server's clients by default; tests and the CLI hand in their own. */
 export interface LoadOptions {
   limit?: number;
@@ -162,8 +161,9 @@ export async function loadPoolRuns(pool: string, opts: LoadOptions = {}): Promis
 const ADVICE_CLUSTERS = 3;
 
 /**
- * The snapshots of the clusters where an Auto Scaling group provider placed some of `runs`' tasks,
- * for the start-latency advice on those groups. A cluster AWS will not describe is left out: the
+ * The snapshots of the clusters where some of `runs`' tasks ran on EC2 capacity (placed by an
+ * Auto Scaling group provider, or on a container instance), for the start-latency advice on
+ * those groups. A cluster AWS will not describe is left out: the
  * advice it would support is simply not given.
  */
 export async function readPlacementSnapshots(
@@ -173,9 +173,11 @@ export async function readPlacementSnapshots(
   const ecs = opts.ecs ?? serverEcsContext();
   const clusters = new Map<string, { region: string; cluster: string }>();
   for (const { task, flowRun } of runs) {
-    const provider = task.kind === "found" ? task.task.capacityProviderName : null;
+    if (task.kind !== "found") continue;
+    const { capacityProviderName: provider, containerInstanceArn } = task.task;
+    const onEc2 = containerInstanceArn || (provider && !provider.startsWith("FARGATE"));
     const ref = parseInfrastructurePid(flowRun.infrastructurePid);
-    if (!provider || provider.startsWith("FARGATE") || !ref) continue;
+    if (!onEc2 || !ref) continue;
     clusters.set(`${ref.region}\n${ref.cluster}`, { region: ref.region, cluster: ref.cluster });
   }
   const reads = await Promise.all(

@@ -52,7 +52,8 @@ export function toRunTask(task: AwsTask, cluster: string, instance?: TaskInstanc
     taskArn: task.taskArn ?? "",
     lastStatus: task.lastStatus ?? null,
     desiredStatus: task.desiredStatus ?? null,
-    launchType: task.launchType ?? null,
+    // the emulator answers "" for a task a capacity provider placed
+    launchType: task.launchType || null,
     // the task's own: a task started with launchType EC2 ran on a provider's instance without the
     // provider placing it
     capacityProviderName: task.capacityProviderName ?? null,

@@ -18,7 +18,7 @@ import {
 } from "@/testing/run-timings";
 import { asgProvider, emptySnapshot, fargateProvider, instance } from "@/testing/snapshot";
 
-import { startLatency, spread } from "./latency";
+import { measuredStart, startLatency, spread } from "./latency";
 import { latencyAdvice } from "./latency-advice";
 
 const INSTANCE_3 = `${ACCOUNT}:container-instance/prod/0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a`;
@@ -113,6 +113,16 @@ describe("startLatency", () => {
       ["FARGATE", 1],
       ["general-asg", 2],
     ]);
+  });
+});
+
+describe("measuredStart", () => {
+  it("gives scheduled → RunTask and scheduled → started over runs of any pools", () => {
+    expect(measuredStart(world())).toEqual({
+      runs: 8,
+      submission: { count: 7, median: 4_000, p95: 8_000 },
+      total: { count: 7, median: 43_500, p95: 76_000 },
+    });
   });
 });
 

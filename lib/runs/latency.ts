@@ -126,3 +126,17 @@ export function startLatency(
     byProvider,
   };
 }
+
+/** Scheduled start → RunTask and scheduled start → container started over runs of any pools. */
+export function measuredStart(runs: readonly PoolRun[]): {
+  runs: number;
+  submission: Spread;
+  total: Spread;
+} {
+  const timings = timingsOf(runs);
+  return {
+    runs: runs.length,
+    submission: spread(timings.map((t) => t.phases.submission)),
+    total: spread(timings.map((t) => t.totalMs)),
+  };
+}

@@ -23,7 +23,7 @@ export interface LatencyGroup {
   deployment: string | null;
   /** capacity provider or launch type, e.g. "FARGATE", "general-asg", "EC2" */
   where: string;
-  /** EC2 when every task of the group ran with launch type EC2, FARGATE likewise; else null */
+  /** EC2 when every task of the group ran with launch type EC2, FARGATE likewise (or the Fargate providers); else null */
   launchType: "EC2" | "FARGATE" | null;
   runs: number;
   phases: Record<PhaseId, Spread>;
@@ -60,7 +60,9 @@ export function spread(values: readonly (number | null)[]): Spread {
   return { count: n, median, p95: percentile(known, 95) };
 }
 
-function launchTypeOf(runs: RunTimings[]): LatencyGroup["launchType"] {
+function launchTypeOf(where: string, runs: RunTimings[]): LatencyGroup["launchType"] {
+  // FARGATE and FARGATE_SPOT place only Fargate tasks (the emulator leaves their launchType empty)
+  if (where === "FARGATE" || where === "FARGATE_SPOT") return "FARGATE";
   const types = new Set(runs.map((r) => r.placement?.launchType ?? null));
   if (types.size !== 1) return null;
   const [only] = types;
@@ -79,7 +81,7 @@ export function latencyGroup(
   return {
     deployment,
     where,
-    launchType: launchTypeOf(runs),
+    launchType: launchTypeOf(where, runs),
     runs: runs.length,
     phases,
     total: spread(runs.map((r) => r.totalMs)),

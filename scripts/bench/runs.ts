@@ -278,7 +278,7 @@ export function formatRunsBench(r: RunsBenchResult): string {
     row("first 20 runs (loadPoolRuns)", r.first20),
     row("first 200 runs (loadPoolRuns max)", r.first200),
     row(`ECS join of all ${r.runs} (lookupTasks)`, r.all),
-    row("start latency of 200 (?latency=200)", r.latency200),
+    row("start latency, 200 (?latency=200)", r.latency200),
     `${`start-latency figures of all ${r.runs}`.padEnd(34)} ${String(r.latencyAllMs).padStart(6)} ms   (startLatency + advice, pure; AWS-shaped timestamps added)`,
   ].join("\n");
 }

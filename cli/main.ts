@@ -30,7 +30,8 @@ Commands:
   snapshot   Print the cluster snapshot cluster-aware checks use (save it for --snapshot).
              Uses the AWS SDK's default credentials; --family also describes task definition families.
   runs       Print a work pool's newest flow runs (default 20, at most 200) with their ECS task
-             and what went wrong. Reads Prefect (PREFECT_API_URL) and ECS (the SDK's credentials).
+             and what went wrong; --format json adds each run's start-latency timings and the
+             per-deployment and per-provider figures. Reads Prefect (PREFECT_API_URL) and ECS.
              Exit 0 when read; 2 on unusable input, an unknown pool or an unreachable Prefect.
   export     Write a work pool (and with --deployments its deployments' job_variables) as
              normalised JSON files: <dir>/<pool>.pool.json, <dir>/<pool>.deployments/<flow>--<name>.json.

@@ -33,6 +33,19 @@ const PULL =
 let flowRunId = "";
 let taskArn = "";
 
+/** The figures of one Fargate run without timestamps: counted, with no value. */
+const none = { count: 0, median: null, p95: null };
+const fargateGroup = (deployment: string | null) => ({
+  deployment,
+  where: "FARGATE",
+  launchType: "FARGATE",
+  runs: 1,
+  phases: { submission: none, provisioning: none, pull: none, containerStart: none },
+  total: none,
+  cacheKnown: 0,
+  cacheHits: 0,
+});
+
 async function run(args: string[], apiUrl = prefectApiUrl) {
   let stdout = "";
   let stderr = "";
@@ -105,8 +118,35 @@ describe("pooldeck runs", () => {
               path: "/variables/properties/image",
             },
           ],
+          // the emulator returns no task timestamps nor image digest: every phase is missing and
+          // named (the arithmetic is unit-tested on AWS's shapes in lib/runs/timings.test.ts)
+          timings: {
+            phasesMs: { submission: null, provisioning: null, pull: null, containerStart: null },
+            totalMs: null,
+            missing: [
+              { phase: "submission", fields: ["createdAt"] },
+              { phase: "provisioning", fields: ["createdAt", "pullStartedAt"] },
+              { phase: "pull", fields: ["pullStartedAt", "pullStoppedAt"] },
+              { phase: "containerStart", fields: ["pullStoppedAt", "startedAt"] },
+            ],
+            capacityProvider: null,
+            launchType: "FARGATE",
+            instanceType: null,
+            containerInstanceArn: null,
+            ec2InstanceId: null,
+            cacheHit: null,
+            image: "prefecthq/prefect:3-latest",
+            imageDigest: null,
+            sameImageOnInstanceBefore: null,
+          },
         },
       ],
+      startLatency: {
+        runs: 1,
+        withoutTask: 0,
+        byDeployment: [{ deployment: "etl", groups: [fargateGroup("etl")] }],
+        byProvider: [fargateGroup(null)],
+      },
     });
   });
 

@@ -8,6 +8,8 @@ import { parseArgs } from "node:util";
 
 import type { EcsContext } from "@/lib/ecs/context";
 import type { PrefectClient } from "@/lib/prefect/client";
+import { startLatency } from "@/lib/runs/latency";
+import { timingsOf, type RunTimings } from "@/lib/runs/timings";
 import type { PoolRun, PoolRunsPage } from "@/lib/runs/types";
 
 import { ecsFromEnv, prefectFromEnv } from "./clients";
@@ -19,8 +21,26 @@ const processIo: SnapshotIo = {
   stderr: (t) => void process.stderr.write(t),
 };
 
-/** One run as `--format json` prints it. */
-export function runJson(run: PoolRun) {
+/** A run's start latency as `--format json` prints it: milliseconds, null where ECS gave no timestamp. */
+export function timingsJson(t: RunTimings) {
+  return {
+    phasesMs: t.phases,
+    totalMs: t.totalMs,
+    missing: t.missing,
+    capacityProvider: t.placement?.capacityProvider ?? null,
+    launchType: t.placement?.launchType ?? null,
+    instanceType: t.placement?.instanceType ?? null,
+    containerInstanceArn: t.placement?.containerInstanceArn ?? null,
+    ec2InstanceId: t.placement?.ec2InstanceId ?? null,
+    cacheHit: t.cacheHit,
+    image: t.image,
+    imageDigest: t.imageDigest,
+    sameImageOnInstanceBefore: t.sameImageOnInstanceBefore,
+  };
+}
+
+/** One run as `--format json` prints it; `timings` from timingsOf over all the printed runs. */
+export function runJson(run: PoolRun, timings: RunTimings) {
   const t = run.task;
   const task = t.kind === "found" ? t.task : null;
   return {
@@ -38,6 +58,17 @@ export function runJson(run: PoolRun) {
       message: d.message,
       ...(d.target ? { path: d.target.path } : {}),
     })),
+    timings: timingsJson(timings),
+  };
+}
+
+/** The whole `--format json` document: each run, and the start-latency figures over them all. */
+export function runsJson(page: PoolRunsPage) {
+  const timings = timingsOf(page.runs);
+  const { byDeployment, byProvider, withoutTask } = startLatency(page.runs, page.runs.length);
+  return {
+    runs: page.runs.map((r, i) => runJson(r, timings[i]!)),
+    startLatency: { runs: page.runs.length, withoutTask, byDeployment, byProvider },
   };
 }
 
@@ -141,7 +172,7 @@ export async function runRuns(
     throw err;
   }
   if (format === "json") {
-    io.stdout(JSON.stringify({ runs: page.runs.map(runJson) }, null, 2) + "\n");
+    io.stdout(JSON.stringify(runsJson(page), null, 2) + "\n");
     for (const p of page.problems)
       io.stderr(`pooldeck runs: warning: ${p.section}: ${p.message}\n`);
   } else {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { DefaultTemplatesDiff } from "@/components/compare/default-templates-diff";
 import { EquivalentPool } from "@/components/compare/equivalent-pool";
 import { IamPolicies } from "@/components/compare/iam-policies";
 import { KindFacts } from "@/components/compare/kind-facts";
+import { MeasuredLatencyFallback, MeasuredLatencyRow } from "@/components/compare/measured-latency";
 import { ModeComparison } from "@/components/compare/mode-comparison";
 import { PoolClusterPicker } from "@/components/compare/pool-cluster-picker";
 import { Alert } from "@/components/ui/alert";
@@ -79,7 +81,14 @@ export default async function ComparePage({ searchParams }: Search) {
             <CardTitle id="facts-title">What each needs and cannot do</CardTitle>
           </CardHeader>
           <CardContent>
-            <KindFacts examplePool={selected?.pool.type === "ecs" ? selected.pool.name : null} />
+            <KindFacts
+              examplePool={selected?.pool.type === "ecs" ? selected.pool.name : null}
+              measured={
+                <Suspense fallback={<MeasuredLatencyFallback />}>
+                  <MeasuredLatencyRow pools={data.pools} />
+                </Suspense>
+              }
+            />
           </CardContent>
         </Card>
 

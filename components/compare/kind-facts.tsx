@@ -1,11 +1,8 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Table, Td, Th } from "@/components/ui/table";
+import { WORKER_PREFETCH_SECONDS, WORKER_QUERY_SECONDS } from "@/lib/prefect/worker-defaults";
 import { CodeBlock } from "./code-block";
 import { workerCommand } from "./cli-commands";
-
-/** Prefect's defaults, read from prefect/settings/models/worker.py (Prefect 3.9.1 in .venv). */
-export const WORKER_QUERY_SECONDS = 10;
-export const WORKER_PREFETCH_SECONDS = 10;
 
 const ISSUE_13030 = "https://github.com/PrefectHQ/prefect/issues/13030";
 
@@ -93,8 +90,17 @@ const rows: Row[] = [
   },
 ];
 
-/** What a push pool and a hybrid pool each need and cannot do, side by side. */
-export function KindFacts({ examplePool }: { examplePool: string | null }) {
+/**
+ * What a push pool and a hybrid pool each need and cannot do, side by side; `measured` is a row
+ * of figures from real runs, after the submission latency row.
+ */
+export function KindFacts({
+  examplePool,
+  measured,
+}: {
+  examplePool: string | null;
+  measured?: ReactNode;
+}) {
   return (
     <div className="grid gap-3">
       <Table aria-label="Push pool and hybrid worker compared">
@@ -109,13 +115,16 @@ export function KindFacts({ examplePool }: { examplePool: string | null }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.topic}>
-              <Th scope="row" className="align-top text-foreground">
-                {row.topic}
-              </Th>
-              <Td className="text-xs leading-relaxed">{row.push}</Td>
-              <Td className="text-xs leading-relaxed">{row.hybrid}</Td>
-            </tr>
+            <Fragment key={row.topic}>
+              <tr>
+                <Th scope="row" className="align-top text-foreground">
+                  {row.topic}
+                </Th>
+                <Td className="text-xs leading-relaxed">{row.push}</Td>
+                <Td className="text-xs leading-relaxed">{row.hybrid}</Td>
+              </tr>
+              {row.topic === "Submission latency" ? measured : null}
+            </Fragment>
           ))}
         </tbody>
       </Table>

@@ -7,6 +7,7 @@ import {
   filterRuns,
   formatDuration,
   formatTime,
+  parseLatencyWindow,
   parseRunFilters,
   taskDurations,
   taskStatus,
@@ -23,6 +24,8 @@ const task: RunTask = {
   launchType: null,
   capacityProviderName: "general-asg",
   instanceType: "m5.large",
+  containerInstanceArn: "arn:aws:ecs:us-east-1:123456789012:container-instance/prod/4d3b",
+  ec2InstanceId: "i-0a1b2c3d4e5f60718",
   stopCode: "TaskFailedToStart",
   stoppedReason: "CannotPullContainerError: pull image manifest has been retried 5 time(s)",
   containers: [],
@@ -126,5 +129,21 @@ describe("run formatting", () => {
   it("prints timestamps in UTC", () => {
     expect(formatTime("2026-12-06T05:19:14.421337Z")).toBe("2026-12-06 05:19:14 UTC");
     expect(formatTime(null)).toBe("—");
+  });
+});
+
+describe("parseLatencyWindow", () => {
+  it("reads ?latency=N from 1 to 200, 20 without it, and says why when N cannot be used", () => {
+    expect(parseLatencyWindow({})).toEqual({ n: 20 });
+    expect(parseLatencyWindow({ latency: "50" })).toEqual({ n: 50 });
+    expect(parseLatencyWindow({ latency: ["7", "9"] })).toEqual({ n: 7 });
+    expect(parseLatencyWindow({ latency: "500" })).toEqual({
+      n: 200,
+      note: "The figures cover at most the last 200 runs (Prefect returns at most 200 at once); showing 200, not 500.",
+    });
+    expect(parseLatencyWindow({ latency: "ten" })).toEqual({
+      n: 20,
+      note: '"ten" is not a number of runs (a whole number from 1 to 200); showing the last 20.',
+    });
   });
 });

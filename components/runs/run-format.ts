@@ -4,12 +4,14 @@
  * their tests agree.
  */
 import { utcTime } from "@/components/history/format";
-import type {
-  DiagnosisTarget,
-  FlowRunStateType,
-  PoolRun,
-  RunTask,
-  RunTaskLookup,
+import { DEFAULT_LATENCY_RUNS } from "@/lib/runs/latency";
+import {
+  MAX_RUNS_LIMIT,
+  type DiagnosisTarget,
+  type FlowRunStateType,
+  type PoolRun,
+  type RunTask,
+  type RunTaskLookup,
 } from "@/lib/runs/types";
 
 /** "—" where a timestamp is missing; otherwise "850 ms", "42 s", "3 min 5 s", "2 h 4 min". */
@@ -123,6 +125,31 @@ export function filterRuns(runs: PoolRun[], filters: RunFilters): PoolRun[] {
       (!filters.deployment || r.flowRun.deploymentName === filters.deployment) &&
       (!filters.diagnosis || r.diagnoses.some((d) => d.rule === filters.diagnosis)),
   );
+}
+
+/** How many runs the start-latency figures cover: `?latency=N`, 1–200, default 20. */
+export function parseLatencyWindow(params: Record<string, string | string[] | undefined>): {
+  n: number;
+  /** a sentence when the N typed could not be used as typed */
+  note?: string;
+} {
+  const v = params.latency;
+  const raw = (Array.isArray(v) ? v[0] : v)?.trim();
+  if (!raw) return { n: DEFAULT_LATENCY_RUNS };
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    return {
+      n: DEFAULT_LATENCY_RUNS,
+      note: `"${raw}" is not a number of runs (a whole number from 1 to ${MAX_RUNS_LIMIT}); showing the last ${DEFAULT_LATENCY_RUNS}.`,
+    };
+  }
+  if (n > MAX_RUNS_LIMIT) {
+    return {
+      n: MAX_RUNS_LIMIT,
+      note: `The figures cover at most the last ${MAX_RUNS_LIMIT} runs (Prefect returns at most ${MAX_RUNS_LIMIT} at once); showing ${MAX_RUNS_LIMIT}, not ${n}.`,
+    };
+  }
+  return { n };
 }
 
 /** The pool editor at a diagnosis's pointer, or the deployment's job_variables editor there. */

@@ -19,10 +19,13 @@ export function RunsFilters({
   pool,
   runs,
   filters,
+  latency,
 }: {
   pool: string;
   runs: PoolRun[];
   filters: RunFilters;
+  /** the start-latency N from the URL, kept when the filters change */
+  latency?: number;
 }) {
   const states = options(
     runs.map((r) => r.flowRun.stateType),
@@ -45,6 +48,7 @@ export function RunsFilters({
       aria-label="Filter runs"
       className="mb-4 flex flex-wrap items-end gap-3"
     >
+      {latency ? <input type="hidden" name="latency" value={latency} /> : null}
       <div className="grid gap-1">
         <Label htmlFor="runs-state">State</Label>
         <NativeSelect

@@ -100,6 +100,11 @@ test("both default templates, the derivation and the self-hosted notice", async 
   await expect(facts.getByRole("row", { name: /Submission latency/ })).toContainText(
     "PREFECT_WORKER_QUERY_SECONDS (default 10 s)",
   );
+  // the seeded runs' emulator tasks carry no timestamps: the measured row says so (the figures'
+  // arithmetic is unit-tested on AWS's DescribeTasks shapes in lib/runs/latency.test.ts)
+  await expect(facts.getByRole("row", { name: /Measured start latency/ })).toContainText(
+    /No measured start yet: none of the last \d+ runs of [^.]+ has ECS task timestamps\./,
+  );
   await expect(facts.getByRole("link", { name: "Prefect issue #13030" })).toHaveAttribute(
     "href",
     "https://github.com/PrefectHQ/prefect/issues/13030",

@@ -2,13 +2,14 @@ import "server-only";
 
 import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 
-import type {
-  AutoScalingGroup,
-  CapacityProvider,
-  ClusterSnapshot,
-  ClusterSummary,
-  ContainerInstance,
-  TaskDefinitionSummary,
+import {
+  autoScalingGroupName,
+  type AutoScalingGroup,
+  type CapacityProvider,
+  type ClusterSnapshot,
+  type ClusterSummary,
+  type ContainerInstance,
+  type TaskDefinitionSummary,
 } from "@/lib/snapshot/schema";
 
 import type { LatestRevision } from "@/lib/template/registration";
@@ -167,11 +168,6 @@ export async function describeTaskDefinitions(
   return Object.fromEntries(unique.map((name, i) => [name, results[i]!]));
 }
 
-/** "…:autoScalingGroupName/<name>" → name. */
-function asgName(arn: string): string {
-  return arn.slice(arn.indexOf("autoScalingGroupName/") + "autoScalingGroupName/".length);
-}
-
 /**
  * The Auto Scaling groups behind the providers (DescribeAutoScalingGroups by name, 50 a call),
  * or undefined when they cannot be read: the burst rule then says it lacks them.
@@ -182,9 +178,7 @@ async function readAutoScalingGroups(
   providers: CapacityProvider[],
   fresh?: boolean,
 ): Promise<AutoScalingGroup[] | undefined> {
-  const names = providers.flatMap((p) =>
-    p.autoScalingGroupArn ? [asgName(p.autoScalingGroupArn)] : [],
-  );
+  const names = providers.flatMap((p) => autoScalingGroupName(p.autoScalingGroupArn) ?? []);
   const client = ctx.autoscaling?.(region);
   if (names.length === 0) return [];
   if (!client) return undefined;

@@ -13,22 +13,22 @@ import {
 } from "@/lib/prefect/flow-runs";
 import type { Deployment } from "@/lib/prefect/types";
 import { readWorkPool } from "@/lib/prefect/work-pools";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
 
 import { diagnose, flowContainerName, type DiagnosisContext } from "./diagnoses";
 import { readLogTail, serverLogsClient, type LogsClientFactory } from "./logs";
 import { lookupFor, lookupTasks, parseInfrastructurePid } from "./tasks";
-import type {
-  FlowRunStateType,
-  PoolRun,
-  PoolRunsPage,
-  PoolWorker,
-  RunDetail,
-  RunFlowRun,
+import {
+  DEFAULT_RUNS_LIMIT,
+  MAX_RUNS_LIMIT,
+  type FlowRunStateType,
+  type PoolRun,
+  type PoolRunsPage,
+  type PoolWorker,
+  type RunDetail,
+  type RunFlowRun,
 } from "./types";
-
-export const DEFAULT_RUNS_LIMIT = 20;
-export const MAX_RUNS_LIMIT = 200;
 
 /** The server's clients by default; tests and the CLI hand in their own. */
 export interface LoadOptions {
@@ -155,6 +155,35 @@ export async function loadPoolRuns(pool: string, opts: LoadOptions = {}): Promis
       ...(workers.problem ? [{ section: "workers" as const, message: workers.problem }] : []),
     ],
   };
+}
+
+/** At most this many clusters' snapshots are read for the start-latency advice. */
+const ADVICE_CLUSTERS = 3;
+
+/**
+ * The snapshots of the clusters where some of `runs`' tasks ran on EC2 capacity (placed by an
+ * Auto Scaling group provider, or on a container instance), for the start-latency advice on
+ * those groups. A cluster AWS will not describe is left out: the
+ * advice it would support is simply not given.
+ */
+export async function readPlacementSnapshots(
+  runs: PoolRun[],
+  opts: Pick<LoadOptions, "ecs"> = {},
+): Promise<ClusterSnapshot[]> {
+  const ecs = opts.ecs ?? serverEcsContext();
+  const clusters = new Map<string, { region: string; cluster: string }>();
+  for (const { task, flowRun } of runs) {
+    if (task.kind !== "found") continue;
+    const { capacityProviderName: provider, containerInstanceArn } = task.task;
+    const onEc2 = containerInstanceArn || (provider && !provider.startsWith("FARGATE"));
+    const ref = parseInfrastructurePid(flowRun.infrastructurePid);
+    if (!onEc2 || !ref) continue;
+    clusters.set(`${ref.region}\n${ref.cluster}`, { region: ref.region, cluster: ref.cluster });
+  }
+  const reads = await Promise.all(
+    [...clusters.values()].slice(0, ADVICE_CLUSTERS).map((c) => readSnapshot(c, { ctx: ecs })),
+  );
+  return reads.flatMap((r) => ("snapshot" in r ? [r.snapshot] : []));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

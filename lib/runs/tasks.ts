@@ -38,6 +38,7 @@ const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : null);
 /** The container instance a task ran on, as DescribeContainerInstances tells it. */
 export interface TaskInstance {
   instanceType: string | null;
+  ec2InstanceId: string | null;
 }
 
 /**
@@ -51,11 +52,14 @@ export function toRunTask(task: AwsTask, cluster: string, instance?: TaskInstanc
     taskArn: task.taskArn ?? "",
     lastStatus: task.lastStatus ?? null,
     desiredStatus: task.desiredStatus ?? null,
-    launchType: task.launchType ?? null,
+    // the emulator answers "" for a task a capacity provider placed
+    launchType: task.launchType || null,
     // the task's own: a task started with launchType EC2 ran on a provider's instance without the
     // provider placing it
     capacityProviderName: task.capacityProviderName ?? null,
     instanceType: instance?.instanceType ?? null,
+    containerInstanceArn: task.containerInstanceArn ?? null,
+    ec2InstanceId: instance?.ec2InstanceId ?? null,
     // the emulator answers "" where ECS leaves the field out
     stopCode: task.stopCode || null,
     stoppedReason: task.stoppedReason || null,
@@ -64,6 +68,8 @@ export function toRunTask(task: AwsTask, cluster: string, instance?: TaskInstanc
       lastStatus: c.lastStatus ?? null,
       exitCode: c.exitCode ?? null,
       reason: c.reason ?? null,
+      image: c.image || null,
+      imageDigest: c.imageDigest || null,
     })),
     taskDefinition: definition,
     cpu: task.cpu ?? null,
@@ -156,7 +162,10 @@ async function instancesOf(
   try {
     for (const raw of await describeContainerInstances(ctx, region, cluster, arns)) {
       const instance = toContainerInstance(raw);
-      instances.set(instance.arn, { instanceType: instance.instanceType });
+      instances.set(instance.arn, {
+        instanceType: instance.instanceType,
+        ec2InstanceId: instance.ec2InstanceId,
+      });
     }
   } catch {
     // the tasks themselves were read; only where they ran is left out

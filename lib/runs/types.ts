@@ -7,6 +7,10 @@
 import type { Severity } from "@/lib/checks/types";
 import type { DocumentKind, JsonPointer } from "@/lib/template/types";
 
+/** How many runs a load reads unless told, and at most (Prefect's filter page is at most 200). */
+export const DEFAULT_RUNS_LIMIT = 20;
+export const MAX_RUNS_LIMIT = 200;
+
 /** Prefect's state type of a flow run (SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CRASHED, …). */
 export type FlowRunStateType =
   | "SCHEDULED"
@@ -44,6 +48,10 @@ export interface RunContainer {
   lastStatus: string | null;
   exitCode: number | null;
   reason: string | null;
+  /** the image reference the container ran (e.g. "…/flows:2026-12-01"); null where ECS gives none */
+  image: string | null;
+  /** the "sha256:…" digest ECS resolved the image to; null where ECS (or the emulator) gives none */
+  imageDigest: string | null;
 }
 
 /** DescribeTasks' view of the task, as far as ECS (or the emulator) returns it. */
@@ -56,6 +64,10 @@ export interface RunTask {
   capacityProviderName: string | null;
   /** the instance type the task ran on, when it ran on a container instance */
   instanceType: string | null;
+  /** the container instance it ran on (EC2 tasks); null on Fargate */
+  containerInstanceArn: string | null;
+  /** that instance's EC2 id, when DescribeContainerInstances told it */
+  ec2InstanceId: string | null;
   stopCode: string | null;
   stoppedReason: string | null;
   containers: RunContainer[];

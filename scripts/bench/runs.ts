@@ -4,7 +4,9 @@
  * local stack: `npm run stack:start`; flow runs created over REST with infrastructure_pid set), then
  * measures lib/runs: DescribeTasks calls made against ⌈tasks/100⌉ per cluster, and the time to load
  * the first 20 runs (the list's first view), the first 200 (the page maximum) and the ECS join of
- * all 500. Run: `node --conditions=react-server --import tsx scripts/bench/runs.ts`.
+ * all 500; and the runs page's start-latency section: loading 200 runs with the figures and advice
+ * over them (what `?latency=200` computes), and the pure figures over all 500 runs with AWS-shaped
+ * task timestamps put on the emulator's tasks (it returns none, so the arithmetic would be idle). Run: `node --conditions=react-server --import tsx scripts/bench/runs.ts`.
  */
 import {
   CreateClusterCommand,
@@ -15,7 +17,10 @@ import {
 
 import { createEcsContext } from "@/lib/ecs/context";
 import { createPrefectClient } from "@/lib/prefect/client";
-import { loadPoolRuns } from "@/lib/runs/load";
+import { startLatency } from "@/lib/runs/latency";
+import { latencyAdvice } from "@/lib/runs/latency-advice";
+import { loadPoolRuns, readPlacementSnapshots } from "@/lib/runs/load";
+import type { PoolRun } from "@/lib/runs/types";
 import { lookupTasks, parseInfrastructurePid } from "@/lib/runs/tasks";
 import defaultTemplate from "@/lib/template/fixtures/prefect-ecs-default.json";
 import { prefectApi } from "@/scripts/ground-truth/prefect-api";
@@ -37,6 +42,33 @@ export interface RunsBenchResult {
   first20: { ms: number; describeTasks: number; expected: number };
   first200: { ms: number; describeTasks: number; expected: number };
   all: { ms: number; describeTasks: number; expected: number; perCluster: Record<string, number> };
+  /** loadPoolRuns(200) + start-latency figures and advice (with the snapshots it reads) */
+  latency200: { ms: number; describeTasks: number; expected: number };
+  /** startLatency + latencyAdvice over all the runs, with timestamps (pure) */
+  latencyAllMs: number;
+}
+
+/** The runs with every task given AWS-shaped timestamps: 5 s submission, then 20 s, 30 s, 2 s. */
+function withTimestamps(runs: PoolRun[]): PoolRun[] {
+  return runs.map((r, i) => {
+    if (r.task.kind !== "found") return r;
+    const start = Date.parse("2026-12-06T00:00:00Z") + i * 60_000;
+    const iso = (ms: number) => new Date(start + ms).toISOString();
+    return {
+      ...r,
+      flowRun: { ...r.flowRun, expectedStartTime: iso(0) },
+      task: {
+        kind: "found",
+        task: {
+          ...r.task.task,
+          createdAt: iso(5_000 + (i % 7) * 100),
+          pullStartedAt: iso(25_000),
+          pullStoppedAt: iso(55_000 - (i % 3) * 10_000),
+          startedAt: iso(57_000),
+        },
+      },
+    };
+  });
 }
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
@@ -177,18 +209,55 @@ export async function runRunsBench(
         (r) => r.flowRun.infrastructurePid,
       ),
     );
+    let allRuns: PoolRun[] = [];
     const all = await measure(async (ctx) => {
       const out = await lookupTasks(ctx, pids);
       const found = [...out.byPid.values()].filter((l) => l.kind === "found").length;
       if (found !== RUNS) throw new Error(`only ${found} of ${RUNS} tasks found`);
+      allRuns = pids.map((pid, i) => ({
+        flowRun: {
+          id: String(i),
+          name: `bench-${i}`,
+          stateType: "COMPLETED",
+          stateName: "Completed",
+          stateMessage: null,
+          deploymentId: deployment.id,
+          deploymentName: "bench",
+          flowName: pool,
+          expectedStartTime: null,
+          startTime: null,
+          endTime: null,
+          infrastructurePid: pid,
+        },
+        task: out.byPid.get(pid)!,
+        diagnoses: [],
+      }));
       return pids;
     });
+    const latency200 = await measure(async (ctx) => {
+      const page = await loadPoolRuns(pool, { limit: 200, prefect, ecs: ctx });
+      const figures = startLatency(page.runs, 200);
+      latencyAdvice(figures, page.poolType, await readPlacementSnapshots(page.runs, { ecs: ctx }));
+      return page.runs.map((r) => r.flowRun.infrastructurePid);
+    });
+    const timed = withTimestamps(allRuns);
+    const pure: number[] = [];
+    for (let r = 0; r < REPEATS; r++) {
+      const started = performance.now();
+      const figures = startLatency(timed, RUNS);
+      latencyAdvice(figures, "ecs");
+      pure.push(performance.now() - started);
+      if (figures.byProvider[0]?.phases.pull.count !== RUNS)
+        throw new Error("the start-latency figures did not cover every run");
+    }
     return {
       runs: RUNS,
       seedMs,
       first20,
       first200,
       all: { ...all, perCluster: Object.fromEntries(CLUSTERS.map((c, i) => [c, SPLIT[i]!])) },
+      latency200,
+      latencyAllMs: Math.round(median(pure) * 10) / 10,
     };
   } finally {
     await api.deleteWorkPool(pool).catch(() => undefined);
@@ -209,6 +278,8 @@ export function formatRunsBench(r: RunsBenchResult): string {
     row("first 20 runs (loadPoolRuns)", r.first20),
     row("first 200 runs (loadPoolRuns max)", r.first200),
     row(`ECS join of all ${r.runs} (lookupTasks)`, r.all),
+    row("start latency, 200 (?latency=200)", r.latency200),
+    `${`start-latency figures of all ${r.runs}`.padEnd(34)} ${String(r.latencyAllMs).padStart(6)} ms   (startLatency + advice, pure; AWS-shaped timestamps added)`,
   ].join("\n");
 }
 

@@ -4,7 +4,11 @@
  * what the Auto Scaling groups add when they scale out to their max size (each new instance the
  * size of one already registered by that provider).
  */
-import type { AutoScalingGroup, ContainerInstance } from "@/lib/snapshot/schema";
+import {
+  autoScalingGroupName,
+  type AutoScalingGroup,
+  type ContainerInstance,
+} from "@/lib/snapshot/schema";
 import { parseCpu, parseMemory } from "../fargate";
 import { placement, placementPath, taskSize } from "../plan-facts";
 import { skip, type Rule } from "../rule";
@@ -14,12 +18,6 @@ function fits(resources: { cpu: number; memory: number }, cpu: number, memory: n
   const byCpu = cpu > 0 ? Math.floor(resources.cpu / cpu) : Infinity;
   const byMemory = memory > 0 ? Math.floor(resources.memory / memory) : Infinity;
   return Math.max(0, Math.min(byCpu, byMemory));
-}
-
-function asgName(arn: string | null): string | null {
-  if (!arn) return null;
-  const i = arn.indexOf("autoScalingGroupName/");
-  return i < 0 ? null : arn.slice(i + "autoScalingGroupName/".length);
 }
 
 export const burstExceedsCapacity: Rule = {
@@ -63,7 +61,7 @@ export const burstExceedsCapacity: Rule = {
     for (const name of providers ?? []) {
       const provider = snapshot.capacityProviders.find((p) => p.name === name);
       const group: AutoScalingGroup | undefined = snapshot.autoScalingGroups?.find(
-        (g) => g.name === asgName(provider?.autoScalingGroupArn ?? null),
+        (g) => g.name === autoScalingGroupName(provider?.autoScalingGroupArn ?? null),
       );
       const sample: ContainerInstance | undefined = snapshot.containerInstances.find(
         (i) => i.capacityProviderName === name,

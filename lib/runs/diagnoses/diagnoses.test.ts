@@ -36,7 +36,15 @@ function flowRun(over: Partial<RunFlowRun> = {}): RunFlowRun {
 }
 
 function container(over: Partial<RunContainer> = {}): RunContainer {
-  return { name: "prefect", lastStatus: "STOPPED", exitCode: null, reason: null, ...over };
+  return {
+    name: "prefect",
+    lastStatus: "STOPPED",
+    exitCode: null,
+    reason: null,
+    image: null,
+    imageDigest: null,
+    ...over,
+  };
 }
 
 function task(over: Partial<RunTask> = {}): RunTaskLookup {
@@ -50,6 +58,8 @@ function task(over: Partial<RunTask> = {}): RunTaskLookup {
       launchType: "FARGATE",
       capacityProviderName: null,
       instanceType: null,
+      containerInstanceArn: null,
+      ec2InstanceId: null,
       stopCode: "TaskFailedToStart",
       stoppedReason: null,
       containers: [container()],

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { parseRunFilters, filterRuns } from "@/components/runs/run-format";
+import { Suspense } from "react";
+import { parseLatencyWindow, parseRunFilters, filterRuns } from "@/components/runs/run-format";
 import { RunProblems } from "@/components/runs/run-problems";
 import { PrefectUnavailable, runsAccessDenied } from "@/components/runs/runs-access";
 import { RunsFilters } from "@/components/runs/runs-filters";
 import { RunsTable } from "@/components/runs/runs-table";
+import { StartLatencyFallback, StartLatencyLoaded } from "@/components/runs/start-latency-loaded";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
@@ -14,7 +16,7 @@ import type { PoolRunsPage } from "@/lib/runs/types";
 
 export const dynamic = "force-dynamic";
 
-/** How many of the newest runs the page reads (Prefect's filter page is at most 200). */
+/** How many of the newest runs the list shows (the start-latency figures may read more). */
 const RUNS_SHOWN = 50;
 
 type Params = {
@@ -30,7 +32,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /** A pool's newest runs with their ECS tasks, filtered by state, deployment and diagnosis. */
 export default async function RunsPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
-  const filters = parseRunFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseRunFilters(query);
+  const latencyWindow = parseLatencyWindow(query);
   const poolHref = `/pools/${encodeURIComponent(name)}`;
   const header = (
     <PageHeader
@@ -53,7 +57,7 @@ export default async function RunsPage({ params, searchParams }: Params) {
     );
   let page: PoolRunsPage;
   try {
-    page = await loadPoolRuns(name, { limit: RUNS_SHOWN });
+    page = await loadPoolRuns(name, { limit: Math.max(RUNS_SHOWN, latencyWindow.n) });
   } catch (error) {
     if (isPrefectError(error, "not-found")) notFound();
     return (
@@ -63,7 +67,8 @@ export default async function RunsPage({ params, searchParams }: Params) {
       </>
     );
   }
-  const shown = filterRuns(page.runs, filters);
+  const listed = page.runs.slice(0, RUNS_SHOWN);
+  const shown = filterRuns(listed, filters);
   const filtered = Boolean(filters.state || filters.deployment || filters.diagnosis);
   return (
     <>
@@ -76,11 +81,16 @@ export default async function RunsPage({ params, searchParams }: Params) {
         </p>
       ) : (
         <>
-          <RunsFilters pool={name} runs={page.runs} filters={filters} />
+          <RunsFilters
+            pool={name}
+            runs={listed}
+            filters={filters}
+            {...(query.latency ? { latency: latencyWindow.n } : {})}
+          />
           <p role="status" className="mb-2 text-xs text-muted-foreground">
             {filtered
-              ? `${shown.length} of the last ${page.runs.length} runs match the filters.`
-              : `The last ${page.runs.length} ${page.runs.length === 1 ? "run" : "runs"}, newest first.`}
+              ? `${shown.length} of the last ${listed.length} runs match the filters.`
+              : `The last ${listed.length} ${listed.length === 1 ? "run" : "runs"}, newest first.`}
           </p>
           {shown.length === 0 ? (
             <p role="status" className="rounded-md border border-border bg-card px-4 py-6 text-sm">
@@ -92,6 +102,14 @@ export default async function RunsPage({ params, searchParams }: Params) {
           ) : (
             <RunsTable pool={name} runs={shown} now={new Date().toISOString()} />
           )}
+          <Suspense fallback={<StartLatencyFallback />}>
+            <StartLatencyLoaded
+              action={`${poolHref}/runs`}
+              page={page}
+              filters={filters}
+              window={latencyWindow}
+            />
+          </Suspense>
         </>
       )}
     </>

@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { awsActionOf, clusterOf, prefectActionOf } from "./counting-proxy";
-import { maxInWindow, quantile, upstreamFigures } from "./load";
+import { maxInWindow, upstreamFigures } from "./load";
 import { actionResultOf } from "./server-action";
-
-describe("quantile (nearest rank)", () => {
-  it("gives the values a reader expects on 1..100", () => {
-    const values = Array.from({ length: 100 }, (_, i) => 100 - i);
-    expect([quantile(values, 0.5), quantile(values, 0.95), quantile(values, 0.99)]).toEqual([
-      50, 95, 99,
-    ]);
-  });
-  it("is the only value of a one-value list and NaN for none", () => {
-    expect(quantile([7], 0.99)).toBe(7);
-    expect(quantile([], 0.5)).toBeNaN();
-  });
-});
 
 describe("maxInWindow", () => {
   it("counts the most timestamps any 15 s window holds; a call exactly 15 s later starts a new window", () => {

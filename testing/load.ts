@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 
 import { templateHash } from "@/lib/push/changes";
+import { percentile } from "@/scripts/bench/stats";
 import type { JsonObject } from "@/lib/template/types";
 import type { UpstreamCall } from "./counting-proxy";
 import { SEED } from "./seed/ecs";
@@ -75,22 +76,14 @@ export const LOAD_ROUTES: LoadRoute[] = [
   { name: "compare", path: `/compare?pool=${PREFECT_SEED.hybridPool}` },
 ];
 
-/** The q-quantile (0..1) of a list by the nearest-rank method; NaN when empty. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1]!;
-}
-
 function figures(name: string, times: number[], errors: number): RouteFigures {
   return {
     name,
     requests: times.length,
     errors,
-    p50: quantile(times, 0.5),
-    p95: quantile(times, 0.95),
-    p99: quantile(times, 0.99),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
   };
 }
 

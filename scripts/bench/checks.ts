@@ -10,6 +10,7 @@ import { checkText } from "@/lib/checks";
 import { prepareEcsRun, type BaseJobTemplate } from "@/lib/template";
 import fixture from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
+import { median } from "./stats";
 
 export interface ChecksBenchResult {
   name: string;
@@ -69,12 +70,6 @@ export function generateLargeTemplate(targetBytes = 1_000_000): JsonObject {
     i++;
   }
   return template;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Texts that differ only in the `name` default, like successive keystrokes. */

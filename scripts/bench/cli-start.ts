@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { buildCli } from "@/scripts/cli/build";
+import { median } from "./stats";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const TARGET_MS = 300;
@@ -18,12 +19,6 @@ export interface CliStartResult {
   medianMs: number;
   runs: number;
   targetMs?: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function time(args: string[], runs: number): number {

@@ -1,3 +1,5 @@
+import { percentile as nearestRank } from "@/lib/runs/latency";
+
 /**
  * Pure helpers for the benchmark reports: medians, ratios and the units BENCHMARKS.md prints.
  * No node:* imports, no timing: the unit test checks them with exact values.
@@ -16,12 +18,14 @@ export function medianOf(values: readonly (number | null | undefined)[]): number
   return median(values.filter((v): v is number => typeof v === "number" && Number.isFinite(v)));
 }
 
-/** The nearest-rank percentile `p` (0–100] of a list: the smallest value with p% of the values at or
- * below it; NaN for an empty list. */
+/** The nearest-rank percentile `p` (0–100] of an unsorted list (lib/runs' percentile); NaN for none. */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return (
+    nearestRank(
+      [...values].sort((a, b) => a - b),
+      p,
+    ) ?? Number.NaN
+  );
 }
 
 /** `a / b` as "0.42×"; "n/a" when either side is missing or b is 0. */

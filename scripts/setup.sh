@@ -3,9 +3,17 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  log "installing npm packages"
-  npm ci --no-audit --no-fund
+# npm ci only when package-lock.json changed since the last install (a stamp keyed by its hash; a
+# tree that npm ci installed after the lock was written counts as current, as after .ci/run's)
+NPM_STAMP=node_modules/.pooldeck-package-lock
+NPM_KEY="$(files_sha256 package-lock.json)"
+if [[ ! -f "$NPM_STAMP" && -f node_modules/.package-lock.json \
+  && ! package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "$NPM_KEY" >"$NPM_STAMP"
+fi
+if [[ ! -f "$NPM_STAMP" || "$(cat "$NPM_STAMP")" != "$NPM_KEY" ]]; then
+  timed "installing npm packages (npm ci)" npm ci --no-audit --no-fund --loglevel=error
+  echo "$NPM_KEY" >"$NPM_STAMP"
 fi
 bash scripts/setup-python.sh
 # the audit store's tests run against a real PostgreSQL (scripts/postgres.sh); Debian's binaries

@@ -62,6 +62,8 @@ export function openSqliteAuditStore(path: string): AuditStore {
   );
   const byId = db.prepare("SELECT * FROM pooldeck_audit_entries WHERE id = ?");
   const version = db.prepare("SELECT MAX(version) AS v FROM pooldeck_migrations");
+  // a write statement takes the write lock even when it matches no row: fails on a read-only file
+  const probe = db.prepare("DELETE FROM pooldeck_audit_entries WHERE id < 0");
 
   return {
     backend: "sqlite",
@@ -92,6 +94,9 @@ export function openSqliteAuditStore(path: string): AuditStore {
     async get(id: number) {
       const row = byId.get(id) as AuditRow | undefined;
       return row ? entryFromRow(row) : null;
+    },
+    async checkWritable() {
+      probe.run();
     },
     async schemaVersion() {
       return (version.get() as { v: number | null }).v ?? 0;

@@ -19,6 +19,8 @@ export interface AuditStore {
   ): Promise<AuditEntry[]>;
   /** One entry, or null. */
   get(id: number): Promise<AuditEntry | null>;
+  /** Resolves when the store takes writes (a write that changes nothing); rejects otherwise. */
+  checkWritable(): Promise<void>;
   /** The schema version the database is at. */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;

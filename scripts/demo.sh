@@ -48,9 +48,11 @@ BUILD_STAMP="$DIST/.pooldeck-build-inputs"
 build_inputs_key() {
   git rev-parse --git-dir >/dev/null 2>&1 || return 1
   {
-    git ls-files -z --cached --others --exclude-standard -- . ':!e2e' ':!docs' ':!testing' \
-      ':!scripts/bench' ':!.ci' ':!*.md' ':!*.test.ts' ':!*.test.tsx' \
-      | xargs -0 sha256sum 2>/dev/null || true
+    {
+      git ls-files -z --cached --others --exclude-standard -- . ':!e2e' ':!docs' ':!testing' \
+        ':!scripts' ':!.ci' ':!*.md' ':!*.test.ts' ':!*.test.tsx'
+      printf '%s\0' scripts/postbuild.sh scripts/lib.sh
+    } | xargs -0 sha256sum 2>/dev/null || true
     node --version
   } | sha256sum | cut -d" " -f1
 }
@@ -67,6 +69,8 @@ fi
 bash scripts/start.sh &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true; bash scripts/stack.sh stop' EXIT
+# Ctrl-C or a TERM ends the script through `exit`, so the EXIT trap above stops what it started
+trap 'exit 130' INT TERM
 wait_for_url "http://127.0.0.1:$POOLDECK_PORT/api/health/live" 60 "Pooldeck" \
   || die "Pooldeck did not answer /api/health/live within 60 s"
 log "ready in $(elapsed_since "$DEMO_START") s"

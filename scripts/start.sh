@@ -11,4 +11,10 @@ export POOLDECK_DATA_DIR
 if [[ -n "${POOLDECK_USERS_FILE:-}" && "$POOLDECK_USERS_FILE" != /* ]]; then
   export POOLDECK_USERS_FILE="$PWD/$POOLDECK_USERS_FILE"
 fi
-HOSTNAME="${POOLDECK_HOST:-127.0.0.1}" PORT="$POOLDECK_PORT" exec node "$SERVER"
+# the standalone server reads env files from its own folder only: pass the checkout's, in Next's
+# order (a later file wins; a variable already set in the environment wins over every file)
+ENV_FILES=()
+for f in .env .env.production .env.local .env.production.local; do
+  if [[ -f "$ROOT/$f" ]]; then ENV_FILES+=("--env-file=$ROOT/$f"); fi
+done
+HOSTNAME="${POOLDECK_HOST:-127.0.0.1}" PORT="$POOLDECK_PORT" exec node "${ENV_FILES[@]}" "$SERVER"

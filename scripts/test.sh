@@ -109,10 +109,11 @@ checks() {
   quiet "unit tests" npx vitest run --project unit || failed=1
   return "$failed"
 }
-quiet "production build" npm run --silent build &
-BUILD_PID=$!
+# the stack first: Prefect's start-up is the longest wait and gets a head start
 quiet "local stack start and seed" start_stack &
 STACK_PID=$!
+quiet "production build" npm run --silent build &
+BUILD_PID=$!
 checks &
 CHECKS_PID=$!
 failed=0

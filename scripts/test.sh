@@ -64,7 +64,6 @@ step() {
 
 # the closing table; the last 40 lines of each failed step's log
 report() {
-  local status=$?
   [[ -f "$TIMES" ]] || return 0
   {
     printf '\n%-78s %9s  %s\n' "step" "seconds" "outcome"
@@ -79,14 +78,14 @@ report() {
       fi
     done <"$TIMES"
   } >&2
-  return "$status"
 }
 
 stop_services() {
   bash scripts/stack.sh stop >/dev/null 2>&1 || true
   bash scripts/postgres.sh stop >/dev/null 2>&1 || true
 }
-trap 'report; stop_services' EXIT
+# (the script's exit status stays the failed step's; the trap must not stop before stop_services)
+trap 'report || true; stop_services' EXIT
 
 step "setup (installs what is missing)" bash scripts/setup.sh
 

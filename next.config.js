@@ -2,6 +2,9 @@
 const nextConfig = {
   // Separate build dirs let several dev servers (tests, benchmarks) run from one checkout.
   distDir: process.env.POOLDECK_DIST_DIR || ".next",
+  // What ships: <distDir>/standalone/server.js with only the node_modules the server uses;
+  // scripts/postbuild.sh copies the static files and public/ beside it (README "Production").
+  output: "standalone",
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,

@@ -16,11 +16,11 @@ export POOLDECK_DEMO_SEED=1
 if port_in_use "$POOLDECK_PORT"; then
   die "port $POOLDECK_PORT is in use; set POOLDECK_PORT to another port"
 fi
-bash scripts/setup.sh --no-browser
+DEMO_START="$EPOCHREALTIME"
+timed "setup (npm packages, Python environment; skipped when installed)" bash scripts/setup.sh --no-browser
 trap 'bash scripts/stack.sh stop' EXIT
-bash scripts/stack.sh start
-log "seeding the demo world"
-npx tsx testing/seed/index.ts
+timed "starting Prefect and the ECS emulator" bash scripts/stack.sh start
+timed "seeding the demo world" npx tsx testing/seed/index.ts
 
 # sign-in: a generated session secret and a local editor "demo" with a random password, both kept
 # under the data dir so sessions and the password survive restarts (README "Sign-in and roles")
@@ -42,8 +42,40 @@ if [[ -s "$DEMO_PASSWORD_FILE" ]]; then
 else
   SIGN_IN="sign in with a user of $POOLDECK_USERS_FILE"
 fi
-log "building the dashboard"
-npm run --silent build
+
+# the build is skipped while its inputs (every file of the checkout the app is built from, and the
+# Node version) hash to what the last build recorded
+DIST="${POOLDECK_DIST_DIR:-.next}"
+BUILD_STAMP="$DIST/.pooldeck-build-inputs"
+build_inputs_key() {
+  git rev-parse --git-dir >/dev/null 2>&1 || return 1
+  {
+    {
+      git ls-files -z --cached --others --exclude-standard -- . ':!e2e' ':!docs' ':!testing' \
+        ':!scripts' ':!.ci' ':!*.md' ':!*.test.ts' ':!*.test.tsx'
+      printf '%s\0' scripts/postbuild.sh scripts/lib.sh
+    } | xargs -0 sha256sum 2>/dev/null || true
+    node --version
+  } | sha256sum | cut -d" " -f1
+}
+BUILD_KEY="$(build_inputs_key || echo "not a git checkout: always build")"
+if [[ -f "$DIST/standalone/server.js" && -f "$BUILD_STAMP" && "$(cat "$BUILD_STAMP")" == "$BUILD_KEY" ]]; then
+  log "building the dashboard: skipped (nothing changed since the last build)"
+else
+  rm -f "$BUILD_STAMP"
+  timed "building the dashboard (next build)" npm run --silent build
+  echo "$BUILD_KEY" >"$BUILD_STAMP"
+fi
+
+# the standalone server (npm start) that ships; the URL is printed once it answers
+bash scripts/start.sh &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null || true; bash scripts/stack.sh stop' EXIT
+# Ctrl-C or a TERM ends the script through `exit`, so the EXIT trap above stops what it started
+trap 'exit 130' INT TERM
+wait_for_url "http://127.0.0.1:$POOLDECK_PORT/api/health/live" 60 "Pooldeck" \
+  || die "Pooldeck did not answer /api/health/live within 60 s"
+log "ready in $(elapsed_since "$DEMO_START") s"
 log "Pooldeck is at http://127.0.0.1:$POOLDECK_PORT  (Prefect UI: http://127.0.0.1:$POOLDECK_PREFECT_PORT)"
 log "$SIGN_IN"
-npx next start --hostname 127.0.0.1 --port "$POOLDECK_PORT"
+wait "$SERVER_PID"

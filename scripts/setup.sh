@@ -3,25 +3,32 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  log "installing npm packages"
-  npm ci --no-audit --no-fund
+# npm ci only when package-lock.json changed since the last install (a stamp keyed by its hash; a
+# tree that npm ci installed after the lock was written counts as current, as after .ci/run's)
+NPM_STAMP=node_modules/.pooldeck-package-lock
+NPM_KEY="$(files_sha256 package-lock.json)"
+if [[ ! -f "$NPM_STAMP" && -f node_modules/.package-lock.json \
+  && ! package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "$NPM_KEY" >"$NPM_STAMP"
+fi
+if [[ ! -f "$NPM_STAMP" || "$(cat "$NPM_STAMP")" != "$NPM_KEY" ]]; then
+  timed "installing npm packages (npm ci)" npm ci --no-audit --no-fund --loglevel=error
+  echo "$NPM_KEY" >"$NPM_STAMP"
 fi
 bash scripts/setup-python.sh
+apt_install() { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
 # the audit store's tests run against a real PostgreSQL (scripts/postgres.sh); Debian's binaries
 # live in /usr/lib/postgresql/<version>/bin
 if [[ "${1:-}" != "--no-browser" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
-    log "installing Debian's postgresql for the audit store's tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    timed "installing Debian's postgresql for the audit store's tests" apt_install postgresql
   else
     die "the audit store's tests need PostgreSQL: run 'sudo apt-get install postgresql'"
   fi
 fi
 if [[ "${1:-}" != "--no-browser" ]] && ! command -v chromium >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
-    log "installing Debian's chromium for the browser tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    timed "installing Debian's chromium for the browser tests" apt_install chromium
   else
     die "the browser tests need Debian's chromium: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)"
   fi

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# `npm test`: everything, in order of cost. Starts its own stack on test ports (so a running demo
-# is left alone), seeds it, and stops it at the end, pass or fail.
+# `npm test`: everything. Starts its own stack on test ports (so a running demo is left alone),
+# seeds it, and stops it at the end, pass or fail. Independent steps run side by side: the
+# checks (lint, format, types, unit tests) while the production build runs and the stack starts;
+# then the integration tests alone (the ground-truth test drives the real worker and is
+# timing-sensitive), the browser tests, and the secret scan. Each step's output is kept in
+# .data/test-logs/<step>.log; the end prints every step's time, and the log tail of a failed one.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -22,38 +26,109 @@ export POOLDECK_USERS_FILE="$POOLDECK_DATA_DIR/users.json"
 POOLDECK_AUTH_SECRET="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')"
 export POOLDECK_AUTH_SECRET
 
-step() { log "── $* ──"; }
+LOGS="$ROOT/.data/test-logs"
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+TIMES="$LOGS/times.tsv"
+RUN_START="$EPOCHREALTIME"
 
-bash scripts/setup.sh
+log_of() { echo "$LOGS/$(echo "$1" | tr -c 'a-zA-Z0-9\n' '-' | tr -s '-').log"; }
 
-step "lint"; npm run --silent lint
-step "format"; npm run --silent format:check
-step "types"; npm run --silent typecheck
-step "unit tests"; npx vitest run --project unit
+# record NAME START STATUS: one row of the closing table
+record() {
+  local outcome=ok
+  if (($3 != 0)); then outcome="FAILED (exit $3)"; fi
+  printf '%s\t%s\t%s\n' "$1" "$(elapsed_since "$2")" "$outcome" >>"$TIMES"
+}
 
-step "production build, while the local stack starts (Prefect :$POOLDECK_PREFECT_PORT, ECS emulator :$POOLDECK_MOTO_PORT)"
-bash scripts/stack.sh stop >/dev/null 2>&1 || true
-bash scripts/postgres.sh stop >/dev/null 2>&1 || true
+# quiet NAME CMD...: runs CMD with its output only in the step's log (for steps run side by side)
+quiet() {
+  local name="$1" start="$EPOCHREALTIME" status=0
+  shift
+  log "── $name: started ──"
+  "$@" >"$(log_of "$name")" 2>&1 || status=$?
+  record "$name" "$start" "$status"
+  if ((status == 0)); then log "── $name: ok in $(elapsed_since "$start") s ──"; else log "── $name: FAILED ──"; fi
+  return "$status"
+}
+
+# step NAME CMD...: runs CMD in the foreground, its output shown and kept in the step's log
+step() {
+  local name="$1" start="$EPOCHREALTIME" status=0
+  shift
+  log "── $name ──"
+  "$@" 2>&1 | tee "$(log_of "$name")" || status=$?
+  record "$name" "$start" "$status"
+  return "$status"
+}
+
+# the closing table; the last 40 lines of each failed step's log
+report() {
+  [[ -f "$TIMES" ]] || return 0
+  {
+    printf '\n%-78s %9s  %s\n' "step" "seconds" "outcome"
+    while IFS=$'\t' read -r name secs outcome; do
+      printf '%-78s %9s  %s\n' "$name" "$secs" "$outcome"
+    done <"$TIMES"
+    printf '%-78s %9s\n' "total (wall clock)" "$(elapsed_since "$RUN_START")"
+    while IFS=$'\t' read -r name _ outcome; do
+      if [[ "$outcome" != ok ]]; then
+        printf '\n\033[31m── %s failed; the end of %s: ──\033[0m\n' "$name" "${LOGS#"$ROOT"/}/$(basename "$(log_of "$name")")"
+        tail -n 40 "$(log_of "$name")"
+      fi
+    done <"$TIMES"
+  } >&2
+}
+
+stop_services() {
+  bash scripts/stack.sh stop >/dev/null 2>&1 || true
+  bash scripts/postgres.sh stop >/dev/null 2>&1 || true
+}
+# (the script's exit status stays the failed step's; the trap must not stop before stop_services)
+trap 'report || true; stop_services' EXIT
+
+step "setup (installs what is missing)" bash scripts/setup.sh
+
+stop_services
 rm -rf "$POOLDECK_DATA_DIR"
 mkdir -p "$ROOT/.data" "$POOLDECK_DATA_DIR"
 npx tsx testing/e2e/test-auth.ts
-trap 'bash scripts/stack.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
-npm run --silent build >"$ROOT/.data/test-build.log" 2>&1 &
+
+# Side by side: the build, the stack (Prefect :$POOLDECK_PREFECT_PORT, ECS emulator
+# :$POOLDECK_MOTO_PORT, PostgreSQL :$POOLDECK_PG_PORT) with the seed, and the checks one after
+# another (each runs even when an earlier one failed, so one run reports all of them).
+start_stack() {
+  bash scripts/stack.sh start && bash scripts/postgres.sh start && npx tsx testing/seed/index.ts
+}
+checks() {
+  local failed=0
+  quiet "lint" npm run --silent lint || failed=1
+  quiet "format" npm run --silent format:check || failed=1
+  quiet "types" npm run --silent typecheck || failed=1
+  quiet "unit tests" npx vitest run --project unit || failed=1
+  return "$failed"
+}
+# the stack first: Prefect's start-up is the longest wait and gets a head start
+quiet "local stack start and seed" start_stack &
+STACK_PID=$!
+quiet "production build" npm run --silent build &
 BUILD_PID=$!
-bash scripts/stack.sh start
-bash scripts/postgres.sh start >/dev/null
-if ! wait "$BUILD_PID"; then
-  tail -n 60 "$ROOT/.data/test-build.log" >&2
-  die "next build failed (full log: .data/test-build.log)"
-fi
-# The integration tests run alone: the ground-truth test drives the real worker and is timing-sensitive.
-step "seed"; npx tsx testing/seed/index.ts
-step "integration tests (real Prefect server, ECS emulator, Prefect's own Python)"; npx vitest run --project integration
-step "re-seed a clean world for the browser (integration tests change it)"
-curl -fsS -X POST "http://127.0.0.1:$POOLDECK_MOTO_PORT/moto-api/reset" >/dev/null
-npx tsx testing/seed/index.ts
-step "end-to-end tests (Chromium), every response recorded for the secret scan"
+checks &
+CHECKS_PID=$!
+failed=0
+wait "$BUILD_PID" || failed=1
+wait "$STACK_PID" || failed=1
+wait "$CHECKS_PID" || failed=1
+((failed == 0)) || die "a step failed (the table and its log's end follow)"
+
+step "integration tests (real Prefect server, ECS emulator, Prefect's own Python)" \
+  npx vitest run --project integration
+reseed() {
+  curl -fsS -X POST "http://127.0.0.1:$POOLDECK_MOTO_PORT/moto-api/reset" >/dev/null
+  npx tsx testing/seed/index.ts
+}
+step "re-seed a clean world for the browser (integration tests change it)" reseed
 export PREFECT_API_KEY="pnu_pooldeckTestCanaryKey4b7e19" # unused by the no-auth server; must never leak
 export POOLDECK_E2E_RECORD_DIR="$POOLDECK_DATA_DIR/recorded"
-npx playwright test
-step "secret scan: client bundles and every recorded response"; npx tsx scripts/scan-secrets.ts
+step "end-to-end tests (Chromium), every response recorded for the secret scan" npx playwright test
+step "secret scan: client bundles and every recorded response" npx tsx scripts/scan-secrets.ts

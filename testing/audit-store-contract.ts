@@ -48,6 +48,15 @@ export function describeAuditStore(
       expect((await again.get(id))?.pool).toBe("p-migrate");
     });
 
+    it("the readiness probe's write succeeds and changes no entry", async () => {
+      const store = await openTracked();
+      const id = await store.begin(poolUpdate("p-probe", "2026-01-02T03:04:05.678Z", 256));
+      const before = await store.listForPool(SERVER, "p-probe");
+      await expect(store.checkWritable()).resolves.toBeUndefined();
+      expect(await store.listForPool(SERVER, "p-probe")).toEqual(before);
+      expect((await store.get(id))?.outcome).toBe("pending");
+    });
+
     it("stores a pending entry and completes it with what Prefect stores", async () => {
       const store = await openTracked();
       const entry = poolUpdate("p-complete", "2026-01-02T03:04:05.678Z", 1024);

@@ -138,6 +138,10 @@ export async function openPostgresAuditStore(url: string): Promise<AuditStore> {
         await session.end().catch(() => undefined);
       }
     },
+    async checkWritable() {
+      // a write that matches no row: refused on a read-only replica or without DELETE permission
+      await pool.query("DELETE FROM pooldeck_audit_entries WHERE id < 0");
+    },
     async schemaVersion() {
       const { rows } = await pool.query<{ v: number | null }>(
         "SELECT MAX(version) AS v FROM pooldeck_migrations",

@@ -93,6 +93,8 @@ export function openSqliteAuditStore(path: string): AuditStore {
     holder.holder_pid === process.pid
       ? !holder.token.startsWith(PROCESS_TOKEN)
       : !processAlive(holder.holder_pid);
+  // a write statement takes the write lock even when it matches no row: fails on a read-only file
+  const probe = db.prepare("DELETE FROM pooldeck_audit_entries WHERE id < 0");
 
   return {
     backend: "sqlite",
@@ -145,6 +147,9 @@ export function openSqliteAuditStore(path: string): AuditStore {
       } finally {
         dropLock.run(key, token);
       }
+    },
+    async checkWritable() {
+      probe.run();
     },
     async schemaVersion() {
       return (version.get() as { v: number | null }).v ?? 0;

@@ -25,6 +25,8 @@ export interface AuditStore {
    * A holder that dies releases it (PostgreSQL: its session ends; SQLite: its process is gone).
    */
   withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T>;
+  /** Resolves when the store takes writes (a write that changes nothing); rejects otherwise. */
+  checkWritable(): Promise<void>;
   /** The schema version the database is at. */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;

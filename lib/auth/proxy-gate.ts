@@ -13,7 +13,7 @@ import { getAuthConfig } from "./config";
 const PUBLIC_PATHS = [
   /^\/sign-in\/?$/,
   /^\/api\/auth(\/|$)/,
-  /^\/api\/health\/?$/,
+  /^\/api\/health(\/live|\/ready)?\/?$/,
   /^\/icon\.svg$/,
   /^\/favicon\.ico$/,
   /^\/robots\.txt$/,

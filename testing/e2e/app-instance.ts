@@ -1,25 +1,38 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 
 import { testAuthEnv } from "./test-auth";
 
 /**
  * Starts one more instance of the production build with its own environment, for tests about a
  * configuration the shared server does not have (e.g. a Prefect server that is not running).
+ * `standalone` starts what ships instead of `next start`: `node <distDir>/standalone/server.js`
+ * (scripts/postbuild.sh has copied the static files beside it).
  */
 export async function startAppInstance(
   port: number,
   env: Record<string, string>,
+  options: { standalone?: boolean } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(
-    "npx",
-    ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
-    {
+  const dist = process.env.POOLDECK_DIST_DIR || ".next";
+  const [command, args] = options.standalone
+    ? ["node", [path.resolve(dist, "standalone", "server.js")]]
+    : ["npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)]];
+  const child: ChildProcess = spawn(command, args, {
+    env: {
+      ...process.env,
       // sign-in is required outside development; a test may override it to see the refusal
-      env: { ...process.env, ...testAuthEnv(), ...env, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
+      ...testAuthEnv(),
+      // the standalone server's address; it runs from its own folder, so the data dir is absolute
+      HOSTNAME: "127.0.0.1",
+      PORT: String(port),
+      POOLDECK_DATA_DIR: path.resolve(process.env.POOLDECK_DATA_DIR ?? ".data"),
+      ...env,
+      NEXT_TELEMETRY_DISABLED: "1",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -29,7 +42,7 @@ export async function startAppInstance(
     if (child.exitCode !== null)
       throw new Error(`the app instance exited (${child.exitCode}):\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/health/live`)).ok) break;
     } catch {
       // not listening yet
     }

@@ -1,4 +1,2 @@
-/** Liveness of the dashboard itself (not of Prefect or AWS: the status page shows those). */
-export function GET() {
-  return Response.json({ ok: true });
-}
+/** The old health path, kept for existing callers: liveness, as /api/health/live. */
+export { GET } from "./live/route";

@@ -145,6 +145,24 @@ describe("the packed pooldeck package", () => {
     expect(result).toEqual(await pooldeck(repoBin, ...args));
   });
 
+  it("exports a pool from the real Prefect server and diffs it, as the repository's CLI does", async () => {
+    const exported = await pooldeck(
+      installedBin(),
+      "export",
+      "--pool",
+      "demo-ecs",
+      "--out",
+      "pools",
+    );
+    expect([exported.code, exported.stderr]).toEqual([0, ""]);
+    expect(readdirSync(join(installed, "pools"))).toEqual(["demo-ecs.pool.json"]);
+    // a fresh export adds the managed-as-code marker to the description: one change until applied
+    const diff = await pooldeck(installedBin(), "diff", "pools");
+    expect([diff.code, diff.stderr]).toEqual([1, ""]);
+    expect(diff.stdout).toContain("x-pooldeck-managed: pools/demo-ecs.pool.json");
+    expect(diff).toEqual(await pooldeck(repoBin, "diff", "pools"));
+  });
+
   it("refuses unusable input with one line and exit 2", async () => {
     const result = await pooldeck(installedBin(), "check", "fixtures/invalid-json.txt");
     expect(result.code).toBe(2);

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test } from "@/testing/e2e/test";
 import { convertTemplate } from "@/lib/template/editing/convert-pool-kind";
 import type { JsonObject } from "@/lib/template/types";
 import { prefectRequest } from "@/testing/e2e/prefect-rest";
 import { storageStatePath } from "@/testing/e2e/test-auth";
+import { shot } from "@/testing/e2e/shot";
 
 /**
  * /compare on the seeded stack (self-hosted Prefect 3.9.1, ECS emulator): default templates and
@@ -11,16 +12,8 @@ import { storageStatePath } from "@/testing/e2e/test-auth";
  * equivalent push pool, read back through Prefect's REST API.
  */
 const PREFIX = "e2e-compare-";
-const SHOTS = process.env.POOLDECK_SHOTS_DIR;
 const BLOCK_NAME = "e2e-compare-credentials";
 const LAUNCH_RULE = "ecs/launch-type-and-capacity-provider-strategy";
-
-async function shot(page: Page, info: TestInfo, name: string, fullPage = false) {
-  const body = await page.screenshot({ fullPage });
-  await info.attach(name, { body, contentType: "image/png" });
-  if (SHOTS)
-    await import("node:fs/promises").then((fs) => fs.writeFile(`${SHOTS}/${name}.png`, body));
-}
 
 async function cleanUp() {
   const res = await prefectRequest("POST", "/work_pools/filter", { limit: 200 });

@@ -3,19 +3,14 @@
  * a preset that needs the cluster's providers waits for the cluster snapshot and then applies as
  * one edit, and says why it cannot apply when no cluster can be read.
  */
-import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 import { SEED } from "@/testing/seed/ecs";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 import { draftText, waitForMonaco, type Template } from "./pools";
+import { shot } from "@/testing/e2e/shot";
 
 const POOL = PREFECT_SEED.hybridPool;
 const SNAPSHOT_DELAY_MS = 2_000;
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await info.attach(name, { path, contentType: "image/png" });
-}
 
 /** Delays the server action that reads `cluster`'s snapshot (its only argument is the name). */
 async function delaySnapshot(page: Page, cluster: string): Promise<{ delayed: () => number }> {

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 import { applyOps } from "@/lib/template/editing/document-model";
 import { presetOps } from "@/lib/template/editing/presets";
 import {
@@ -10,6 +10,7 @@ import {
   waitForMonaco,
   type Template,
 } from "./pools";
+import { shot } from "@/testing/e2e/shot";
 
 const CONFLICT = "ecs/launch-type-and-capacity-provider-strategy";
 
@@ -53,12 +54,6 @@ async function timeKeystroke(page: Page, key: string, present: boolean): Promise
     const w = window as unknown as { __typed: number; __seen: number };
     return w.__seen - w.__typed;
   });
-}
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await info.attach(name, { path, contentType: "image/png" });
 }
 
 test.afterAll(deleteTestPools);

@@ -3,23 +3,16 @@
  * kind and the exact diff; restoring an earlier version goes through Update pool and Prefect then
  * stores exactly that template; a deployment's job_variables change appears under its pool.
  */
-import { expect, test, type Locator, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test, type Locator, type Page } from "@/testing/e2e/test";
 import { applyOps } from "@/lib/template/editing/document-model";
 import { presetOps } from "@/lib/template/editing/presets";
 import { draftText, waitForMonaco } from "@/e2e/editor/pools";
 import { api, ec2Template, readDeployment, readPool, type Template } from "@/e2e/push/prefect-api";
+import { shot } from "@/testing/e2e/shot";
 
 const PREFIX = "pd-e2e-history-";
 /** Who the app records: the test editor every spec is signed in as (TEST_USERS.editor in testing/e2e/test-auth.ts). */
 const OPERATOR = process.env.POOLDECK_E2E_OPERATOR ?? "Eddie Editor (e2e-editor)";
-const SHOTS = process.env.POOLDECK_SHOTS_DIR;
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const body = await page.screenshot({ fullPage: false });
-  await info.attach(name, { body, contentType: "image/png" });
-  if (SHOTS)
-    await import("node:fs/promises").then((fs) => fs.writeFile(`${SHOTS}/${name}.png`, body));
-}
 
 async function cleanUp() {
   const deployments = await api<{ id: string; name: string }[]>("POST", "/deployments/filter", {

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test, type Locator, type Page } from "@/testing/e2e/test";
 import {
   cleanUp,
   createDeployment,
@@ -8,15 +8,7 @@ import {
   readDeployment,
   readPool,
 } from "./prefect-api";
-
-const SHOTS = process.env.POOLDECK_SHOTS_DIR;
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const body = await page.screenshot({ fullPage: false });
-  await info.attach(name, { body, contentType: "image/png" });
-  if (SHOTS)
-    await import("node:fs/promises").then((fs) => fs.writeFile(`${SHOTS}/${name}.png`, body));
-}
+import { shot } from "@/testing/e2e/shot";
 
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);

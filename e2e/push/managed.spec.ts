@@ -1,16 +1,9 @@
-import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test } from "@/testing/e2e/test";
 import { waitForMonaco } from "@/e2e/editor/pools";
 import { api, cleanUp, createPool, ec2Template } from "./prefect-api";
+import { shot } from "@/testing/e2e/shot";
 
-const SHOTS = process.env.POOLDECK_SHOTS_DIR;
 const SOURCE = "github.com/acme/pools/etl.pool.json";
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const body = await page.screenshot({ fullPage: false });
-  await info.attach(name, { body, contentType: "image/png" });
-  if (SHOTS)
-    await import("node:fs/promises").then((fs) => fs.writeFile(`${SHOTS}/${name}.png`, body));
-}
 
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);

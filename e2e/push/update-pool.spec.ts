@@ -1,17 +1,9 @@
-import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 import { applyOps } from "@/lib/template/editing/document-model";
 import { presetOps } from "@/lib/template/editing/presets";
 import { gotoLineEnd, waitForMonaco } from "@/e2e/editor/pools";
 import { api, cleanUp, createPool, ec2Template, readPool, type Template } from "./prefect-api";
-
-const SHOTS = process.env.POOLDECK_SHOTS_DIR;
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const body = await page.screenshot({ fullPage: false });
-  await info.attach(name, { body, contentType: "image/png" });
-  if (SHOTS)
-    await import("node:fs/promises").then((fs) => fs.writeFile(`${SHOTS}/${name}.png`, body));
-}
+import { shot } from "@/testing/e2e/shot";
 
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);

@@ -11,21 +11,16 @@ import { PREFECT_SEED } from "@/testing/seed/prefect";
 import { RUNS_SEED } from "@/testing/seed/runs";
 import { prefectRequest } from "@/testing/e2e/prefect-rest";
 import { waitForMonaco } from "@/e2e/editor/pools";
+import { shot } from "@/testing/e2e/shot";
 
 const POOL = RUNS_SEED.pool;
 const IMAGE_PULL = RUNS_SEED.runs.find((r) => r.name === "nightly-etl-image-pull")!;
 
-async function shot(page: Page, info: TestInfo, name: string) {
-  const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(name, { path, contentType: "image/png" });
-}
-
 /** Light, then dark (the header's theme toggle), then back to light. */
 async function shotBothThemes(page: Page, info: TestInfo, name: string) {
-  await shot(page, info, `${name}-light`);
+  await shot(page, info, `${name}-light`, true);
   await page.getByRole("button", { name: "Switch to dark theme" }).click();
-  await shot(page, info, `${name}-dark`);
+  await shot(page, info, `${name}-dark`, true);
   await page.getByRole("button", { name: "Switch to light theme" }).click();
 }
 
@@ -78,7 +73,7 @@ test("a filter narrows the runs and lives in the URL", async ({ page }, info) =>
   await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText(
     "1 of the last 4 runs match the filters.",
   );
-  await shot(page, info, "runs-filtered");
+  await shot(page, info, "runs-filtered", true);
 
   // the URL alone reproduces a filter: by deployment
   const deployment = PREFECT_SEED.deployments.optionA;
@@ -126,7 +121,7 @@ test("the pool page says how the recent runs went and links to them", async ({ p
   await expect(summary).toContainText(
     "Workers: none has polled this pool; its runs stay Late until one does.",
   );
-  await shot(page, info, "pool-health");
+  await shot(page, info, "pool-health", true);
   await health.click();
   await expect(page).toHaveURL(new RegExp(`/pools/${POOL}/runs$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Runs of ${POOL}`);
@@ -162,7 +157,7 @@ test("the editor link lands on the pointer's line in the pool's template", async
   await expect(pane.locator(`.view-line[style*="top:${lineTop}"]`)).toHaveText(
     '      "launchType": "{{ launch_type }}",',
   );
-  await shot(page, info, "deep-link-template");
+  await shot(page, info, "deep-link-template", true);
 });
 
 test("the editor link lands on the pointer's line in a deployment's job_variables", async ({
@@ -181,7 +176,7 @@ test("the editor link lands on the pointer's line in a deployment's job_variable
     timeout: 30_000,
   });
   await expect(editor.locator(".selected-text").first()).toBeVisible();
-  await shot(page, info, "deep-link-job-variables");
+  await shot(page, info, "deep-link-job-variables", true);
 });
 
 test("an unknown pool's runs page says there is no such pool", async ({ page }) => {

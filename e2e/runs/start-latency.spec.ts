@@ -7,18 +7,13 @@
  * hits are unit-tested on AWS's DescribeTasks shapes in lib/runs/timings.test.ts and latency.test.ts.
  * The advice is real: the seeded Auto Scaling group behind general-asg has minimum size 0.
  */
-import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 import { RUNS_SEED } from "@/testing/seed/runs";
+import { shot } from "@/testing/e2e/shot";
 
 const POOL = RUNS_SEED.pool;
 const { optionA, optionB } = PREFECT_SEED.deployments;
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(name, { path, contentType: "image/png" });
-}
 
 const section = (page: Page) => page.getByRole("region", { name: "Start latency", exact: true });
 
@@ -100,9 +95,9 @@ test("the start latency section names the missing phases and advises on the grou
   ]);
 
   await latency.scrollIntoViewIfNeeded();
-  await shot(page, info, "start-latency-light");
+  await shot(page, info, "start-latency-light", true);
   await page.getByRole("button", { name: "Switch to dark theme" }).click();
-  await shot(page, info, "start-latency-dark");
+  await shot(page, info, "start-latency-dark", true);
   await page.getByRole("button", { name: "Switch to light theme" }).click();
 });
 

@@ -49,7 +49,7 @@ test("the start latency section names the missing phases and advises on the grou
 
   const stats = a.getByRole("table", { name: `${optionA} on EC2: median and p95 per phase` });
   await expect(stats.getByRole("rowheader")).toHaveText([
-    "Scheduled → RunTask",
+    "Scheduled start → RunTask",
     "Provisioning",
     "Image pull",
     "Container start",

@@ -92,7 +92,7 @@ export function LatencyChart({ title, runs }: { title: string; runs: RunTimings[
       </figcaption>
       <details>
         <summary className="cursor-pointer text-xs underline">Figures of each run</summary>
-        <Table aria-label={`${title}: figures of each run`}>
+        <Table aria-label={`${title}: figures of each run`} scrollable>
           <thead>
             <tr>
               <Th scope="col">Run</Th>

@@ -32,7 +32,10 @@ function GroupFigures({ g, runs }: { g: LatencyGroup; runs: StartLatency["runs"]
     { label: "Scheduled → started", s: g.total },
   ];
   return (
-    <section aria-label={title} className="grid min-w-0 gap-3 rounded-md border border-border p-3">
+    <section
+      aria-label={title}
+      className="grid min-w-0 grid-cols-1 gap-3 rounded-md border border-border p-3"
+    >
       <h4 className="text-sm font-semibold">
         {title}{" "}
         <span className="font-normal text-muted-foreground">

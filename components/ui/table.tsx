@@ -2,9 +2,23 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 import { cn } from "@/lib/utils";
 
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+/**
+ * A table that scrolls sideways when it is wider than its place. `scrollable` marks a table that
+ * is expected to: its scrolling region then takes keyboard focus (so it can be scrolled without a
+ * mouse) and is named by the table's aria-label.
+ */
+export function Table({
+  className,
+  scrollable = false,
+  ...props
+}: HTMLAttributes<HTMLTableElement> & { scrollable?: boolean }) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div
+      className="w-full overflow-x-auto"
+      {...(scrollable
+        ? { tabIndex: 0, role: "region", "aria-label": props["aria-label"] ?? "Table" }
+        : {})}
+    >
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -38,7 +38,7 @@ export function LatencyChart({ title, runs }: { title: string; runs: RunTimings[
   const scale = (WIDTH - LABEL - 90) / max;
   const height = runs.length * (BAR + GAP) + GAP;
   return (
-    <figure className="grid gap-2">
+    <figure className="grid min-w-0 grid-cols-1 gap-2">
       <svg
         role="img"
         aria-label={`${title}: each run's start as stacked phases, newest on top; the table below holds the figures`}

@@ -13,6 +13,7 @@ import { startCountingProxy, type CountingProxy } from "@/testing/counting-proxy
 import { freePort } from "@/testing/free-port";
 import { ensureLoadPools, runLoad, upstreamFigures, LOAD_ROUTES } from "@/testing/load";
 import { SEED } from "@/testing/seed/ecs";
+import { prefectFetch } from "@/testing/seed/prefect";
 
 const prefectUrl = `http://127.0.0.1:${process.env.POOLDECK_PREFECT_PORT ?? "4200"}`;
 const motoUrl = `http://127.0.0.1:${process.env.POOLDECK_MOTO_PORT ?? "5000"}`;
@@ -20,6 +21,7 @@ const motoUrl = `http://127.0.0.1:${process.env.POOLDECK_MOTO_PORT ?? "5000"}`;
 let prefect: CountingProxy;
 let aws: CountingProxy;
 let app: { url: string; stop: () => Promise<void> };
+let pools: string[] = [];
 
 test.beforeAll(async () => {
   prefect = await startCountingProxy(prefectUrl, "prefect");
@@ -31,6 +33,9 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // the pushers' pools go, so later specs see the seeded world's pools only
+  for (const name of pools)
+    await prefectFetch(`${prefectUrl}/api`, "DELETE", `/work_pools/${name}`);
   await app?.stop();
   await prefect?.close();
   await aws?.close();
@@ -38,7 +43,7 @@ test.afterAll(async () => {
 
 test("12 s of 10 users browsing and 2 pushing: no error, every push lands, one cluster read per 15 s", async () => {
   test.setTimeout(120_000);
-  const pools = await ensureLoadPools(`${prefectUrl}/api`, 2);
+  pools = await ensureLoadPools(`${prefectUrl}/api`, 2);
   aws.calls.length = 0;
   const figures = await runLoad({
     appUrl: app.url,

@@ -362,7 +362,9 @@ export async function runChurnGroundTruth(only?: string[]) {
     ? CHURN_SCENARIOS.filter((s) => only.includes(s.id))
     : CHURN_SCENARIOS;
   try {
-    const results = await mapLimit(scenarios, 3, (s) =>
+    // two scenarios at a time: each runs a real worker, and three writing at once kept Prefect's
+    // SQLite locked past the harness's retries on a 2-core machine
+    const results = await mapLimit(scenarios, 2, (s) =>
       runScenario(s, { prefectApiUrl, motoUrl, runId, cluster, flowId: flow.id }),
     );
     return { results, ms: Date.now() - started };

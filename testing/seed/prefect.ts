@@ -45,9 +45,10 @@ export async function prefectFetch(
       }
     }
   };
+  // up to ~35 s of waiting: a real worker or two writing beside the caller can hold the lock that long
   let res = await send();
-  for (let attempt = 1; res.status === 503 && attempt < 6; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+  for (let attempt = 1; res.status === 503 && attempt < 12; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 4_000)));
     res = await send();
   }
   return res;

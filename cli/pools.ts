@@ -398,6 +398,24 @@ async function plans(
 
 // ---------------------------------------------------------------- diff
 
+/**
+ * What diff and apply both do first: plan every pool file given, print each plan, and name the
+ * first conflict (a pool changed in Prefect since its file was exported), if any.
+ */
+async function shownPlans(
+  positionals: string[],
+  create: boolean,
+  io: PoolsIo,
+  given?: PoolsClients,
+): Promise<{ all: PoolPlan[]; conflict: string | undefined; clients: PoolsClients }> {
+  if (positionals.length > 1)
+    throw new UsageError(`expected one <dir-or-file>, got ${positionals.length}`);
+  const clients = given ?? (await defaultClients());
+  const all = await plans(positionals[0], create, clients);
+  for (const p of all) io.stdout(planText(p));
+  return { all, conflict: all.flatMap(conflicts)[0], clients };
+}
+
 /** `pooldeck diff <dir-or-file> [--create]` */
 export async function runDiff(args: string[], io: PoolsIo, given?: PoolsClients): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -405,12 +423,7 @@ export async function runDiff(args: string[], io: PoolsIo, given?: PoolsClients)
     allowPositionals: true,
     options: { create: { type: "boolean" } },
   });
-  if (positionals.length > 1)
-    throw new UsageError(`expected one <dir-or-file>, got ${positionals.length}`);
-  const clients = given ?? (await defaultClients());
-  const all = await plans(positionals[0], values.create ?? false, clients);
-  for (const p of all) io.stdout(planText(p));
-  const conflict = all.flatMap(conflicts)[0];
+  const { all, conflict } = await shownPlans(positionals, values.create ?? false, io, given);
   if (conflict) {
     io.stderr(`pooldeck diff: ${conflict}\n`);
     return 2;
@@ -569,12 +582,12 @@ export async function runApply(args: string[], io: PoolsIo, given?: PoolsClients
       actor: { type: "string" },
     },
   });
-  if (positionals.length > 1)
-    throw new UsageError(`expected one <dir-or-file>, got ${positionals.length}`);
-  const clients = given ?? (await defaultClients());
-  const all = await plans(positionals[0], values.create ?? false, clients);
-  for (const p of all) io.stdout(planText(p));
-  const conflict = all.flatMap(conflicts)[0];
+  const { all, conflict, clients } = await shownPlans(
+    positionals,
+    values.create ?? false,
+    io,
+    given,
+  );
   if (conflict) throw new UsageError(conflict);
   const pending = all.filter(hasChanges);
   if (pending.length === 0) {

@@ -230,17 +230,23 @@ async function planPool(clients: PoolsClients, file: PoolFile, create: boolean):
     (k) => !current || !jsonEqual(current[k], desired[k]),
   );
   const mode = modeOfPoolType(file.fields.type);
+  // a file without concurrency_limit leaves the stored limit as it is
+  const storedLimit = stored?.concurrency_limit ?? null;
+  const limitAfter =
+    file.fields.concurrency_limit === undefined ? storedLimit : file.fields.concurrency_limit;
   const [before, after] = await Promise.all([
     stored
       ? checkWithCluster({
           template: stored.base_job_template,
           mode,
+          concurrency: { pool: storedLimit },
           readCluster: clients.readCluster,
         })
       : null,
     checkWithCluster({
       template: file.fields.base_job_template,
       mode,
+      concurrency: { pool: limitAfter },
       readCluster: clients.readCluster,
     }),
   ]);

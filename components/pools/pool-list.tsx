@@ -20,6 +20,7 @@ async function verdicts(pools: WorkPool[]): Promise<Map<string, ServerVerdict | 
           ? checkWithCluster({
               template: (p.base_job_template ?? {}) as JsonValue,
               mode: modeOfPoolType(p.type),
+              concurrency: { pool: p.concurrency_limit ?? null },
             })
           : Promise.resolve(null),
       ),

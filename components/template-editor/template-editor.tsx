@@ -27,7 +27,8 @@ import { modeOfPoolType } from "@/lib/template/pool-type";
 import { clusterOfRequest } from "@/lib/template/target-cluster";
 
 export interface TemplateEditorProps {
-  pool: { name: string; type: string; isNew?: boolean };
+  /** `concurrencyLimit`: the pool's limit on runs starting at once (ecs/burst-exceeds-capacity) */
+  pool: { name: string; type: string; isNew?: boolean; concurrencyLimit?: number | null };
   /** identifies the Prefect server, so drafts of same-named pools on two servers stay apart */
   serverKey: string;
   initialText: string;
@@ -62,7 +63,13 @@ export function TemplateEditor(props: TemplateEditorProps) {
     props.cluster,
     props.loadSnapshot,
   );
-  const { checks, verdicts } = useBothModes(doc.document, mode, snapshot, props.initialChecks);
+  const { checks, verdicts } = useBothModes(
+    doc.document,
+    mode,
+    snapshot,
+    props.initialChecks,
+    pool.concurrencyLimit ?? null,
+  );
   const planned = checks.plan ? clusterOfRequest(checks.plan.runTaskRequest) : cluster;
   if (planned !== cluster) setCluster(planned);
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
@@ -224,14 +231,19 @@ function useBothModes(
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
   initial: TemplateEditorProps["initialChecks"],
+  concurrencyLimit: number | null,
 ) {
-  const checks = useChecks(document, mode, snapshot, { initial: initial?.[mode] });
+  const checks = useChecks(document, mode, snapshot, {
+    initial: initial?.[mode],
+    concurrencyLimit,
+  });
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
   const otherChecks = useChecks(document, otherMode, snapshot, {
     debounceMs: 500,
     idle: true,
     deferFirst: true,
     initial: initial?.[otherMode],
+    concurrencyLimit,
   });
   const other = otherChecks.pending ? null : otherChecks.diagnostics;
   const verdicts = useMemo(

@@ -67,6 +67,8 @@ export interface UseChecksOptions {
   /** each run also waits for the browser's next idle moment (the checks of the mode not shown, so
    * they never take time from a keystroke or the shown mode's markers); default false */
   idle?: boolean;
+  /** the pool's limit on runs starting at once; ecs/burst-exceeds-capacity sizes a burst by it */
+  concurrencyLimit?: number | null;
 }
 
 /** The checks' view of the editor's document: its text, parsed once by the editor. */
@@ -77,12 +79,17 @@ function run(
   { text, parsed }: CheckedDocument,
   mode: Mode,
   snapshot: ClusterSnapshot | undefined,
+  concurrencyLimit: number | null,
   timed: boolean,
 ): TimedCheckResult {
   // over the limit the editor says so instead; checking 5 MB on every keystroke would stall typing
   if (text.length > MAX_DOCUMENT_CHARS) return { diagnostics: [], skipped: [], ms: null, text };
   const start = performance.now();
-  const result = checkParsed(parsed, { mode, ...(snapshot ? { snapshot } : {}) });
+  const result = checkParsed(parsed, {
+    mode,
+    concurrency: { pool: concurrencyLimit },
+    ...(snapshot ? { snapshot } : {}),
+  });
   // the first result renders on the server too; a time there would not match the client's
   return { ...result, ms: timed ? performance.now() - start : null, text };
 }
@@ -109,14 +116,20 @@ export function useChecks(
   snapshot: ClusterSnapshot | undefined,
   options: UseChecksOptions = {},
 ): TimedCheckResult {
-  const { debounceMs = CHECK_DEBOUNCE_MS, deferFirst = false, initial, idle = false } = options;
+  const {
+    debounceMs = CHECK_DEBOUNCE_MS,
+    deferFirst = false,
+    initial,
+    idle = false,
+    concurrencyLimit = null,
+  } = options;
   const { text } = document;
   const [result, setResult] = useState<TimedCheckResult>(() => {
     if (initial) return { ...initial, ms: null, text, fromServer: true };
     // the engine is never loaded on the server, nor in the browser before hydration
     if (deferFirst || !engine)
       return { diagnostics: [], skipped: [], ms: null, text: "", pending: true };
-    return run(engine, document, mode, snapshot, false);
+    return run(engine, document, mode, snapshot, concurrencyLimit, false);
   });
   const lastRun = useRef(0);
   // what the server's result was computed for; only the first effect may find them unchanged
@@ -126,7 +139,7 @@ export function useChecks(
     const check = () => {
       const go = (e: Engine) => {
         lastRun.current = performance.now();
-        setResult(run(e, document, mode, snapshot, true));
+        setResult(run(e, document, mode, snapshot, concurrencyLimit, true));
       };
       if (engine) go(engine);
       else
@@ -167,6 +180,6 @@ export function useChecks(
       clearTimeout(timer);
       cancelIdle?.();
     };
-  }, [document, text, mode, snapshot, debounceMs, idle]);
+  }, [document, text, mode, snapshot, concurrencyLimit, debounceMs, idle]);
   return result;
 }

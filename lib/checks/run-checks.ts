@@ -153,6 +153,7 @@ export interface CheckTextOptions {
   mode: CheckInput["mode"];
   jobVariables?: JsonValue;
   snapshot?: CheckInput["snapshot"];
+  concurrency?: CheckInput["concurrency"];
 }
 
 function invalidJson(

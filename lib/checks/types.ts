@@ -48,5 +48,11 @@ export interface CheckInput {
     peers?: FamilyPeer[];
   };
   /** limits that bound how many runs start at once: the work pool's and the deployment's */
-  concurrency?: { pool?: number | null; deployment?: number | null };
+  concurrency?: ConcurrencyLimits;
+}
+
+/** The limits on how many runs start at once (null: no limit); ecs/burst-exceeds-capacity sizes a burst by the smaller. */
+export interface ConcurrencyLimits {
+  pool?: number | null;
+  deployment?: number | null;
 }

@@ -55,10 +55,18 @@ export async function saveDeploymentJobVariables(
   const pool = await readWorkPool(client, input.poolName);
   const template = (pool.base_job_template ?? {}) as JsonValue;
   const mode = modeOfPoolType(pool.type);
-  const reader = readCluster ? { readCluster } : {};
+  const shared = {
+    template,
+    mode,
+    concurrency: {
+      pool: pool.concurrency_limit ?? null,
+      deployment: deployment.concurrency_limit ?? null,
+    },
+    ...(readCluster ? { readCluster } : {}),
+  };
   const [withVariables, poolOnly] = await Promise.all([
-    checkWithCluster({ template, jobVariables: input.jobVariables, mode, ...reader }),
-    checkWithCluster({ template, mode, ...reader }),
+    checkWithCluster({ ...shared, jobVariables: input.jobVariables }),
+    checkWithCluster(shared),
   ]);
   const rejected = withVariables.errors.filter((d) => d.rule === PREFECT_REJECTS);
   if (rejected.length > 0) {

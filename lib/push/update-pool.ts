@@ -90,6 +90,7 @@ export async function pushPoolTemplate(
   const verdict = await checkWithCluster({
     template: input.template,
     mode: modeOfPoolType(before.type),
+    concurrency: { pool: before.concurrency_limit ?? null },
     ...(readCluster ? { readCluster } : {}),
   });
   const overriding = input.overrideErrors !== undefined && input.overrideErrors === input.name;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { runChecks, type Diagnostic, type SkippedRule } from "@/lib/checks";
+import { runChecks, type ConcurrencyLimits, type Diagnostic, type SkippedRule } from "@/lib/checks";
 import { readClusterSnapshot, type SnapshotReader } from "@/lib/ecs";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { EcsRunPlan } from "@/lib/template";
@@ -34,7 +34,7 @@ export async function checkWithCluster(input: {
   mode: Mode;
   readCluster?: SnapshotReader;
   /** the pool's and the deployment's concurrency limits (ecs/burst-exceeds-capacity) */
-  concurrency?: { pool?: number | null; deployment?: number | null };
+  concurrency?: ConcurrencyLimits;
 }): Promise<ServerVerdict> {
   const base = {
     template: input.template,

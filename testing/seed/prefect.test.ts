@@ -9,7 +9,7 @@ import { runChecks } from "@/lib/checks";
 import { clusterOfTemplate } from "@/lib/template/ecs-run";
 import { seededDemoCluster } from "@/testing/seeded-clusters";
 import { SEED } from "./ecs";
-import { targetingCluster } from "./prefect";
+import { DEMO_CONCURRENCY_LIMIT, targetingCluster } from "./prefect";
 
 describe("the demo pools' template", () => {
   const demo = targetingCluster(fixture, SEED.cluster);
@@ -30,10 +30,10 @@ describe("the demo pools' template", () => {
       template: demo as never,
       mode: "hybrid",
       snapshot: seededDemoCluster,
-      concurrency: { pool: 10 },
+      concurrency: { pool: DEMO_CONCURRENCY_LIMIT },
     });
     expect(skippedRules(onDemo)).toEqual([]);
-    // the burst rule also needs a concurrency limit, which the seeded pools do not set
+    // the burst rule also needs a concurrency limit: the demo's pools set one, the tests' do not
     const noLimit = runChecks({
       template: demo as never,
       mode: "hybrid",

@@ -79,8 +79,15 @@ async function upsertPool(
   type: string,
   template: Json,
   description: string,
+  concurrencyLimit: number | null,
 ) {
-  const body = { name, type, base_job_template: template, description };
+  const body = {
+    name,
+    type,
+    base_job_template: template,
+    description,
+    concurrency_limit: concurrencyLimit,
+  };
   const res = await call(apiUrl, "POST", "/work_pools/", body);
   if (res.status === 409) {
     await ok(
@@ -88,7 +95,7 @@ async function upsertPool(
         base_job_template: template,
         description,
         is_paused: false,
-        concurrency_limit: null,
+        concurrency_limit: concurrencyLimit,
       }),
       `restoring pool ${name}`,
     );
@@ -111,10 +118,14 @@ export function targetingCluster(template: Json, cluster: string): Json {
   return copy;
 }
 
+/** The demo pools' concurrency limit: with it the burst rule runs on first open too. */
+export const DEMO_CONCURRENCY_LIMIT = 10;
+
 /**
  * Seeds pools, a flow and three deployments; returns nothing, throws with a readable message on
- * failure. With `poolCluster` (the demo) the pools' templates name that cluster; without it they
- * hold Prefect's default template unchanged (naming no cluster), which the tests rely on.
+ * failure. With `poolCluster` (the demo) the pools' templates name that cluster and carry
+ * DEMO_CONCURRENCY_LIMIT; without it they hold Prefect's default template unchanged (naming no
+ * cluster) and no limit, which the tests rely on.
  */
 export async function seedPrefect(opts: {
   apiUrl: string;
@@ -126,12 +137,14 @@ export async function seedPrefect(opts: {
   const template = opts.poolCluster
     ? targetingCluster(prefectDefault, opts.poolCluster)
     : prefectDefault;
+  const limit = opts.poolCluster ? DEMO_CONCURRENCY_LIMIT : null;
   await upsertPool(
     opts.apiUrl,
     PREFECT_SEED.hybridPool,
     "ecs",
     template,
     "Hybrid pool: a worker in our VPC calls RunTask. Template: Prefect's default.",
+    limit,
   );
   await upsertPool(
     opts.apiUrl,
@@ -139,6 +152,7 @@ export async function seedPrefect(opts: {
     "ecs:push",
     template,
     "Push pool: Prefect calls RunTask with stored AWS credentials.",
+    limit,
   );
 
   const flow = await ok<{ id: string }>(

@@ -151,7 +151,7 @@ async function PoolEditor(props: {
   const initialText = JSON.stringify(template, null, 2);
   return (
     <TemplateEditor
-      pool={{ name: pool.name, type: pool.type }}
+      pool={{ name: pool.name, type: pool.type, concurrencyLimit: pool.concurrency_limit ?? null }}
       serverKey={props.apiUrl}
       initialText={initialText}
       initialChecks={initialCheckResults(initialText)}

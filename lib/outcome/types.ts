@@ -16,6 +16,8 @@ export type ActionFailure = {
   checkErrors?: Diagnostic[];
   /** refused before anything ran: no valid session (sign in again) or a session without the role */
   auth?: "signed-out" | "forbidden";
+  /** the write was sent and no answer came back: Prefect may or may not hold it */
+  outcomeUnknown?: true;
 };
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;

@@ -14,10 +14,15 @@ import { startAppInstance } from "@/testing/e2e/app-instance";
 import { startFaultProxy, type FaultProxy } from "@/testing/fault-proxy";
 import { freePort } from "@/testing/free-port";
 import { shot } from "@/testing/e2e/shot";
-import { applyOps } from "@/lib/template/editing/document-model";
-import { presetOps } from "@/lib/template/editing/presets";
 import { draftText, waitForMonaco } from "@/e2e/editor/pools";
-import { api, ec2Template, PREFECT_API, readPool, type Template } from "@/e2e/push/prefect-api";
+import {
+  api,
+  ec2Template,
+  PREFECT_API,
+  readPool,
+  withFargatePreset,
+  type Template,
+} from "@/e2e/push/prefect-api";
 
 const PREFIX = "pd-e2e-faults-";
 const motoPort = process.env.POOLDECK_MOTO_PORT ?? "5000";
@@ -40,12 +45,6 @@ async function createPool(suffix: string): Promise<string> {
   const name = `${PREFIX}${suffix}-${Date.now().toString(36)}`;
   await api("POST", "/work_pools/", { name, type: "ecs", base_job_template: template }, 201);
   return name;
-}
-
-/** The template after the editor's Fargate preset, computed the way the editor computes it. */
-function withFargatePreset(t: Template): Template {
-  const text = JSON.stringify(t, null, 2);
-  return JSON.parse(applyOps(text, presetOps(JSON.parse(text), "fargate"))) as Template;
 }
 
 test.beforeAll(async () => {
@@ -93,6 +92,13 @@ test("ECS emulator down: the cluster pages and the pool's cluster checks name EC
       "Failed call: ecs:ListClusters",
   );
   await shot(page, info, "faults-ecs-down-clusters");
+  await page.goto(`${app.url}/clusters/demo-cluster?region=us-east-1`);
+  await expect(alert(page)).toHaveText(
+    "Cluster: ECS endpoint unreachable" +
+      "The ECS endpoint did not answer (ECONNREFUSED)." +
+      "Failed call: ecs:DescribeClusters",
+  );
+  await shot(page, info, "faults-ecs-down-cluster");
 
   // the pool page loads from Prefect as usual; only the cluster-aware checks are skipped
   await page.goto(poolPath(name));
@@ -126,15 +132,17 @@ for (const fault of ["hanging", "down"] as const) {
     else await prefect.down();
 
     await page.goto(`${app.url}/pools`);
-    await expect(alert(page)).toHaveText(`Prefect could not be read${said}`);
+    await expect(alert(page)).toHaveText(
+      `Prefect could not be read${said}. Check the server on the status page and reload.`,
+    );
     await page.goto(poolPath(name));
     await expect(alert(page)).toHaveText(
-      `Prefect could not be read${said} The editor needs the pool's template from Prefect; check the server on the status page and reload.`,
+      `Prefect could not be read${said}. The editor needs the pool's template from Prefect; check the server on the status page and reload.`,
     );
     await shot(page, info, `faults-prefect-${fault}-pool`);
     await page.goto(`${poolPath(name)}/runs`);
     await expect(alert(page)).toHaveText(
-      `Prefect could not be read${said} Check the server on the status page and reload.`,
+      `Prefect could not be read${said}. Check the server on the status page and reload.`,
     );
 
     // Prefect back: the next load works again
@@ -194,7 +202,7 @@ test("Prefect down, then hanging on the write, during a push: each named, never 
   await page.getByRole("link", { name: "History" }).click();
   const entries = page.getByRole("list", { name: "Changes, newest first" }).locator(":scope > li");
   await expect(entries).toHaveCount(1);
-  await expect(entries.first().getByTestId("history-kind")).toHaveText("Template");
+  await expect(entries.first().getByTestId("history-kind")).toHaveText("Template updated");
   await expect(entries.first()).toContainText(
     `Outcome unknown` +
       `The request broke off without Prefect's answer; the change may or may not have landed. Prefect at ${prefectUrl} did not answer within 3 s`,

@@ -29,3 +29,8 @@ export const MAX_DOCUMENT_CHARS = 1024 * 1024;
 export function documentTooLarge(what: string, size: number): string {
   return `The ${what} is ${(size / 1024 / 1024).toFixed(2)} MB; Pooldeck accepts at most 1 MB. Nothing was sent.`;
 }
+
+/** A message as a sentence: with a full stop unless it ends in one (Prefect's errors do not). */
+export function asSentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}

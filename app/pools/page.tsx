@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { PoolList } from "@/components/pools/pool-list";
+import { PrefectUnavailable } from "@/components/runs/runs-access";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrefectClient } from "@/lib/prefect/client";
@@ -18,9 +18,7 @@ export default async function PoolsPage() {
     return (
       <>
         <PageHeader title="Work pools" />
-        <Alert tone="destructive" title="Prefect could not be read">
-          {error instanceof Error ? error.message : String(error)}
-        </Alert>
+        <PrefectUnavailable error={error} />
       </>
     );
   }

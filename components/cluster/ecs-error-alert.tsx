@@ -17,7 +17,7 @@ export interface EcsErrorAlertProps {
   what: string;
 }
 
-/** One section's error, in place, naming the IAM action when AWS refused it. */
+/** One section's error, in place, naming the call that failed (the IAM action when AWS refused it). */
 export function EcsErrorAlert({ error, what }: EcsErrorAlertProps) {
   return (
     <Alert
@@ -27,7 +27,9 @@ export function EcsErrorAlert({ error, what }: EcsErrorAlertProps) {
       <p>{error.message}</p>
       {error.action ? (
         <p className="mt-1">
-          IAM action: <code className="font-mono text-foreground">{error.action}</code>
+          {/* an unreachable endpoint or throttling is no matter of IAM policy */}
+          {error.kind === "access-denied" ? "IAM action" : "Failed call"}:{" "}
+          <code className="font-mono text-foreground">{error.action}</code>
         </p>
       ) : null}
     </Alert>

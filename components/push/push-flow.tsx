@@ -107,7 +107,8 @@ export function PushFailure({
   note?: string;
 }) {
   return (
-    <Alert tone="destructive" title={title}>
+    // "Not pushed" would be wrong when the write went out and no answer came back
+    <Alert tone="destructive" title={failure.outcomeUnknown ? "Outcome unknown" : title}>
       <p>{failure.error}</p>
       {failure.checkErrors?.length ? (
         <ul className="mt-1 list-disc pl-5 text-xs">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { checkAccess, deniedMessage } from "@/lib/auth/session";
+import { asSentence } from "@/lib/outcome/types";
 
 /**
  * What the runs pages show instead of runs when the request has no viewer session (the sign-in
@@ -26,7 +27,7 @@ export async function runsAccessDenied(): Promise<ReactNode | null> {
 export function PrefectUnavailable({ error }: { error: unknown }) {
   return (
     <Alert tone="destructive" title="Prefect could not be read">
-      {error instanceof Error ? error.message : String(error)} Check the server on the{" "}
+      {asSentence(error instanceof Error ? error.message : String(error))} Check the server on the{" "}
       <Link href="/" className="underline">
         status page
       </Link>{" "}

@@ -4,10 +4,15 @@
  * stores exactly that template; a deployment's job_variables change appears under its pool.
  */
 import { expect, test, type Locator, type Page } from "@/testing/e2e/test";
-import { applyOps } from "@/lib/template/editing/document-model";
-import { presetOps } from "@/lib/template/editing/presets";
 import { draftText, waitForMonaco } from "@/e2e/editor/pools";
-import { api, ec2Template, readDeployment, readPool, type Template } from "@/e2e/push/prefect-api";
+import {
+  api,
+  ec2Template,
+  readDeployment,
+  readPool,
+  withFargatePreset,
+  type Template,
+} from "@/e2e/push/prefect-api";
 import { shot } from "@/testing/e2e/shot";
 
 const PREFIX = "pd-e2e-history-";
@@ -33,11 +38,6 @@ async function createPool(suffix: string, template: Template): Promise<string> {
   const name = `${PREFIX}${suffix}-${Date.now().toString(36)}`;
   await api("POST", "/work_pools/", { name, type: "ecs", base_job_template: template }, 201);
   return name;
-}
-
-function withFargatePreset(t: Template): Template {
-  const text = JSON.stringify(t, null, 2);
-  return JSON.parse(applyOps(text, presetOps(JSON.parse(text), "fargate"))) as Template;
 }
 
 /** The visible text of one side of the Monaco diff (Monaco renders spaces as U+00A0). */

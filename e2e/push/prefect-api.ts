@@ -4,6 +4,8 @@
  * by prefix (leftovers of an aborted run included).
  */
 import { PREFECT_API, prefectRequest } from "@/testing/e2e/prefect-rest";
+import { applyOps } from "@/lib/template/editing/document-model";
+import { presetOps } from "@/lib/template/editing/presets";
 
 export { PREFECT_API };
 export const PREFIX = "pd-e2e-push-";
@@ -46,6 +48,12 @@ export async function ec2Template(): Promise<Template> {
     }
   }
   throw new Error("the server offers no ecs template");
+}
+
+/** The template after the editor's Fargate preset, computed the way the editor computes it. */
+export function withFargatePreset(t: Template): Template {
+  const text = JSON.stringify(t, null, 2);
+  return JSON.parse(applyOps(text, presetOps(JSON.parse(text), "fargate"))) as Template;
 }
 
 export interface Pool {

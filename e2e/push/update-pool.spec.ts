@@ -1,18 +1,10 @@
 import { expect, test, type Page } from "@/testing/e2e/test";
-import { applyOps } from "@/lib/template/editing/document-model";
-import { presetOps } from "@/lib/template/editing/presets";
 import { gotoLineEnd, waitForMonaco } from "@/e2e/editor/pools";
-import { api, cleanUp, createPool, ec2Template, readPool, type Template } from "./prefect-api";
+import { api, cleanUp, createPool, ec2Template, readPool, withFargatePreset } from "./prefect-api";
 import { shot } from "@/testing/e2e/shot";
 
 test.beforeAll(cleanUp);
 test.afterAll(cleanUp);
-
-/** The template after the editor's Fargate preset, computed the way the editor computes it. */
-function withFargatePreset(t: Template): Template {
-  const text = JSON.stringify(t, null, 2);
-  return JSON.parse(applyOps(text, presetOps(JSON.parse(text), "fargate"))) as Template;
-}
 
 async function openPool(page: Page, name: string) {
   await page.goto(`/pools/${encodeURIComponent(name)}`);

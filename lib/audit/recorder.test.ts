@@ -62,6 +62,7 @@ describe("createAuditRecorder", () => {
         ok: false,
         error:
           "no answer. Whether Prefect stored this change is unknown (the audit history records it as unknown): reload to see what Prefect holds before pushing again. Your edit is kept.",
+        outcomeUnknown: true,
       },
     });
     const [unknown, failed] = await store.listForPool(

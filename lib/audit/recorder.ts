@@ -128,6 +128,7 @@ export function createAuditRecorder(options: RecorderOptions): AuditRecorder {
         throw new ActionRefusal({
           ok: false,
           error: `${error.message}. Whether Prefect stored this change is unknown (the audit history records it as unknown): reload to see what Prefect holds before pushing again. Your edit is kept.`,
+          outcomeUnknown: true,
         });
       }
       await testSeams.beforeCompletion?.(change);

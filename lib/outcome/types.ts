@@ -16,6 +16,8 @@ export type ActionFailure = {
   checkErrors?: Diagnostic[];
   /** refused before anything ran: no valid session (sign in again) or a session without the role */
   auth?: "signed-out" | "forbidden";
+  /** the write was sent and no answer came back: Prefect may or may not hold it */
+  outcomeUnknown?: true;
 };
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
@@ -26,4 +28,9 @@ export const MAX_DOCUMENT_CHARS = 1024 * 1024;
 /** The refusal of a document over MAX_DOCUMENT_CHARS, the same in the editor and the actions. */
 export function documentTooLarge(what: string, size: number): string {
   return `The ${what} is ${(size / 1024 / 1024).toFixed(2)} MB; Pooldeck accepts at most 1 MB. Nothing was sent.`;
+}
+
+/** A message as a sentence: with a full stop unless it ends in one (Prefect's errors do not). */
+export function asSentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }

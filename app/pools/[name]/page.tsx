@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { HydrateLater } from "@/components/ui/hydrate-later";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
+import { asSentence } from "@/lib/outcome/types";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { WorkPool } from "@/lib/prefect/types";
 import { readWorkPool } from "@/lib/prefect/work-pools";
@@ -64,8 +65,8 @@ export default async function PoolPage({ params, searchParams }: Params) {
       <>
         <PageHeader title={name} description="Base job template" />
         <Alert tone="destructive" title="Prefect could not be read">
-          {error instanceof Error ? error.message : String(error)} The editor needs the pool&apos;s
-          template from Prefect; check the server on the{" "}
+          {asSentence(error instanceof Error ? error.message : String(error))} The editor needs the
+          pool&apos;s template from Prefect; check the server on the{" "}
           <Link href="/" className="underline">
             status page
           </Link>{" "}

@@ -17,7 +17,19 @@ if port_in_use "$POOLDECK_PORT"; then
   die "port $POOLDECK_PORT is in use; set POOLDECK_PORT to another port"
 fi
 DEMO_START="$EPOCHREALTIME"
-timed "setup (npm packages, Python environment; skipped when installed)" bash scripts/setup.sh --no-browser
+# better-sqlite3's compile (minutes of one core) is left out of npm ci and runs below, alongside the
+# build, Prefect's start-up and the seed
+POOLDECK_NATIVE_LATER=1 timed "setup (npm packages, Python environment; skipped when installed)" \
+  bash scripts/setup.sh --no-browser
+NATIVE_PID=""
+if [[ -f node_modules/.pooldeck-native-pending ]]; then
+  NATIVE_START="$EPOCHREALTIME"
+  NATIVE_LOG="$POOLDECK_DATA_DIR/demo-native-build.log"
+  mkdir -p "$POOLDECK_DATA_DIR"
+  log "compiling better-sqlite3 in the background; its output goes to ${NATIVE_LOG#"$ROOT"/}"
+  setsid bash scripts/native-build.sh >"$NATIVE_LOG" 2>&1 &
+  NATIVE_PID=$!
+fi
 # the build is skipped while its inputs (every file of the checkout the app is built from, and the
 # Node version) hash to what the last build recorded
 DIST="${POOLDECK_DIST_DIR:-.next}"
@@ -49,7 +61,12 @@ else
   setsid npm run --silent build >"$BUILD_LOG" 2>&1 &
   BUILD_PID=$!
 fi
-stop_build() { if [[ -n "$BUILD_PID" ]]; then kill -- "-$BUILD_PID" 2>/dev/null || true; fi; }
+stop_build() {
+  local pid
+  for pid in "$BUILD_PID" "$NATIVE_PID"; do
+    if [[ -n "$pid" ]]; then kill -- "-$pid" 2>/dev/null || true; fi
+  done
+}
 
 trap 'stop_build; bash scripts/stack.sh stop' EXIT
 timed "starting Prefect and the ECS emulator" bash scripts/stack.sh start
@@ -86,6 +103,23 @@ if [[ -n "$BUILD_PID" ]]; then
   BUILD_PID=""
   echo "$BUILD_KEY" >"$BUILD_STAMP"
   log "building the dashboard (next build): done in $(elapsed_since "$BUILD_START") s, alongside the steps above"
+fi
+
+if [[ -n "$NATIVE_PID" ]]; then
+  log "waiting for better-sqlite3's compile …"
+  if ! wait "$NATIVE_PID"; then
+    NATIVE_PID=""
+    tail -n 40 "$NATIVE_LOG" >&2
+    die "compiling better-sqlite3 failed (its whole output: ${NATIVE_LOG#"$ROOT"/})"
+  fi
+  NATIVE_PID=""
+  log "compiling better-sqlite3: done in $(elapsed_since "$NATIVE_START") s, alongside the steps above"
+  # a build that ran before the binary existed could not copy it into the standalone server
+  binary=node_modules/better-sqlite3/build/Release/better_sqlite3.node
+  if [[ -f "$DIST/standalone/server.js" ]]; then
+    mkdir -p "$DIST/standalone/$(dirname "$binary")"
+    cp "$binary" "$DIST/standalone/$binary"
+  fi
 fi
 
 # the standalone server (npm start) that ships; the URL is printed once it answers

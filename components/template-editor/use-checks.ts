@@ -72,6 +72,16 @@ export interface UseChecksOptions {
 /** The checks' view of the editor's document: its text, parsed once by the editor. */
 export type CheckedDocument = Pick<EditorDocument, "text" | "parsed">;
 
+interface CheckInputs {
+  document: CheckedDocument;
+  mode: Mode;
+  snapshot: ClusterSnapshot | undefined;
+}
+
+function sameInputs(a: CheckInputs | null, b: CheckInputs): boolean {
+  return a !== null && a.document === b.document && a.mode === b.mode && a.snapshot === b.snapshot;
+}
+
 function run(
   { checkParsed }: Engine,
   { text, parsed }: CheckedDocument,
@@ -118,14 +128,37 @@ export function useChecks(
       return { diagnostics: [], skipped: [], ms: null, text: "", pending: true };
     return run(engine, document, mode, snapshot, false);
   });
-  const lastRun = useRef(0);
+  // the inputs `result` is for (the server's, when it gave one); a newer document is not checked yet
+  const [checked, setChecked] = useState<CheckInputs | null>(() =>
+    initial ? { document, mode, snapshot } : null,
+  );
+  // no run of this hook in the last `debounceMs` (the throttle; an idle hook does not use it)
+  const [quiet, setQuiet] = useState(true);
   // what the server's result was computed for; only the first effect may find them unchanged
   const serverInputs = useRef(initial ? { text, mode, snapshot } : null);
+  const lastRun = useRef(0);
+  const upToDate = sameInputs(checked, { document, mode, snapshot });
+  // An isolated edit is checked during the render it causes (React's "state from the previous
+  // render" pattern), so its result is committed and painted with the text itself: no effect,
+  // timer, second render and frame between a keystroke and its markers and panel (BENCHMARKS.md,
+  // conflict paint). While typing is faster than `debounceMs`, the edits wait until the throttle is
+  // quiet again, and the render that follows checks the last text.
+  if (!upToDate && !idle && engine && quiet) {
+    setChecked({ document, mode, snapshot });
+    setQuiet(false);
+    setResult(run(engine, document, mode, snapshot, true));
+  }
+  useEffect(() => {
+    if (quiet) return;
+    const timer = setTimeout(() => setQuiet(true), debounceMs);
+    return () => clearTimeout(timer);
+  }, [quiet, debounceMs]);
   useEffect(() => {
     let cancelled = false;
     const check = () => {
       const go = (e: Engine) => {
         lastRun.current = performance.now();
+        setChecked({ document, mode, snapshot });
         setResult(run(e, document, mode, snapshot, true));
       };
       if (engine) go(engine);
@@ -154,8 +187,10 @@ export function useChecks(
         cancel();
       };
     }
-    // throttle with a trailing run: an isolated keystroke is checked at once, fast typing at most
-    // every `debounceMs`, and the last text is always checked
+    // checked during render once the engine is loaded (above)
+    if (upToDate || (!idle && engine)) return;
+    // the engine's first load, or the hidden mode: throttled with a trailing run (at most every
+    // `debounceMs`, and the last text is always checked), the hidden mode when the browser is idle
     const wait = Math.max(0, lastRun.current + debounceMs - performance.now());
     let cancelIdle: (() => void) | undefined;
     const timer = setTimeout(() => {
@@ -167,6 +202,6 @@ export function useChecks(
       clearTimeout(timer);
       cancelIdle?.();
     };
-  }, [document, text, mode, snapshot, debounceMs, idle]);
+  }, [document, text, mode, snapshot, debounceMs, idle, upToDate]);
   return result;
 }

@@ -132,8 +132,9 @@ export function useChecks(
   const [checked, setChecked] = useState<CheckInputs | null>(() =>
     initial ? { document, mode, snapshot } : null,
   );
-  // no run of this hook in the last `debounceMs` (the throttle; an idle hook does not use it)
-  const [quiet, setQuiet] = useState(true);
+  // the throttle: whether this hook has not run in the last `debounceMs` (a new object per run,
+  // so that its timer restarts even when a run follows the throttle's opening in the same render)
+  const [throttle, setThrottle] = useState({ quiet: true });
   // what the server's result was computed for; only the first effect may find them unchanged
   const serverInputs = useRef(initial ? { text, mode, snapshot } : null);
   const lastRun = useRef(0);
@@ -143,16 +144,16 @@ export function useChecks(
   // timer, second render and frame between a keystroke and its markers and panel (BENCHMARKS.md,
   // conflict paint). While typing is faster than `debounceMs`, the edits wait until the throttle is
   // quiet again, and the render that follows checks the last text.
-  if (!upToDate && !idle && engine && quiet) {
+  if (!upToDate && !idle && engine && throttle.quiet) {
     setChecked({ document, mode, snapshot });
-    setQuiet(false);
+    setThrottle({ quiet: false });
     setResult(run(engine, document, mode, snapshot, true));
   }
   useEffect(() => {
-    if (quiet) return;
-    const timer = setTimeout(() => setQuiet(true), debounceMs);
+    if (throttle.quiet) return;
+    const timer = setTimeout(() => setThrottle({ quiet: true }), debounceMs);
     return () => clearTimeout(timer);
-  }, [quiet, debounceMs]);
+  }, [throttle, debounceMs]);
   useEffect(() => {
     let cancelled = false;
     const check = () => {

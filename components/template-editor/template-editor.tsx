@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type { Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
-import type { Mode } from "@/lib/template/types";
+import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 import { DraftBanner } from "./draft-banner";
 import { EditorToolbar } from "./editor-toolbar";
 import { TemplateEditorContext, type TemplateEditorState } from "./editor-context";
@@ -17,7 +17,6 @@ import { applyOps } from "@/lib/template/editing/document-model";
 import { EditorSide } from "./editor-side";
 import type { PreviewDeployment } from "./runtask-preview";
 import { TemplateForm } from "./template-form";
-import { templateJsonSchema } from "./template-json-schema";
 import { useChecks, type CheckedDocument, type ServerCheckResult } from "./use-checks";
 import { useClusterSnapshot, type ClusterData, type SnapshotLoader } from "./use-cluster-snapshot";
 import { useDraft } from "./use-draft";
@@ -75,8 +74,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
   // Monaco revalidates on every schema change; only variables shape the schema, so key on them
   const variablesKey = JSON.stringify(isObjectValue(doc.value) ? doc.value.variables : null);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- variablesKey stands for doc.value's variables
-  const schema = useMemo(() => templateJsonSchema(doc.value), [variablesKey]);
+  const schema = useTemplateSchema(variablesKey);
   const getCurrentText = useLatest(doc.text);
   const getDocument = useLatest(doc.document);
   const { replaceText, setAt, apply, onEditorText, setEditor, editor } = doc;
@@ -210,6 +208,32 @@ function SnapshotStatus({ problem, loading }: { problem?: string; loading: boole
       {loading ? "Reading the cluster…" : problem}
     </p>
   );
+}
+
+const NO_SCHEMA: JsonObject = {};
+
+/**
+ * Monaco's completion schema for the document's variables (JSON text). Its module (the template's
+ * shape and every key's description) loads after hydration, out of the page's first JavaScript:
+ * Monaco, its only user, mounts at the first idle moment and takes the schema when it arrives.
+ */
+function useTemplateSchema(variablesKey: string): JsonObject {
+  const [schema, setSchema] = useState(NO_SCHEMA);
+  useEffect(() => {
+    let live = true;
+    import("./template-json-schema").then(
+      ({ templateJsonSchema }) => {
+        if (live)
+          setSchema(templateJsonSchema({ variables: JSON.parse(variablesKey) as JsonValue }));
+      },
+      // offline or a new deployment: the editor works without completion from the schema
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [variablesKey]);
+  return schema;
 }
 
 /** A stable getter of the latest value (for callbacks that must not change identity). */

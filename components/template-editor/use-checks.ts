@@ -74,12 +74,26 @@ export interface UseChecksOptions {
 /** The checks' view of the editor's document: its text, parsed once by the editor. */
 export type CheckedDocument = Pick<EditorDocument, "text" | "parsed">;
 
+interface CheckInputs {
+  document: CheckedDocument;
+  mode: Mode;
+  snapshot: ClusterSnapshot | undefined;
+  concurrencyLimit: number | null;
+}
+
+function sameInputs(a: CheckInputs | null, b: CheckInputs): boolean {
+  return (
+    a !== null &&
+    a.document === b.document &&
+    a.mode === b.mode &&
+    a.snapshot === b.snapshot &&
+    a.concurrencyLimit === b.concurrencyLimit
+  );
+}
+
 function run(
   { checkParsed }: Engine,
-  { text, parsed }: CheckedDocument,
-  mode: Mode,
-  snapshot: ClusterSnapshot | undefined,
-  concurrencyLimit: number | null,
+  { document: { text, parsed }, mode, snapshot, concurrencyLimit }: CheckInputs,
   timed: boolean,
 ): TimedCheckResult {
   // over the limit the editor says so instead; checking 5 MB on every keystroke would stall typing
@@ -129,17 +143,41 @@ export function useChecks(
     // the engine is never loaded on the server, nor in the browser before hydration
     if (deferFirst || !engine)
       return { diagnostics: [], skipped: [], ms: null, text: "", pending: true };
-    return run(engine, document, mode, snapshot, concurrencyLimit, false);
+    return run(engine, { document, mode, snapshot, concurrencyLimit }, false);
   });
-  const lastRun = useRef(0);
+  // the inputs `result` is for (the server's, when it gave one); a newer document is not checked yet
+  const inputs: CheckInputs = { document, mode, snapshot, concurrencyLimit };
+  const [checked, setChecked] = useState<CheckInputs | null>(() => (initial ? inputs : null));
+  // the throttle: whether this hook has not run in the last `debounceMs` (a new object per run,
+  // so that its timer restarts even when a run follows the throttle's opening in the same render)
+  const [throttle, setThrottle] = useState({ quiet: true });
   // what the server's result was computed for; only the first effect may find them unchanged
   const serverInputs = useRef(initial ? { text, mode, snapshot } : null);
+  const lastRun = useRef(0);
+  const upToDate = sameInputs(checked, inputs);
+  // An isolated edit is checked during the render it causes (React's "state from the previous
+  // render" pattern), so its result is committed and painted with the text itself: no effect,
+  // timer, second render and frame between a keystroke and its markers and panel (BENCHMARKS.md,
+  // conflict paint). While typing is faster than `debounceMs`, the edits wait until the throttle is
+  // quiet again, and the render that follows checks the last text.
+  if (!upToDate && !idle && engine && throttle.quiet) {
+    setChecked(inputs);
+    setThrottle({ quiet: false });
+    setResult(run(engine, inputs, true));
+  }
+  useEffect(() => {
+    if (throttle.quiet) return;
+    const timer = setTimeout(() => setThrottle({ quiet: true }), debounceMs);
+    return () => clearTimeout(timer);
+  }, [throttle, debounceMs]);
   useEffect(() => {
     let cancelled = false;
     const check = () => {
       const go = (e: Engine) => {
         lastRun.current = performance.now();
-        setResult(run(e, document, mode, snapshot, concurrencyLimit, true));
+        const now = { document, mode, snapshot, concurrencyLimit };
+        setChecked(now);
+        setResult(run(e, now, true));
       };
       if (engine) go(engine);
       else
@@ -167,8 +205,10 @@ export function useChecks(
         cancel();
       };
     }
-    // throttle with a trailing run: an isolated keystroke is checked at once, fast typing at most
-    // every `debounceMs`, and the last text is always checked
+    // checked during render once the engine is loaded (above)
+    if (upToDate || (!idle && engine)) return;
+    // the engine's first load, or the hidden mode: throttled with a trailing run (at most every
+    // `debounceMs`, and the last text is always checked), the hidden mode when the browser is idle
     const wait = Math.max(0, lastRun.current + debounceMs - performance.now());
     let cancelIdle: (() => void) | undefined;
     const timer = setTimeout(() => {
@@ -180,6 +220,6 @@ export function useChecks(
       clearTimeout(timer);
       cancelIdle?.();
     };
-  }, [document, text, mode, snapshot, concurrencyLimit, debounceMs, idle]);
+  }, [document, text, mode, snapshot, concurrencyLimit, debounceMs, idle, upToDate]);
   return result;
 }

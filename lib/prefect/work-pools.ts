@@ -1,7 +1,8 @@
 import "server-only";
 
 import { expectData, expectNoContent, getUntyped, type PrefectClient } from "./client";
-import { PrefectError } from "./errors";
+import { isPrefectError, PrefectError } from "./errors";
+import { forgetPool, rememberPool } from "./known-pools";
 import type { WorkPool, WorkPoolCreate, WorkPoolUpdate } from "./types";
 
 /** Prefect refuses filter pages larger than this ("Invalid limit: must be less than or equal to 200."). */
@@ -26,16 +27,24 @@ export async function listWorkPools(
     for (const pool of page) byId.set(pool.id, pool);
     if (page.length < limit) break;
   }
+  for (const pool of byId.values()) rememberPool(client.apiUrl, pool.name);
   return [...byId.values()];
 }
 
 /** One work pool by name; throws PrefectError kind "not-found" when it does not exist. */
 export async function readWorkPool(client: PrefectClient, name: string): Promise<WorkPool> {
-  return expectData(
-    client,
-    `read work pool ${q(name)}`,
-    client.api.GET("/work_pools/{name}", { params: { path: { name } } }),
-  );
+  try {
+    const pool = await expectData(
+      client,
+      `read work pool ${q(name)}`,
+      client.api.GET("/work_pools/{name}", { params: { path: { name } } }),
+    );
+    rememberPool(client.apiUrl, pool.name);
+    return pool;
+  } catch (error) {
+    if (isPrefectError(error, "not-found")) forgetPool(client.apiUrl, name);
+    throw error;
+  }
 }
 
 /** Creates a work pool (201); 409 "conflict" for a taken name, 403 "reserved-name" for "prefect…". */
@@ -70,6 +79,7 @@ export async function deleteWorkPool(client: PrefectClient, name: string): Promi
     `delete work pool ${q(name)}`,
     client.api.DELETE("/work_pools/{name}", { params: { path: { name } } }),
   );
+  forgetPool(client.apiUrl, name);
 }
 
 /** A worker type from Prefect's collection registry with its default base job template. */

@@ -16,6 +16,7 @@ import { isPrefectError } from "@/lib/prefect/errors";
 import { asSentence } from "@/lib/outcome/types";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
 import type { WorkPool } from "@/lib/prefect/types";
+import { poolSeenRecently } from "@/lib/prefect/known-pools";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
 import { loadClusterSnapshot, loadPoolDeployments } from "@/lib/actions/pool-editor";
@@ -43,23 +44,90 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 /**
- * The response starts once Prefect has answered the pool read, the one thing the status depends on:
- * an unknown pool must be a 404, and Next sends a notFound() thrown inside a streamed boundary with
- * status 200 (measured, BENCHMARKS.md). Everything else (the deployments, the first check results,
- * the editor's server render, the runs summary) streams in after the header and a skeleton.
+ * Whether the pool exists is the one thing the response's status depends on (an unknown pool must
+ * be a 404, and Next sends a notFound() thrown inside a streamed boundary with status 200,
+ * BENCHMARKS.md). A pool this server has seen in Prefect in the last minutes (lib/prefect/
+ * known-pools.ts: the pools list, an earlier visit) is taken to exist: the header and an editor
+ * skeleton leave at once and the pool read streams in after them. Any other name waits for
+ * Prefect's answer before the first byte. Everything else (the deployments, the first check
+ * results, the editor's server render, the runs summary) streams in after the header either way.
  */
 export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
   const query = await searchParams;
-  const revealAt = !query.deployment && typeof query.at === "string" ? query.at : undefined;
   const client = getPrefectClient();
   // read alongside the pool for the RunTask preview (loadDeployments turns a failure into [])
   const listed = listDeploymentsForPool(client, name);
   listed.catch(() => {}); // not awaited at all when the pool read fails first (a 404)
-  let pool: WorkPool;
-  try {
-    pool = await readWorkPool(client, name);
-  } catch (error) {
+  const known = poolSeenRecently(client.apiUrl, name);
+  const read: Promise<PoolRead> = readWorkPool(client, name).then(
+    (pool) => ({ pool }),
+    (error: unknown) => ({ error }),
+  );
+  if (!known) {
+    const result = await read;
+    if ("error" in result && isPrefectError(result.error, "not-found")) notFound();
+  }
+  return (
+    <Suspense fallback={<PoolPageSkeleton name={name} />}>
+      <PoolPageContent
+        name={name}
+        read={read}
+        listed={listed}
+        apiUrl={client.apiUrl}
+        query={query}
+      />
+    </Suspense>
+  );
+}
+
+type PoolRead = { pool: WorkPool } | { error: unknown };
+
+/** The header's links, the same before and after the pool is read. */
+function PoolActions({ name }: { name: string }) {
+  return (
+    <>
+      <Button asChild size="sm" variant="ghost">
+        <Link href={`/pools/${encodeURIComponent(name)}/runs`}>Runs</Link>
+      </Button>
+      <Button asChild size="sm" variant="ghost">
+        <Link href={`/pools/${encodeURIComponent(name)}/history`}>History</Link>
+      </Button>
+      <Button asChild size="sm" variant="ghost">
+        <Link href="/pools">All pools</Link>
+      </Button>
+    </>
+  );
+}
+
+/** What a known pool's page shows while Prefect is read: its name, its links, the editor's skeleton. */
+function PoolPageSkeleton({ name }: { name: string }) {
+  return (
+    <>
+      <PageHeader
+        title={name}
+        description="Base job template: form and JSON side by side, checked as you type."
+        actions={<PoolActions name={name} />}
+      />
+      <PoolEditorSkeleton />
+    </>
+  );
+}
+
+/** The page once Prefect has answered the pool read. */
+async function PoolPageContent(props: {
+  name: string;
+  read: Promise<PoolRead>;
+  listed: ReturnType<typeof listDeploymentsForPool>;
+  apiUrl: string;
+  query: Awaited<Params["searchParams"]>;
+}) {
+  const { name, query } = props;
+  const revealAt = !query.deployment && typeof query.at === "string" ? query.at : undefined;
+  const result = await props.read;
+  if ("error" in result) {
+    const { error } = result;
+    // a pool seen moments ago and deleted since (the response has started: status 200)
     if (isPrefectError(error, "not-found")) notFound();
     return (
       <>
@@ -75,6 +143,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
       </>
     );
   }
+  const { pool } = result;
   // null at once without `?restored=` (an audit store read otherwise)
   const restored = await restoredNotice(query);
   const isEcs = isEcsPoolType(pool.type);
@@ -90,19 +159,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
           descriptionText(pool.description) ??
           "Base job template: form and JSON side by side, checked as you type."
         }
-        actions={
-          <>
-            <Button asChild size="sm" variant="ghost">
-              <Link href={`/pools/${encodeURIComponent(pool.name)}/runs`}>Runs</Link>
-            </Button>
-            <Button asChild size="sm" variant="ghost">
-              <Link href={`/pools/${encodeURIComponent(pool.name)}/history`}>History</Link>
-            </Button>
-            <Button asChild size="sm" variant="ghost">
-              <Link href="/pools">All pools</Link>
-            </Button>
-          </>
-        }
+        actions={<PoolActions name={pool.name} />}
       />
       {restored}
       {/* streamed after the page: the editor never waits on Prefect's runs or on ECS */}
@@ -122,8 +179,8 @@ export default async function PoolPage({ params, searchParams }: Params) {
       <Suspense fallback={<PoolEditorSkeleton />}>
         <PoolEditor
           pool={pool}
-          listed={listed}
-          apiUrl={client.apiUrl}
+          listed={props.listed}
+          apiUrl={props.apiUrl}
           {...(revealAt ? { revealAt } : {})}
         />
       </Suspense>

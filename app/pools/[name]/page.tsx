@@ -53,11 +53,11 @@ export default async function PoolPage({ params, searchParams }: Params) {
   const revealAt = !query.deployment && typeof query.at === "string" ? query.at : undefined;
   const client = getPrefectClient();
   // read alongside the pool for the RunTask preview (loadDeployments turns a failure into [])
-  const listed = listDeploymentsForPool(client, name);
+  const listed = listDeploymentsForPool(client, name, { display: true });
   listed.catch(() => {}); // not awaited at all when the pool read fails first (a 404)
   let pool: WorkPool;
   try {
-    pool = await readWorkPool(client, name);
+    pool = await readWorkPool(client, name, { display: true });
   } catch (error) {
     if (isPrefectError(error, "not-found")) notFound();
     return (
@@ -106,7 +106,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
       {restored}
       {/* streamed after the page: the editor never waits on Prefect's runs or on ECS */}
       <Suspense fallback={<PoolRunsSummaryFallback />}>
-        <PoolRunsSummary pool={pool.name} />
+        <PoolRunsSummary pool={pool} />
       </Suspense>
       {!isEcs ? (
         <Alert

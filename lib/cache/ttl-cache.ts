@@ -6,6 +6,8 @@ interface Entry<T> {
   expiresAt: number;
 }
 
+const answer = <T>({ value, fetchedAt }: Entry<T>) => ({ value, fetchedAt });
+
 /**
  * A short-lived cache with one in-flight request per key: concurrent callers of the same key share
  * one upstream call, and a repeat within the TTL costs no call at all. Failures are not cached.
@@ -38,9 +40,9 @@ export class TtlCache {
     opts: { fresh?: boolean; ttlMs?: number } = {},
   ): Promise<{ value: T; fetchedAt: string }> {
     const hit = this.entries.get(key);
-    if (hit && !opts.fresh && hit.expiresAt > this.now()) return hit as Entry<T>;
+    if (hit && !opts.fresh && hit.expiresAt > this.now()) return answer(hit as Entry<T>);
     const pending = this.inFlight.get(key);
-    if (pending) return (await pending) as Entry<T>;
+    if (pending) return answer((await pending) as Entry<T>);
     const started = this.now();
     const generation = this.generation;
     const ttlMs = opts.ttlMs ?? this.ttlMs;
@@ -55,7 +57,7 @@ export class TtlCache {
     });
     this.inFlight.set(key, promise);
     try {
-      return await promise;
+      return answer(await promise);
     } finally {
       // clear() may have let a newer load of the key start meanwhile: leave that one
       if (this.inFlight.get(key) === promise) this.inFlight.delete(key);

@@ -8,7 +8,7 @@
  * Sign-in is on, as in production: the e2e test users (testing/e2e/test-auth.ts) in
  * .data-bench/bench-auth/users.json and a session secret made for the run.
  * For a memory investigation: POOLDECK_BENCH_SERVER_NODE_OPTIONS are the server's NODE_OPTIONS
- * (e.g. --trace-gc) and POOLDECK_BENCH_SERVER_LOG a file for its output (discarded otherwise).
+ * (e.g. `--import ./testing/memory-sampler.mjs`) and POOLDECK_BENCH_SERVER_LOG a file for its output (discarded otherwise).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -174,7 +174,11 @@ export async function startBenchApps(
       },
     };
   } catch (error) {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    try {
+      if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // the server never came up, or already ended
+    }
     stopStack();
     throw error;
   }

@@ -102,7 +102,6 @@ export function formatLoadBench(result: LoadBenchResult): string {
     `  every ${RSS_SAMPLE_MS / 1000} s: ${figures.rssSamples.map((s) => mb(s.bytes).replace(" MiB", "")).join(", ") || "n/a"} MiB`,
     `AWS calls: ${aws.callsPerMinute.toFixed(0)}/min (${aws.byAction.map((a) => `${a.action} ${a.perMinute.toFixed(1)}`).join(", ")})`,
     `Prefect calls: ${prefect.callsPerMinute.toFixed(0)}/min (${prefect.byAction
-      .slice(0, 8)
       .map((a) => `${a.action} ${a.perMinute.toFixed(1)}`)
       .join(", ")})`,
     `cluster reads (DescribeClusters of one cluster) in the busiest 15 s, per cluster (budget 1, the server's 15 s cache): ${aws.clusterReadsPer15s.map((c) => `${c.cluster} ${c.reads} ${c.reads <= 1 ? "PASS" : "MISS"}`).join(", ") || "none"}`,

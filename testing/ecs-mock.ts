@@ -4,7 +4,7 @@ import { ECSClient } from "@aws-sdk/client-ecs";
 import { vi } from "vitest";
 
 import { Limiter } from "@/lib/ecs/batching";
-import { TtlCache } from "@/lib/ecs/cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 import type { EcsContext } from "@/lib/ecs/context";
 
 type Handler = (operation: string, input: Record<string, unknown>) => unknown;

@@ -65,7 +65,12 @@ export interface LoadFigures {
   push: PushFigures;
   rssStartBytes: number | null;
   rssEndBytes: number | null;
+  /** the server's resident memory every RSS_SAMPLE_MS from the start (empty without serverPgid) */
+  rssSamples: { atMs: number; bytes: number }[];
 }
+
+/** How often the server's memory is sampled during a run: growth that levels off is not a leak. */
+export const RSS_SAMPLE_MS = 5_000;
 
 /** What the browsing users open: the pages people keep open, over the seeded world. */
 export const LOAD_ROUTES: LoadRoute[] = [
@@ -229,6 +234,11 @@ export async function runLoad(plan: LoadPlan): Promise<LoadFigures> {
   }
   const rssStartBytes = plan.serverPgid ? processGroupRss(plan.serverPgid) : null;
   const started = Date.now();
+  const rssSamples: LoadFigures["rssSamples"] = [];
+  const sampler = setInterval(() => {
+    const bytes = plan.serverPgid ? processGroupRss(plan.serverPgid) : null;
+    if (bytes !== null) rssSamples.push({ atMs: Date.now() - started, bytes });
+  }, RSS_SAMPLE_MS);
   const deadline = started + plan.durationMs;
   const perRoute = Math.max(1, Math.floor(plan.browsers / plan.routes.length));
   const push = { times: [] as number[], errors: 0, landed: 0, refused: [] as string[] };
@@ -250,6 +260,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadFigures> {
       ),
     ),
   ]);
+  clearInterval(sampler);
   const durationMs = Date.now() - started;
   const total = routes.reduce((n, r) => n + r.requests, 0) + push.times.length;
   return {
@@ -263,6 +274,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadFigures> {
     },
     rssStartBytes,
     rssEndBytes: plan.serverPgid ? processGroupRss(plan.serverPgid) : null,
+    rssSamples,
   };
 }
 

@@ -43,7 +43,7 @@ export interface ComparePageData {
 
 async function loadDefaults(): Promise<DefaultPair | { problem: string }> {
   try {
-    const all = await getDefaultTemplates(getPrefectClient());
+    const all = await getDefaultTemplates(getPrefectClient(), { display: true });
     const hybrid = all.ecs?.baseJobTemplate as JsonObject | undefined;
     if (!hybrid) {
       return {
@@ -66,7 +66,7 @@ export async function loadCompareData(query: {
   const region = defaultRegion();
   const [defaults, pools, clusters, credentialsBlocks] = await Promise.all([
     loadDefaults(),
-    listWorkPools(client).then(
+    listWorkPools(client, { display: true }).then(
       (all) => ({
         ok: true as const,
         pools: all
@@ -80,7 +80,7 @@ export async function loadCompareData(query: {
       (r) => (r.ok ? r.data.map((c) => c.name).sort() : []),
       () => [] as string[],
     ),
-    listAwsCredentialsBlocks(client).catch(() => []),
+    listAwsCredentialsBlocks(client, { display: true }).catch(() => []),
   ]);
   const data: ComparePageData = {
     apiUrl: client.apiUrl,
@@ -96,7 +96,10 @@ export async function loadCompareData(query: {
   if (query.pool) {
     const name = query.pool;
     tasks.push(
-      Promise.all([readWorkPool(client, name), listDeploymentsForPool(client, name)]).then(
+      Promise.all([
+        readWorkPool(client, name, { display: true }),
+        listDeploymentsForPool(client, name, { display: true }),
+      ]).then(
         ([pool, deployments]) => {
           data.selected = {
             pool: {

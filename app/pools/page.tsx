@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Pools" };
 export default async function PoolsPage() {
   let pools;
   try {
-    pools = await listWorkPools(getPrefectClient());
+    pools = await listWorkPools(getPrefectClient(), { display: true });
   } catch (error) {
     return (
       <>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { healthSummary } from "@/lib/runs/health";
+import type { WorkPool } from "@/lib/prefect/types";
 import { loadPoolRuns } from "@/lib/runs/load";
 import type { PoolRunsPage, PoolWorker } from "@/lib/runs/types";
 import { formatDuration } from "./run-format";
@@ -46,11 +47,12 @@ function Workers({ page, now }: { page: PoolRunsPage; now: string }) {
  * and its workers with their last heartbeat. Rendered in a Suspense boundary: it streams in after
  * the editor and never holds the page back.
  */
-export async function PoolRunsSummary({ pool }: { pool: string }) {
-  const href = `/pools/${encodeURIComponent(pool)}/runs`;
+export async function PoolRunsSummary({ pool }: { pool: WorkPool }) {
+  const href = `/pools/${encodeURIComponent(pool.name)}/runs`;
   let page: PoolRunsPage;
   try {
-    page = await loadPoolRuns(pool, { limit: 20 });
+    // the page has just read the pool: its runs need not read it again
+    page = await loadPoolRuns(pool.name, { limit: 20, workPool: pool });
   } catch (error) {
     return (
       <p className={`${box} text-muted-foreground`}>

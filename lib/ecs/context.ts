@@ -7,7 +7,7 @@ import type { PooldeckConfig } from "@/lib/env/schema";
 import { getConfig } from "@/lib/env/server";
 
 import { Limiter } from "./batching";
-import { TtlCache } from "./cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 import { defaultRetry, type RetryOptions } from "./retry";
 
 /** The ECS operations Pooldeck calls; every one is a read. */

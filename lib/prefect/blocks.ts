@@ -1,6 +1,7 @@
 import "server-only";
 
-import { expectData, type PrefectClient } from "./client";
+import { DISPLAY_READ_TTL_MS, displayRead, expectData, type PrefectClient } from "./client";
+import type { ReadOptions } from "./work-pools";
 
 /** A block document by name and id only: never its data (secrets stay on the Prefect server). */
 export interface BlockSummary {
@@ -13,7 +14,15 @@ export interface BlockSummary {
  * aws-credentials, secrets excluded). Anonymous blocks (saved by Prefect for one-off use) are
  * left out: nobody chooses them by name.
  */
-export async function listAwsCredentialsBlocks(client: PrefectClient): Promise<BlockSummary[]> {
+export async function listAwsCredentialsBlocks(
+  client: PrefectClient,
+  options: ReadOptions = {},
+): Promise<BlockSummary[]> {
+  if (options.display) {
+    return displayRead(client, "aws_credentials_blocks", DISPLAY_READ_TTL_MS.shared, () =>
+      listAwsCredentialsBlocks(client),
+    );
+  }
   const docs = await expectData(
     client,
     "list AWS Credentials blocks",

@@ -2,6 +2,7 @@ import "server-only";
 
 import createClient, { type Client } from "openapi-fetch";
 
+import { TtlCache } from "@/lib/cache/ttl-cache";
 import { getConfig } from "@/lib/env/server";
 import type { PooldeckConfig } from "@/lib/env/schema";
 
@@ -20,6 +21,8 @@ export interface PrefectClient {
   auth: PrefectAuth["kind"];
   /** the authenticated, retrying fetch behind `api`, for the few endpoints the schema lacks */
   transport: Transport;
+  /** the reads for display that concurrent callers share (see displayRead); writes clear it */
+  displayReads: TtlCache;
 }
 
 export interface PrefectClientOptions {
@@ -43,7 +46,42 @@ export function createPrefectClient(
   // Prefect's own client only does CSRF against self-hosted servers (client/orchestration)
   const transport = createTransport({ apiUrl, auth, csrf: config.cloud === null, ...options });
   const api = createClient<paths>({ baseUrl: apiUrl, fetch: transport });
-  return { api, apiUrl, cloud: config.cloud, auth: auth.kind, transport };
+  return {
+    api,
+    apiUrl,
+    cloud: config.cloud,
+    auth: auth.kind,
+    transport,
+    displayReads: new TtlCache(0),
+  };
+}
+
+/**
+ * How long a read for display may be reused. 0: only a request already in flight is shared
+ * (the answer is never older than the caller's own request would be). The pool itself and the
+ * pool lists are read that way, since an edit starts from what the page shows and a pool made or
+ * changed through Prefect's API must show on the next load; runs, workers and names are a few
+ * seconds stale at most; the worker types' default templates change only with the server.
+ */
+export const DISPLAY_READ_TTL_MS = { shared: 0, runs: 5_000, defaults: 300_000 } as const;
+
+/**
+ * A read that only feeds a page: concurrent identical reads share one request, and within
+ * `ttlMs` a repeat costs no request. Never for a push's re-read or read-back, which must see
+ * Prefect as it is now (the concurrent-change check depends on it); those call Prefect directly.
+ */
+export async function displayRead<T>(
+  client: PrefectClient,
+  key: string,
+  ttlMs: number,
+  load: () => Promise<T>,
+): Promise<T> {
+  return (await client.displayReads.get(key, load, { ttlMs })).value;
+}
+
+/** After a write: the next display read of anything goes to Prefect, none shares an older one. */
+export function forgetDisplayReads(client: PrefectClient): void {
+  client.displayReads.clear();
 }
 
 let shared: PrefectClient | undefined;

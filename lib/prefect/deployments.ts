@@ -1,15 +1,31 @@
 import "server-only";
 
-import { expectData, expectNoContent, type PrefectClient } from "./client";
+import {
+  DISPLAY_READ_TTL_MS,
+  displayRead,
+  expectData,
+  expectNoContent,
+  forgetDisplayReads,
+  type PrefectClient,
+} from "./client";
 import type { Deployment, JobVariables } from "./types";
-import { MAX_PAGE_SIZE, readWorkPool } from "./work-pools";
+import { MAX_PAGE_SIZE, readWorkPool, type ReadOptions } from "./work-pools";
 
 /** Every deployment whose work pool is `poolName` (POST /deployments/filter, paginated, by name). */
 export async function listDeploymentsForPool(
   client: PrefectClient,
   poolName: string,
-  options: { pageSize?: number } = {},
+  options: { pageSize?: number } & ReadOptions = {},
 ): Promise<Deployment[]> {
+  if (options.display) {
+    const { pageSize } = options;
+    return displayRead(
+      client,
+      `deployments:${poolName}:${pageSize ?? ""}`,
+      DISPLAY_READ_TTL_MS.shared,
+      () => listDeploymentsForPool(client, poolName, { pageSize }),
+    );
+  }
   const limit = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const byId = new Map<string, Deployment>();
   for (let offset = 0; ; offset += limit) {
@@ -57,20 +73,25 @@ export async function updateDeploymentJobVariables(
   const samePool = current.work_pool_name === poolName;
   // an unknown pool name makes Prefect fail with 500; ask first so the caller gets a 404 naming it
   if (!samePool) await readWorkPool(client, poolName);
-  await expectNoContent(
-    client,
-    `update the job variables of deployment ${JSON.stringify(current.name)}`,
-    client.api.PATCH("/deployments/{id}", {
-      params: { path: { id } },
-      body: {
-        work_pool_name: poolName,
-        ...(samePool && current.work_queue_name
-          ? { work_queue_name: current.work_queue_name }
-          : {}),
-        job_variables: jobVariables,
-      },
-    }),
-  );
+  try {
+    await expectNoContent(
+      client,
+      `update the job variables of deployment ${JSON.stringify(current.name)}`,
+      client.api.PATCH("/deployments/{id}", {
+        params: { path: { id } },
+        body: {
+          work_pool_name: poolName,
+          ...(samePool && current.work_queue_name
+            ? { work_queue_name: current.work_queue_name }
+            : {}),
+          job_variables: jobVariables,
+        },
+      }),
+    );
+  } finally {
+    // even a failed write may have landed: no display read from before it is reused
+    forgetDisplayReads(client);
+  }
 }
 
 /**

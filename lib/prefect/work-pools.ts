@@ -1,6 +1,14 @@
 import "server-only";
 
-import { expectData, expectNoContent, getUntyped, type PrefectClient } from "./client";
+import {
+  DISPLAY_READ_TTL_MS,
+  displayRead,
+  expectData,
+  expectNoContent,
+  forgetDisplayReads,
+  getUntyped,
+  type PrefectClient,
+} from "./client";
 import { isPrefectError, PrefectError } from "./errors";
 import { forgetPool, rememberPool } from "./known-pools";
 import type { WorkPool, WorkPoolCreate, WorkPoolUpdate } from "./types";
@@ -10,11 +18,31 @@ export const MAX_PAGE_SIZE = 200;
 
 const q = (name: string) => JSON.stringify(name);
 
+/** `display`: the read only feeds a page, so a concurrent identical read may share its request. */
+export interface ReadOptions {
+  display?: boolean;
+}
+
+/** A write through `client`: afterwards (even after a failure, which may have landed) no display read is reused. */
+async function write<T>(client: PrefectClient, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    forgetDisplayReads(client);
+  }
+}
+
 /** Every work pool, read page by page (POST /work_pools/filter, limit ≤ 200, offset to the end). */
 export async function listWorkPools(
   client: PrefectClient,
-  options: { pageSize?: number } = {},
+  options: { pageSize?: number } & ReadOptions = {},
 ): Promise<WorkPool[]> {
+  if (options.display) {
+    const { pageSize } = options;
+    return displayRead(client, `work_pools:${pageSize ?? ""}`, DISPLAY_READ_TTL_MS.shared, () =>
+      listWorkPools(client, { pageSize }),
+    );
+  }
   const limit = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const byId = new Map<string, WorkPool>();
   for (let offset = 0; ; offset += limit) {
@@ -32,7 +60,16 @@ export async function listWorkPools(
 }
 
 /** One work pool by name; throws PrefectError kind "not-found" when it does not exist. */
-export async function readWorkPool(client: PrefectClient, name: string): Promise<WorkPool> {
+export async function readWorkPool(
+  client: PrefectClient,
+  name: string,
+  options: ReadOptions = {},
+): Promise<WorkPool> {
+  if (options.display) {
+    return displayRead(client, `work_pool:${name}`, DISPLAY_READ_TTL_MS.shared, () =>
+      readWorkPool(client, name),
+    );
+  }
   try {
     const pool = await expectData(
       client,
@@ -52,10 +89,12 @@ export async function createWorkPool(
   client: PrefectClient,
   pool: WorkPoolCreate,
 ): Promise<WorkPool> {
-  return expectData(
-    client,
-    `create work pool ${q(pool.name)}`,
-    client.api.POST("/work_pools/", { body: pool }),
+  return write(client, () =>
+    expectData(
+      client,
+      `create work pool ${q(pool.name)}`,
+      client.api.POST("/work_pools/", { body: pool }),
+    ),
   );
 }
 
@@ -65,19 +104,23 @@ export async function updateWorkPool(
   name: string,
   patch: WorkPoolUpdate,
 ): Promise<void> {
-  await expectNoContent(
-    client,
-    `update work pool ${q(name)}`,
-    client.api.PATCH("/work_pools/{name}", { params: { path: { name } }, body: patch }),
+  await write(client, () =>
+    expectNoContent(
+      client,
+      `update work pool ${q(name)}`,
+      client.api.PATCH("/work_pools/{name}", { params: { path: { name } }, body: patch }),
+    ),
   );
 }
 
 /** Deletes a work pool (204). Prefect also deletes its queues; deployments keep a dangling pool name. */
 export async function deleteWorkPool(client: PrefectClient, name: string): Promise<void> {
-  await expectNoContent(
-    client,
-    `delete work pool ${q(name)}`,
-    client.api.DELETE("/work_pools/{name}", { params: { path: { name } } }),
+  await write(client, () =>
+    expectNoContent(
+      client,
+      `delete work pool ${q(name)}`,
+      client.api.DELETE("/work_pools/{name}", { params: { path: { name } } }),
+    ),
   );
   forgetPool(client.apiUrl, name);
 }
@@ -101,7 +144,14 @@ export interface DefaultTemplate {
  */
 export async function getDefaultTemplates(
   client: PrefectClient,
+  options: ReadOptions = {},
 ): Promise<Record<string, DefaultTemplate>> {
+  // they change only when the server's collections do: a page may reuse them for minutes
+  if (options.display) {
+    return displayRead(client, "default_templates", DISPLAY_READ_TTL_MS.defaults, () =>
+      getDefaultTemplates(client),
+    );
+  }
   const action = "read the default work pool templates";
   const metadata = client.cloud
     ? await getUntyped(client, "/collections/work_pool_types", action)

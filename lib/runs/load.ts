@@ -2,7 +2,12 @@ import "server-only";
 
 import { serverEcsContext, type EcsContext } from "@/lib/ecs/context";
 import { readSnapshot } from "@/lib/ecs/read-snapshot";
-import { getPrefectClient, type PrefectClient } from "@/lib/prefect/client";
+import {
+  DISPLAY_READ_TTL_MS,
+  displayRead,
+  getPrefectClient,
+  type PrefectClient,
+} from "@/lib/prefect/client";
 import { readDeploymentsByIds, readFlowNames } from "@/lib/prefect/deployments";
 import { PrefectError } from "@/lib/prefect/errors";
 import {
@@ -11,7 +16,7 @@ import {
   readFlowRun,
   type FlowRun,
 } from "@/lib/prefect/flow-runs";
-import type { Deployment } from "@/lib/prefect/types";
+import type { Deployment, WorkPool } from "@/lib/prefect/types";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue } from "@/lib/template/types";
@@ -37,7 +42,20 @@ export interface LoadOptions {
   ecs?: EcsContext;
   logs?: LogsClientFactory;
   now?: Date;
+  /** the pool as the caller has just read it (the pool page), so it is not read again */
+  workPool?: WorkPool;
 }
+
+/**
+ * The runs' Prefect reads are for display only: concurrent page views share them and a repeat
+ * within DISPLAY_READ_TTL_MS.runs (5 s) costs no request, so their rate stays bounded whatever the
+ * number of users. Keys name the client's reads; the sets of ids are sorted into the key.
+ */
+function runsRead<T>(prefect: PrefectClient, key: string, load: () => Promise<T>): Promise<T> {
+  return displayRead(prefect, `runs:${key}`, DISPLAY_READ_TTL_MS.runs, load);
+}
+
+const idsKey = (ids: string[]) => [...new Set(ids)].sort().join(",");
 
 function toRunFlowRun(
   run: FlowRun,
@@ -77,19 +95,20 @@ function toWorker(w: {
 
 async function deploymentsAndFlows(prefect: PrefectClient, runs: FlowRun[]) {
   const ids = runs.map((r) => r.deployment_id).filter((id): id is string => !!id);
+  const flowIds = runs.map((r) => r.flow_id);
   const [deployments, flows] = await Promise.all([
-    readDeploymentsByIds(prefect, ids),
-    readFlowNames(
-      prefect,
-      runs.map((r) => r.flow_id),
-    ),
+    runsRead(prefect, `deployments:${idsKey(ids)}`, () => readDeploymentsByIds(prefect, ids)),
+    runsRead(prefect, `flows:${idsKey(flowIds)}`, () => readFlowNames(prefect, flowIds)),
   ]);
   return { deployments: new Map(deployments.map((d) => [d.id, d])), flows };
 }
 
 async function workersOf(prefect: PrefectClient, pool: string) {
   try {
-    return { workers: (await listWorkersForPool(prefect, pool)).map(toWorker), problem: null };
+    const workers = await runsRead(prefect, `workers:${pool}`, () =>
+      listWorkersForPool(prefect, pool),
+    );
+    return { workers: workers.map(toWorker), problem: null };
   } catch (err) {
     return { workers: null, problem: err instanceof Error ? err.message : String(err) };
   }
@@ -126,9 +145,15 @@ export async function loadPoolRuns(pool: string, opts: LoadOptions = {}): Promis
   const prefect = opts.prefect ?? getPrefectClient();
   const ecs = opts.ecs ?? serverEcsContext();
   const now = opts.now ?? new Date();
-  const workPool = await readWorkPool(prefect, pool);
+  const workPool =
+    opts.workPool?.name === pool
+      ? opts.workPool
+      : await readWorkPool(prefect, pool, { display: true });
+  const limit = clampLimit(opts.limit);
   const [runs, workers] = await Promise.all([
-    listFlowRunsForPool(prefect, pool, clampLimit(opts.limit)),
+    runsRead(prefect, `flow_runs:${pool}:${limit}`, () =>
+      listFlowRunsForPool(prefect, pool, limit),
+    ),
     workersOf(prefect, pool),
   ]);
   const [{ deployments, flows }, lookups] = await Promise.all([
@@ -212,7 +237,7 @@ export async function loadRunDetail(
   // Prefect answers 422 for an id that is not a UUID; for a URL that is simply "no such run"
   if (!UUID.test(flowRunId)) throw notFound("no flow run has this id");
   const [workPool, run, workers] = await Promise.all([
-    readWorkPool(prefect, pool),
+    readWorkPool(prefect, pool, { display: true }),
     readFlowRun(prefect, flowRunId),
     workersOf(prefect, pool),
   ]);

@@ -187,6 +187,50 @@ describe("loadPoolRuns on runs the real worker submitted", () => {
   });
 });
 
+describe("page views within the caches' TTLs", () => {
+  it("two views of a pool's runs make one DescribeTasks and read the runs from Prefect once", async () => {
+    const ecsCalls: string[] = [];
+    const counting = {
+      send: ((command: object) => {
+        ecsCalls.push(command.constructor.name.replace(/Command$/, ""));
+        return ecsClient.send(command as never);
+      }) as ECSClient["send"],
+    };
+    const prefectCalls: string[] = [];
+    const prefect = createPrefectClient(
+      { apiUrl: prefectApiUrl, cloud: null },
+      {
+        fetch: (input, init) => {
+          const request = new Request(input, init);
+          const path = new URL(request.url).pathname.replace(/^\/api/, "");
+          // the transport's one CSRF probe of a self-hosted server is not a read of the pool
+          if (path !== "/csrf-token")
+            prefectCalls.push(`${request.method} ${path.replaceAll(pool, "{pool}")}`);
+          return fetch(request);
+        },
+      },
+    );
+    // one context and one client, as every request of a server shares them
+    const views = { ...opts(), prefect, ecs: createEcsContext({ client: () => counting }) };
+    const first = await loadPoolRuns(pool, views);
+    const second = await loadPoolRuns(pool, views);
+    expect(second.runs).toEqual(first.runs);
+    // the worker's tasks run on Fargate: no container instance to describe
+    expect(ecsCalls).toEqual(["DescribeTasks"]);
+    // the pool itself is read for each view (an edit starts from it); the rest only once
+    expect(prefectCalls.sort()).toEqual(
+      [
+        "GET /work_pools/{pool}",
+        "GET /work_pools/{pool}",
+        "POST /deployments/filter",
+        "POST /flow_runs/filter",
+        "POST /flows/filter",
+        "POST /work_pools/{pool}/workers/filter",
+      ].sort(),
+    );
+  });
+});
+
 describe("loadRunDetail", () => {
   it("reads the flow container's last 50 lines from the stream its task definition names", async () => {
     const first = await loadRunDetail(pool, runs.pull!, opts());

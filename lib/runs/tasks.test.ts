@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { awsError, mockedContext } from "@/testing/ecs-mock";
 
@@ -148,6 +148,73 @@ describe("lookupTasks", () => {
     expect(out.byPid.get(`a::${arn("a", 2)}`)).toMatchObject({
       kind: "found",
       task: { launchType: "FARGATE", instanceType: null, capacityProviderName: null },
+    });
+  });
+
+  describe("kept in the context's cache", () => {
+    afterEach(() => vi.useRealTimers());
+
+    const instanceArn = "arn:aws:ecs:us-east-1:123456789012:container-instance/a/i1";
+    const world = () =>
+      mockedContext((operation, input) =>
+        operation === "DescribeTasks"
+          ? {
+              tasks: (input.tasks as string[]).map((taskArn) => ({
+                taskArn,
+                lastStatus: "RUNNING",
+                containerInstanceArn: instanceArn,
+              })),
+              failures: [],
+            }
+          : {
+              containerInstances: [
+                {
+                  containerInstanceArn: instanceArn,
+                  ec2InstanceId: "i-0abc",
+                  attributes: [{ name: "ecs.instance-type", value: "m5.large" }],
+                },
+              ],
+              failures: [],
+            },
+      );
+    const pids = [`a::${arn("a", 1)}`, `a::${arn("a", 2)}`, `b::${arn("b", 1)}`];
+
+    it("many views of the same runs within 15 s cost one call per cluster and operation", async () => {
+      vi.useFakeTimers();
+      const m = world();
+      // 50 users at once, then again just before the TTL ends; the same set in another order too
+      await Promise.all(Array.from({ length: 50 }, () => lookupTasks(m.ctx, pids)));
+      vi.advanceTimersByTime(14_999);
+      const later = await lookupTasks(m.ctx, [...pids].reverse());
+      expect(m.byOperation()).toEqual({ DescribeContainerInstances: 2, DescribeTasks: 2 });
+      expect(later.byPid.get(`b::${arn("b", 1)}`)).toMatchObject({
+        kind: "found",
+        task: { cluster: "b", lastStatus: "RUNNING", instanceType: "m5.large" },
+      });
+
+      // after the TTL the tasks are read again; another set of tasks is its own DescribeTasks,
+      // while the instance it ran on was just read
+      vi.advanceTimersByTime(1);
+      await lookupTasks(m.ctx, pids);
+      expect(m.byOperation()).toEqual({ DescribeContainerInstances: 4, DescribeTasks: 4 });
+      await lookupTasks(m.ctx, [`a::${arn("a", 1)}`]);
+      expect(m.byOperation()).toEqual({ DescribeContainerInstances: 4, DescribeTasks: 5 });
+    });
+
+    it("does not keep a failed read: the next view asks again", async () => {
+      let calls = 0;
+      const m = mockedContext(
+        (_operation, input) => {
+          if (++calls === 1) throw awsError("ThrottlingException", "Rate exceeded");
+          return { tasks: (input.tasks as string[]).map((taskArn) => ({ taskArn })), failures: [] };
+        },
+        { retries: 0 },
+      );
+      const first = await lookupTasks(m.ctx, [`a::${arn("a", 1)}`]);
+      expect(first.byPid.get(`a::${arn("a", 1)}`)?.kind).toBe("unavailable");
+      const second = await lookupTasks(m.ctx, [`a::${arn("a", 1)}`]);
+      expect(second.byPid.get(`a::${arn("a", 1)}`)?.kind).toBe("found");
+      expect(m.count("DescribeTasks")).toBe(2);
     });
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import type { Task as AwsTask } from "@aws-sdk/client-ecs";
 
 import type { EcsContext } from "@/lib/ecs/context";
@@ -89,9 +91,20 @@ export interface TaskLookups {
   problems: string[];
 }
 
+/** The cache key of one read of a set of ARNs in a cluster (the same set in any order, one key). */
+function setKey(kind: string, region: string, cluster: string, arns: string[]): string {
+  const digest = createHash("sha256")
+    .update([...arns].sort().join("\n"))
+    .digest("base64url");
+  return `${kind}:${region}:${cluster}:${digest}`;
+}
+
 /**
  * Looks up every pid's task: grouped by region and cluster, ≤ 100 tasks per DescribeTasks call,
- * all calls in parallel within the context's limiter. Tasks ECS no longer returns (failure reason
+ * all calls in parallel within the context's limiter. Each cluster's answer is kept in the
+ * context's cache (15 s on the server, like the cluster reads) keyed by the set of task ARNs, so
+ * page views of the same runs within the TTL share one DescribeTasks (and one
+ * DescribeContainerInstances) however many users look. Tasks ECS no longer returns (failure reason
  * MISSING, or simply absent) are gone; a failed call makes its tasks unavailable, naming why.
  */
 export async function lookupTasks(ctx: EcsContext, pids: (string | null)[]): Promise<TaskLookups> {
@@ -113,7 +126,10 @@ export async function lookupTasks(ctx: EcsContext, pids: (string | null)[]): Pro
   await Promise.all(
     [...groups.values()].map(async ({ region, cluster, refs }) => {
       try {
-        const out = await describeTasks(ctx, region, cluster, [...refs.keys()]);
+        const arns = [...refs.keys()];
+        const { value: out } = await ctx.cache.get(setKey("tasks", region, cluster, arns), () =>
+          describeTasks(ctx, region, cluster, arns),
+        );
         const found = new Map(out.tasks.map((t) => [t.taskArn, t]));
         const failed = new Map(out.failures.map((f) => [f.arn, f.reason]));
         const instances = await instancesOf(ctx, region, cluster, out.tasks);
@@ -160,7 +176,10 @@ async function instancesOf(
   const instances = new Map<string, TaskInstance>();
   if (arns.length === 0) return instances;
   try {
-    for (const raw of await describeContainerInstances(ctx, region, cluster, arns)) {
+    const { value } = await ctx.cache.get(setKey("task-instances", region, cluster, arns), () =>
+      describeContainerInstances(ctx, region, cluster, arns),
+    );
+    for (const raw of value) {
       const instance = toContainerInstance(raw);
       instances.set(instance.arn, {
         instanceType: instance.instanceType,

@@ -7,10 +7,12 @@
  * POOLDECK_BENCH_APP_PORT (3450). POOLDECK_BENCH_SKIP_BUILD=1 reuses an existing .next-bench build.
  * Sign-in is on, as in production: the e2e test users (testing/e2e/test-auth.ts) in
  * .data-bench/bench-auth/users.json and a session secret made for the run.
+ * For a memory investigation: POOLDECK_BENCH_SERVER_NODE_OPTIONS are the server's NODE_OPTIONS
+ * (e.g. `--import ./testing/memory-sampler.mjs`) and POOLDECK_BENCH_SERVER_LOG a file for its output (discarded otherwise).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { ensureTestUsersFile, TEST_USERS } from "@/testing/e2e/test-auth";
@@ -140,10 +142,13 @@ export async function startBenchApps(
       buildMs = Date.now() - started;
     }
     log(`next start on :${appPort}`);
+    const serverLog = process.env.POOLDECK_BENCH_SERVER_LOG;
+    const out = serverLog ? openSync(serverLog, "w") : "ignore";
+    const serverOptions = process.env.POOLDECK_BENCH_SERVER_NODE_OPTIONS;
     server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", appPort], {
       cwd: root,
-      env: appEnv,
-      stdio: "ignore",
+      env: serverOptions ? { ...appEnv, NODE_OPTIONS: serverOptions } : appEnv,
+      stdio: ["ignore", out, out],
       detached: true,
     });
     const pooldeckUrl = `http://127.0.0.1:${appPort}`;
@@ -169,7 +174,11 @@ export async function startBenchApps(
       },
     };
   } catch (error) {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    try {
+      if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // the server never came up, or already ended
+    }
     stopStack();
     throw error;
   }

@@ -14,6 +14,7 @@ import {
   upstreamFigures,
   type LoadFigures,
   LOAD_ROUTES,
+  RSS_SAMPLE_MS,
   type UpstreamFigures,
 } from "@/testing/load";
 import { startCountingProxy } from "@/testing/counting-proxy";
@@ -98,9 +99,9 @@ export function formatLoadBench(result: LoadBenchResult): string {
     `total ${figures.requestsPerSecond.toFixed(1)} requests/s; errors ${errors} (budget 0: ${errors === 0 ? "PASS" : "MISS"})`,
     `pushes landed ${figures.push.landed}, refused ${figures.push.refused.length}${[...refused].map(([r, n]) => `\n  ${n}× ${r}`).join("")}`,
     `server memory (RSS of next start): ${mb(figures.rssStartBytes)} at start, ${mb(figures.rssEndBytes)} at the end`,
+    `  every ${RSS_SAMPLE_MS / 1000} s: ${figures.rssSamples.map((s) => mb(s.bytes).replace(" MiB", "")).join(", ") || "n/a"} MiB`,
     `AWS calls: ${aws.callsPerMinute.toFixed(0)}/min (${aws.byAction.map((a) => `${a.action} ${a.perMinute.toFixed(1)}`).join(", ")})`,
     `Prefect calls: ${prefect.callsPerMinute.toFixed(0)}/min (${prefect.byAction
-      .slice(0, 8)
       .map((a) => `${a.action} ${a.perMinute.toFixed(1)}`)
       .join(", ")})`,
     `cluster reads (DescribeClusters of one cluster) in the busiest 15 s, per cluster (budget 1, the server's 15 s cache): ${aws.clusterReadsPer15s.map((c) => `${c.cluster} ${c.reads} ${c.reads <= 1 ? "PASS" : "MISS"}`).join(", ") || "none"}`,

@@ -57,10 +57,10 @@ export default async function PoolPage({ params, searchParams }: Params) {
   const query = await searchParams;
   const client = getPrefectClient();
   // read alongside the pool for the RunTask preview (loadDeployments turns a failure into [])
-  const listed = listDeploymentsForPool(client, name);
+  const listed = listDeploymentsForPool(client, name, { display: true });
   listed.catch(() => {}); // not awaited at all when the pool read fails first (a 404)
   const known = poolSeenRecently(client.apiUrl, name);
-  const read: Promise<PoolRead> = readWorkPool(client, name).then(
+  const read: Promise<PoolRead> = readWorkPool(client, name, { display: true }).then(
     (pool) => ({ pool }),
     (error: unknown) => ({ error }),
   );
@@ -164,7 +164,7 @@ async function PoolPageContent(props: {
       {restored}
       {/* streamed after the page: the editor never waits on Prefect's runs or on ECS */}
       <Suspense fallback={<PoolRunsSummaryFallback />}>
-        <PoolRunsSummary pool={pool.name} />
+        <PoolRunsSummary pool={pool} />
       </Suspense>
       {!isEcs ? (
         <Alert

@@ -15,7 +15,7 @@ export default async function NewPoolPage() {
   const client = getPrefectClient();
   let templates: Record<string, string>;
   try {
-    const all = await getDefaultTemplates(client);
+    const all = await getDefaultTemplates(client, { display: true });
     templates = Object.fromEntries(
       Object.values(all)
         .filter((t) => isEcsPoolType(t.type))

@@ -45,7 +45,7 @@ export default async function PoolHistoryPage({ params, searchParams }: Params) 
   let currentText = "";
   let poolProblem: string | null = null;
   try {
-    const pool = await readWorkPool(client, name);
+    const pool = await readWorkPool(client, name, { display: true });
     currentText = JSON.stringify(pool.base_job_template ?? {}, null, 2);
   } catch (error) {
     // the history outlives the pool: a deleted pool's changes stay readable

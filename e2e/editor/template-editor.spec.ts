@@ -194,7 +194,11 @@ test("a preset is one visible edit that undo takes back", async ({ page }, info)
 test("a draft survives a reload and can be discarded", async ({ page }, info) => {
   const pool = await createPool("draft", await defaultEcsTemplate());
   await page.goto(`/pools/${pool}`);
+  // typed once the page is interactive (Monaco mounts after hydration): a busy machine can leave
+  // the server-rendered field inert for a while, and the test is about drafts, not hydration
+  await waitForMonaco(page);
   await page.getByLabel("Image").fill("example.com/flows:1.2.3");
+  await expect.poll(() => draftText(page, pool)).toContain("example.com/flows:1.2.3");
   await page.reload();
   await expect(page.getByText(/Restored your unsaved draft from/)).toBeVisible();
   await expect(page.getByLabel("Image")).toHaveValue("example.com/flows:1.2.3");

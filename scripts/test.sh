@@ -135,14 +135,16 @@ BUILD_PID=$!
 # Beside the browser tests: the checks one after another (each runs even when an earlier one
 # failed, so one run reports all of them), then the integration tests (the ground-truth test drives
 # the real worker and is timing-sensitive: they run when only the browser tests run beside them).
+# The checks run at a lower priority (nice): they wait for nothing, while the build, the stacks'
+# start-up and the browser tests are the run's longest path and get the cores first.
 checks_then_integration() {
   local failed=0 int_stack
   quiet "local stack start and seed (integration tests)" start_int_stack &
   int_stack=$!
-  quiet "lint" npm run --silent lint || failed=1
-  quiet "format" npm run --silent format:check || failed=1
-  quiet "types" npm run --silent typecheck || failed=1
-  quiet "unit tests" npx vitest run --project unit || failed=1
+  quiet "lint" nice -n 10 npm run --silent lint || failed=1
+  quiet "format" nice -n 10 npm run --silent format:check || failed=1
+  quiet "types" nice -n 10 npm run --silent typecheck || failed=1
+  quiet "unit tests" nice -n 10 npx vitest run --project unit || failed=1
   if wait "$int_stack"; then
     quiet "integration tests (real Prefect server, ECS emulator, Prefect's own Python)" \
       on_int_stack npx vitest run --project integration || failed=1

@@ -16,6 +16,9 @@ const nextConfig = {
   // refuses declared bodies over the same 4 MB with a sentence (lib/security/body-limit.ts).
   experimental: {
     serverActions: { bodySizeLimit: "4mb" },
+    // Turbopack keeps a build cache in <distDir>/cache for the next build; a clean clone's CI
+    // build has no next build, so .ci/run turns the cache off (POOLDECK_BUILD_CACHE=0).
+    turbopackFileSystemCacheForBuild: process.env.POOLDECK_BUILD_CACHE !== "0",
     // Fewer, larger chunks. `next start` speaks HTTP/1.1, where Chromium opens six connections
     // per host and the page's own stream holds one: of the pool page's 11 chunks, the last waited
     // ~290 ms for a free connection before it was even requested (resource timing, cold load).

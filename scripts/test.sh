@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# `npm test`: everything. Starts its own stack on test ports (so a running demo is left alone),
-# seeds it, and stops it at the end, pass or fail. Independent steps run side by side: the
-# checks (lint, format, types, unit tests) while the production build runs and the stack starts;
-# then the integration tests alone (the ground-truth test drives the real worker and is
-# timing-sensitive), the browser tests, and the secret scan. Each step's output is kept in
-# .data/test-logs/<step>.log; the end prints every step's time, and the log tail of a failed one.
+# `npm test`: everything. Starts its own stacks on test ports (so a running demo is left alone),
+# seeds them, and stops them at the end, pass or fail. The steps run side by side as soon as what
+# they need is there, so the 2 cores stay busy: the production build while two stacks start (one
+# for the browser tests, one for the integration tests, which change their world); then the
+# browser tests and the secret scan on the build, while the checks (lint, format, types, unit
+# tests) and then the integration tests run one after another beside them. Each step's output is
+# kept in .data/test-logs/<step>.log; the end prints every step's time, and the log tail of a
+# failed one.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -94,41 +96,76 @@ rm -rf "$POOLDECK_DATA_DIR"
 mkdir -p "$ROOT/.data" "$POOLDECK_DATA_DIR"
 npx tsx testing/e2e/test-auth.ts
 
-# Side by side: the build, the stack (Prefect :$POOLDECK_PREFECT_PORT, ECS emulator
-# :$POOLDECK_MOTO_PORT, PostgreSQL :$POOLDECK_PG_PORT) with the seed, and the checks one after
-# another (each runs even when an earlier one failed, so one run reports all of them).
+# The integration tests' own stack: a second Prefect server and ECS emulator with their own data
+# dir, so the integration tests (which change the world they run in) run beside the browser tests,
+# whose stack stays as seeded. PostgreSQL is shared: every test that uses it makes its own database.
+INT_DATA_DIR="$ROOT/.data/test-int"
+INT_PREFECT_PORT="${POOLDECK_TEST_INT_PREFECT_PORT:-4301}"
+INT_MOTO_PORT="${POOLDECK_TEST_INT_MOTO_PORT:-5301}"
+# on_int_stack CMD...: runs CMD against the integration tests' stack
+on_int_stack() {
+  env POOLDECK_DATA_DIR="$INT_DATA_DIR" \
+    POOLDECK_PREFECT_PORT="$INT_PREFECT_PORT" POOLDECK_MOTO_PORT="$INT_MOTO_PORT" \
+    PREFECT_API_URL="http://127.0.0.1:$INT_PREFECT_PORT/api" \
+    AWS_ENDPOINT_URL="http://127.0.0.1:$INT_MOTO_PORT" \
+    POOLDECK_USERS_FILE="$INT_DATA_DIR/users.json" "$@"
+}
+stop_int_stack() { on_int_stack bash scripts/stack.sh stop >/dev/null 2>&1 || true; }
+trap 'report || true; stop_services; stop_int_stack' EXIT
+stop_int_stack
+rm -rf "$INT_DATA_DIR"
+mkdir -p "$INT_DATA_DIR"
+cp "$POOLDECK_USERS_FILE" "$INT_DATA_DIR/users.json"
+
+# Side by side, what the browser tests wait for: the build and the browser tests' stack (Prefect
+# :$POOLDECK_PREFECT_PORT, ECS emulator :$POOLDECK_MOTO_PORT, PostgreSQL :$POOLDECK_PG_PORT) with
+# the seed; and the integration tests' stack (:$INT_PREFECT_PORT, :$INT_MOTO_PORT) with the seed.
 start_stack() {
   bash scripts/stack.sh start && bash scripts/postgres.sh start && npx tsx testing/seed/index.ts
 }
-checks() {
-  local failed=0
-  quiet "lint" npm run --silent lint || failed=1
-  quiet "format" npm run --silent format:check || failed=1
-  quiet "types" npm run --silent typecheck || failed=1
-  quiet "unit tests" npx vitest run --project unit || failed=1
-  return "$failed"
+start_int_stack() {
+  on_int_stack bash scripts/stack.sh start && on_int_stack npx tsx testing/seed/index.ts
 }
-# the stack first: Prefect's start-up is the longest wait and gets a head start
-quiet "local stack start and seed" start_stack &
+# the stacks first: Prefect's start-up is the longest wait and gets a head start
+quiet "local stack start and seed (browser tests)" start_stack &
 STACK_PID=$!
 quiet "production build" npm run --silent build &
 BUILD_PID=$!
-checks &
+
+# Beside the browser tests: the checks one after another (each runs even when an earlier one
+# failed, so one run reports all of them), then the integration tests (the ground-truth test drives
+# the real worker and is timing-sensitive: they run when only the browser tests run beside them).
+# The checks run at a lower priority (nice): they wait for nothing, while the build, the stacks'
+# start-up and the browser tests are the run's longest path and get the cores first.
+checks_then_integration() {
+  local failed=0 int_stack
+  quiet "local stack start and seed (integration tests)" start_int_stack &
+  int_stack=$!
+  quiet "lint" nice -n 10 npm run --silent lint || failed=1
+  quiet "format" nice -n 10 npm run --silent format:check || failed=1
+  quiet "types" nice -n 10 npm run --silent typecheck || failed=1
+  quiet "unit tests" nice -n 10 npx vitest run --project unit || failed=1
+  if wait "$int_stack"; then
+    quiet "integration tests (real Prefect server, ECS emulator, Prefect's own Python)" \
+      on_int_stack npx vitest run --project integration || failed=1
+  else
+    failed=1
+  fi
+  return "$failed"
+}
+checks_then_integration &
 CHECKS_PID=$!
+
 failed=0
 wait "$BUILD_PID" || failed=1
 wait "$STACK_PID" || failed=1
+if ((failed == 0)); then
+  export PREFECT_API_KEY="pnu_pooldeckTestCanaryKey4b7e19" # unused by the no-auth server; must never leak
+  export POOLDECK_E2E_RECORD_DIR="$POOLDECK_DATA_DIR/recorded"
+  step "end-to-end tests (Chromium), every response recorded for the secret scan" \
+    npx playwright test || failed=1
+  step "secret scan: client bundles and every recorded response" npx tsx scripts/scan-secrets.ts \
+    || failed=1
+fi
 wait "$CHECKS_PID" || failed=1
 ((failed == 0)) || die "a step failed (the table and its log's end follow)"
-
-step "integration tests (real Prefect server, ECS emulator, Prefect's own Python)" \
-  npx vitest run --project integration
-reseed() {
-  curl -fsS -X POST "http://127.0.0.1:$POOLDECK_MOTO_PORT/moto-api/reset" >/dev/null
-  npx tsx testing/seed/index.ts
-}
-step "re-seed a clean world for the browser (integration tests change it)" reseed
-export PREFECT_API_KEY="pnu_pooldeckTestCanaryKey4b7e19" # unused by the no-auth server; must never leak
-export POOLDECK_E2E_RECORD_DIR="$POOLDECK_DATA_DIR/recorded"
-step "end-to-end tests (Chromium), every response recorded for the secret scan" npx playwright test
-step "secret scan: client bundles and every recorded response" npx tsx scripts/scan-secrets.ts

@@ -8,7 +8,11 @@
 import Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { preprocessVariablesSchema, type SchemaProblem } from "@/lib/checks/schema-validation";
+import {
+  preprocessVariablesSchema,
+  withoutAnnotations,
+  type SchemaProblem,
+} from "@/lib/checks/schema-validation";
 import { isObject, joinPointer, setKey } from "@/lib/template/pointer";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 
@@ -35,9 +39,26 @@ function describeAjvErrors(errors: ErrorObject[] | null | undefined): string {
   return `${first.instancePath || "the schema"} ${first.message ?? "is invalid"}`.trim();
 }
 
-/** Compiles a variables schema with a fresh Ajv (no cache shared between calls). */
+const ajv = newAjv();
+const compiledByText = new Map<string, AjvCompiled>();
+
+/**
+ * Compiles a variables schema as the check engine did with Ajv: annotations left out first (they
+ * do not change validation), then Prefect's preprocessing. Cached by the schema's text.
+ */
 export function ajvCompileVariablesSchema(schema: JsonObject): AjvCompiled {
-  const ajv = newAjv();
+  const stripped = withoutAnnotations(schema) as JsonObject;
+  const text = JSON.stringify(stripped);
+  let compiled = compiledByText.get(text);
+  if (!compiled) {
+    if (compiledByText.size > 200) compiledByText.clear();
+    compiled = compileUncached(stripped);
+    compiledByText.set(text, compiled);
+  }
+  return compiled;
+}
+
+function compileUncached(schema: JsonObject): AjvCompiled {
   const failure = (error: unknown, pointer: string): AjvCompiled => ({
     ok: false,
     reason: error instanceof Error ? error.message : String(error),

@@ -14,7 +14,7 @@ const STATIC_HEADERS = {
 };
 
 const csp = (nonce: string) =>
-  `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'; ` +
+  `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; ` +
   "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
   "worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
   "form-action 'self'; frame-ancestors 'none'";

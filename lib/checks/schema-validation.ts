@@ -10,6 +10,7 @@
  */
 import {
   dereference,
+  format,
   schemaArrayKeyword,
   schemaKeyword,
   schemaMapKeyword,
@@ -50,16 +51,20 @@ const META_ID = "https://json-schema.org/draft/2020-12/schema";
 
 /**
  * The Draft 2020-12 meta-schema (the JSON files Ajv ships), with `$dynamicRef: "#meta"` read as a
- * plain `$ref` to the top meta-schema: @cfworker/json-schema has no $dynamicRef, and without
- * extension vocabularies the two resolve to the same schema.
+ * plain `$ref` to the top meta-schema (@cfworker/json-schema has no $dynamicRef, and without
+ * extension vocabularies the two resolve to the same schema) and without its `format`s.
  */
 function withoutDynamicRefs(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(withoutDynamicRefs);
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
-    if (key === "$dynamicRef") setKey(out, "$ref", META_ID);
-    else if (key !== "$dynamicAnchor") setKey(out, key, withoutDynamicRefs(child));
+    // (the strings only: core's `properties` also has keys named $dynamicRef and $dynamicAnchor)
+    if (key === "$dynamicRef" && child === "#meta") setKey(out, "$ref", META_ID);
+    // Ajv checks no formats against the meta-schema ($ref's uri-reference, pattern's regex)
+    else if (key === "format" && typeof child === "string") continue;
+    else if (!(key === "$dynamicAnchor" && child === "meta"))
+      setKey(out, key, withoutDynamicRefs(child));
   }
   return out;
 }
@@ -99,19 +104,47 @@ function decodeLocation(location: string): string {
     .join("/");
 }
 
+/** Ajv compiles each pattern with the u flag and refuses the schema when it does not compile. */
+function regexProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern, "u");
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /**
- * Every $ref reachable from the schema must resolve (Ajv refuses to compile a schema whose
- * reachable $ref points nowhere; cfworker would only throw while validating a value that reaches
- * it). Definitions that nothing references are not followed, as with Ajv.
+ * What Ajv refuses when it compiles a schema that passes the meta-schema: a reachable $ref that
+ * points nowhere (cfworker would only throw while validating a value that reaches it), a pattern
+ * that is not a regular expression, and an empty enum. Definitions that nothing references are not followed, as with Ajv.
  */
-function unresolvedRef(schema: Schema, lookup: Lookup): string | null {
+function compileProblem(schema: Schema, lookup: Lookup): string | null {
   const seen = new Set<Schema>();
   const walk = (node: unknown): string | null => {
     if (!isObject(node as JsonValue)) return null;
     const s = node as Schema;
     if (seen.has(s)) return null;
     seen.add(s);
+    // Ajv refuses an empty enum when it compiles (the meta-schema allows it)
+    if (Array.isArray(s.enum) && s.enum.length === 0) return "enum must have non-empty array";
+    if (s.$ref === "" && s.__absolute_ref__ === undefined) {
+      // `"$ref": ""` is the document itself; dereference skips an empty $ref, so point it there
+      Object.defineProperty(s, "__absolute_ref__", { value: schema.__absolute_uri__ });
+    }
+    if (typeof s.pattern === "string") {
+      const problem = regexProblem(s.pattern);
+      if (problem) return problem;
+    }
+    if (isObject(s.patternProperties as JsonValue)) {
+      for (const pattern of Object.keys(s.patternProperties as JsonObject)) {
+        const problem = regexProblem(pattern);
+        if (problem) return problem;
+      }
+    }
     if (typeof s.$ref === "string") {
+      // the URL parser would read " " or "a b" as a path; Ajv resolves no such reference
+      if (!format["uri-reference"]?.(s.$ref)) return `can't resolve reference ${s.$ref} from id #`;
       const target = lookup[s.__absolute_ref__ ?? s.$ref];
       if (target === undefined) return `can't resolve reference ${s.$ref} from id #`;
       const found = walk(target);
@@ -293,7 +326,7 @@ const VALUE_KEYWORDS = new Set(["enum", "const", "required", "block_type_slug", 
  * description then reuses the compiled validator instead of recompiling on every keystroke.
  * A block type's title stays, because Prefect's preprocessing names the reference by it.
  */
-function withoutAnnotations(schema: JsonValue): JsonValue {
+export function withoutAnnotations(schema: JsonValue): JsonValue {
   if (Array.isArray(schema)) return schema.map(withoutAnnotations);
   if (!isObject(schema)) return schema;
   const out: JsonObject = {};
@@ -390,6 +423,13 @@ const WRAPPERS = new Set([
   "dependentSchemas",
 ]);
 
+/** Ajv's words for a failed wrapper, shown only when no inner error says more. */
+const WRAPPER_MESSAGES: Record<string, string> = {
+  anyOf: "must match a schema in anyOf",
+  oneOf: "must match exactly one schema in oneOf",
+  if: 'must match "then" schema',
+};
+
 /** The value of the keyword at a cfworker keyword location, following $refs on the way. */
 function keywordAt(root: Schema, lookup: Lookup, location: string): unknown {
   let node: unknown = root;
@@ -481,7 +521,7 @@ function prepare(schema: JsonValue): SchemaValidator | { reason: string } {
   }
   const root = schema as Schema;
   const lookup = dereference(root);
-  const missing = unresolvedRef(root, lookup);
+  const missing = compileProblem(root, lookup);
   if (missing) return { reason: missing };
   return (value) => {
     const result = validate(value, root, "2020-12", lookup, false);
@@ -495,7 +535,15 @@ function prepare(schema: JsonValue): SchemaValidator | { reason: string } {
       const path = decodeLocation(unit.instanceLocation);
       if (message !== null && !byPath.has(path)) byPath.set(path, message);
     }
-    if (byPath.size === 0) byPath.set("", "is invalid");
+    // nothing but wrappers and null branches failed (a variable typed null): say those
+    if (byPath.size === 0) {
+      for (const unit of result.errors) {
+        const message =
+          unit.keyword === "type" ? "must be null" : (WRAPPER_MESSAGES[unit.keyword] ?? null);
+        const path = decodeLocation(unit.instanceLocation);
+        if (message !== null && !byPath.has(path)) byPath.set(path, message);
+      }
+    }
     return [...byPath.entries()].map(([instancePath, message]) => ({ instancePath, message }));
   };
 }

@@ -261,7 +261,7 @@ function compileProperty(
   let entry = propertyCache.get(key);
   if (entry) return entry;
   try {
-    entry = prepare(isObject(schema) ? { ...schema, ...definitions } : schema);
+    entry = prepare(isObject(schema) ? { ...schema, ...definitions } : schema, schema);
   } catch (error) {
     entry = { reason: error instanceof Error ? error.message : String(error) };
   }
@@ -303,7 +303,10 @@ function compileUncached(schema: JsonObject): CompiledSchema {
   void _properties;
   try {
     const root = { ...rest, properties: names };
-    const validator = prepare(root);
+    const own: JsonObject = { ...root };
+    delete own.definitions;
+    delete own.$defs;
+    const validator = prepare(root, own);
     if (typeof validator !== "function") return failure(validator.reason, "");
     return { ok: true, root: validator, properties };
   } catch (error) {
@@ -509,9 +512,12 @@ function formatError(
   }
 }
 
-/** Prepares one schema: checks it as Ajv's compile does, then returns its validator. */
-function prepare(schema: JsonValue): SchemaValidator | { reason: string } {
-  const problem = metaProblem(schema);
+/**
+ * Prepares one schema: checks it as Ajv's compile does, then returns its validator. `own` is the
+ * part still to check against the meta-schema (the shared definitions were checked once).
+ */
+function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason: string } {
+  const problem = metaProblem(own);
   if (problem) return { reason: problem };
   if (typeof schema === "boolean") {
     return (value) =>

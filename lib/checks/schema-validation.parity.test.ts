@@ -128,3 +128,78 @@ describe("variables schema validation: @cfworker/json-schema against Ajv", () =>
     TIMEOUT,
   );
 });
+
+describe("the words the checks show", () => {
+  const schema: JsonObject = {
+    type: "object",
+    properties: {
+      cpu: { type: "integer", minimum: 256 },
+      launch_type: { type: "string", enum: ["FARGATE", "EC2"] },
+      tags: {
+        type: "object",
+        additionalProperties: false,
+        properties: { team: { type: "string" } },
+      },
+      block: { type: "object", properties: { $ref: { type: "string", format: "uuid" } } },
+    },
+  };
+  const values: JsonObject = {
+    cpu: "1024",
+    launch_type: "SPOT",
+    tags: { team: "data", owner: "me" },
+    block: { $ref: "not-a-uuid" },
+  };
+
+  it("are Ajv's, from both engines: the same problems at the same places", () => {
+    const expected = {
+      ok: true,
+      problems: [
+        { instancePath: "/cpu", message: "must be integer" },
+        { instancePath: "/launch_type", message: 'must be one of "FARGATE", "EC2"' },
+        { instancePath: "/tags/owner", message: "is not allowed by the schema" },
+        { instancePath: "/block/$ref", message: 'must match format "uuid"' },
+      ],
+    };
+    expect(browser(schema, values)).toEqual(expected);
+    expect(reference(schema, values)).toEqual(expected);
+    const low = { cpu: 128 };
+    const lowExpected = {
+      ok: true,
+      problems: [{ instancePath: "/cpu", message: "must be >= 256" }],
+    };
+    expect(browser(schema, low)).toEqual(lowExpected);
+    expect(reference(schema, low)).toEqual(lowExpected);
+  });
+
+  it("differ only in why a schema is unusable: the editor shows the validator's reason", () => {
+    const broken: JsonObject = { type: "object", properties: { cpu: { type: "integr" } } };
+    const ours = compileVariablesSchema(broken);
+    const ajv = ajvCompileVariablesSchema(broken);
+    expect(ours).toEqual({
+      ok: false,
+      pointer: "/properties/cpu",
+      reason:
+        '/type must be one of "array", "boolean", "integer", "null", "number", "object", "string"',
+    });
+    expect(ajv).toEqual({
+      ok: false,
+      pointer: "/properties/cpu",
+      reason: "/type must be equal to one of the allowed values",
+    });
+    const missing: JsonObject = {
+      type: "object",
+      properties: { cpu: { $ref: "#/definitions/Nope" } },
+    };
+    const reason = "can't resolve reference #/definitions/Nope from id #";
+    expect(compileVariablesSchema(missing)).toEqual({
+      ok: false,
+      pointer: "/properties/cpu",
+      reason,
+    });
+    expect(ajvCompileVariablesSchema(missing)).toEqual({
+      ok: false,
+      pointer: "/properties/cpu",
+      reason,
+    });
+  });
+});

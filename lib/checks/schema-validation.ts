@@ -85,14 +85,22 @@ for (const vocabulary of [
 }
 dereference(META, META_LOOKUP);
 
-/** Why a schema is not a Draft 2020-12 schema, or null: the innermost meta-schema error. */
+/**
+ * Why a schema is not a Draft 2020-12 schema, or null: the first meta-schema error that is not a
+ * wrapper, in the checks' words, e.g. `/type must be one of "array", "boolean", ...`.
+ */
 function metaProblem(schema: JsonValue): string | null {
   if (typeof schema === "boolean") return null;
   const result = validate(schema, META, "2020-12", META_LOOKUP, true);
   if (result.valid) return null;
-  const leaf = result.errors[result.errors.length - 1];
-  if (!leaf) return "is invalid";
-  return `${decodeLocation(leaf.instanceLocation) || "the schema"} ${leaf.error}`;
+  let previous: OutputUnit | undefined;
+  for (const unit of result.errors) {
+    const message = formatError(unit, previous, keywordAt(META, META_LOOKUP, unit.keywordLocation));
+    previous = unit;
+    if (message !== null)
+      return `${decodeLocation(unit.instanceLocation) || "the schema"} ${message}`;
+  }
+  return "the schema is invalid";
 }
 
 /** "#/a/b%20c" (cfworker's URI-encoded location) to the JSON pointer "/a/b c". */
@@ -436,8 +444,12 @@ const WRAPPER_MESSAGES: Record<string, string> = {
 /** The value of the keyword at a cfworker keyword location, following $refs on the way. */
 function keywordAt(root: Schema, lookup: Lookup, location: string): unknown {
   let node: unknown = root;
+  let inMap = false;
   for (const token of decodeLocation(location).split("/").slice(1)) {
-    if (token === "$ref" && isObject(node as JsonValue)) {
+    // after "properties" (or another map of schemas) a token is a name, even "$ref"
+    const isKey: boolean = inMap;
+    inMap = !isKey && schemaMapKeyword[token] === true;
+    if (!isKey && token === "$ref" && isObject(node as JsonValue)) {
       const s = node as Schema;
       node = lookup[s.__absolute_ref__ ?? s.$ref ?? ""];
       continue;

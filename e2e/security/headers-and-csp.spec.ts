@@ -132,6 +132,7 @@ test("a variables-schema error shows live while typing, with no 'unsafe-eval' in
   await expect(rule).toContainText(
     'The default of "task_start_timeout_seconds" must be integer. Prefect rejects such a default',
   );
+  await rule.scrollIntoViewIfNeeded();
   await shot(page, info, "csp-variables-schema-error");
   for (let i = 0; i < '"300",'.length; i++) await page.keyboard.press("Backspace");
   await page.keyboard.type("300,");

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@/testing/e2e/test";
 
-import { waitForMonaco } from "@/e2e/editor/pools";
+import { defaultEcsTemplate, gotoLineEnd, waitForMonaco } from "@/e2e/editor/pools";
 import { watchCsp } from "./csp";
 import { createPool, deletePools } from "./pools";
 
@@ -14,7 +14,7 @@ const STATIC_HEADERS = {
 };
 
 const csp = (nonce: string) =>
-  `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'; ` +
+  `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; ` +
   "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
   "worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
   "form-action 'self'; frame-ancestors 'none'";
@@ -111,4 +111,31 @@ test("every page works under the CSP: no violation while pages render and Monaco
   await expect(page.locator("main")).toContainText("demo-cluster");
   seen.push(...(await watch.violations()).map((v) => `editor: ${v}`));
   expect(seen).toEqual([]);
+});
+
+test("a variables-schema error shows live while typing, with no 'unsafe-eval' in the policy", async ({
+  page,
+}, info) => {
+  const watch = await watchCsp(page);
+  const pool = await createPool("schema");
+  const response = await page.goto(`/pools/${pool}`);
+  expect(response?.headers()["content-security-policy"]).not.toContain("unsafe-eval");
+  await waitForMonaco(page);
+  const checks = page.getByRole("region", { name: "Checks" });
+  const rule = checks.locator('[data-rule="template/default-violates-schema"]');
+  await expect(rule).toHaveCount(0);
+  // task_start_timeout_seconds is an integer variable whose default is the template's only 300
+  const text = JSON.stringify(await defaultEcsTemplate(), null, 2);
+  await gotoLineEnd(page, text.split("\n").findIndex((l) => l.includes('"default": 300')) + 1);
+  for (let i = 0; i < "300,".length; i++) await page.keyboard.press("Backspace");
+  await page.keyboard.type('"300",');
+  await expect(rule).toContainText(
+    'The default of "task_start_timeout_seconds" must be integer. Prefect rejects such a default',
+  );
+  await rule.scrollIntoViewIfNeeded();
+  await shot(page, info, "csp-variables-schema-error");
+  for (let i = 0; i < '"300",'.length; i++) await page.keyboard.press("Backspace");
+  await page.keyboard.type("300,");
+  await expect(rule).toHaveCount(0);
+  expect(await watch.violations()).toEqual([]);
 });

@@ -1,12 +1,31 @@
 /**
  * JSON Schema work for the variables section, done the way the Prefect server does it: a Draft
  * 2020-12 validator over a preprocessed copy of the schema (optional typed properties also accept
- * null, block types also accept a `{"$ref": ...}` reference, `required` ignored). Compiled
- * validators are cached by schema text so per-keystroke checks only pay for validation.
+ * null, block types also accept a `{"$ref": ...}` reference, `required` ignored). The validator is
+ * @cfworker/json-schema, which interprets schemas instead of generating code, so the live checks
+ * run in the browser under a Content-Security-Policy without 'unsafe-eval' (Ajv compiles schemas
+ * with `new Function`). Its verdicts match Ajv's: schema-validation.parity.test.ts compares them
+ * with testing/ajv-variables.ts. Prepared validators are cached by schema text so per-keystroke
+ * checks only pay for validation.
  */
-import Ajv2020 from "ajv/dist/2020";
-import type { ErrorObject, ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import {
+  dereference,
+  format,
+  schemaArrayKeyword,
+  schemaKeyword,
+  schemaMapKeyword,
+  validate,
+  type OutputUnit,
+  type Schema,
+} from "@cfworker/json-schema";
+import metaSchema from "ajv/dist/refs/json-schema-2020-12/schema.json";
+import metaApplicator from "ajv/dist/refs/json-schema-2020-12/meta/applicator.json";
+import metaContent from "ajv/dist/refs/json-schema-2020-12/meta/content.json";
+import metaCore from "ajv/dist/refs/json-schema-2020-12/meta/core.json";
+import metaFormat from "ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json";
+import metaData from "ajv/dist/refs/json-schema-2020-12/meta/meta-data.json";
+import metaUnevaluated from "ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json";
+import metaValidation from "ajv/dist/refs/json-schema-2020-12/meta/validation.json";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { isObject, joinPointer, setKey } from "@/lib/template/pointer";
 
@@ -16,24 +35,145 @@ export interface SchemaProblem {
   message: string;
 }
 
+/** A prepared schema: validates a value and returns its problems (null when valid). */
+export type SchemaValidator = (value: JsonValue) => SchemaProblem[] | null;
+
 /**
  * A compiled variables schema: one validator per variable (so editing one variable's schema
- * recompiles only that variable) plus one for the root's own keywords (additionalProperties...).
+ * re-prepares only that variable) plus one for the root's own keywords (additionalProperties...).
  */
 export type CompiledSchema =
-  | { ok: true; root: ValidateFunction; properties: Map<string, ValidateFunction> }
+  | { ok: true; root: SchemaValidator; properties: Map<string, SchemaValidator> }
   /** `pointer` is relative to variables: "" or "/properties/<name>" */
   | { ok: false; reason: string; pointer: string };
 
-// inlineRefs off: big schemas reuse definitions many times, and inlining them multiplies compile time
-const ajv = new Ajv2020({
-  strict: false,
-  allErrors: true,
-  logger: false,
-  validateFormats: true,
-  inlineRefs: false,
-});
-addFormats(ajv);
+const META_ID = "https://json-schema.org/draft/2020-12/schema";
+
+/**
+ * The Draft 2020-12 meta-schema (the JSON files Ajv ships), with `$dynamicRef: "#meta"` read as a
+ * plain `$ref` to the top meta-schema (@cfworker/json-schema has no $dynamicRef, and without
+ * extension vocabularies the two resolve to the same schema) and without its `format`s.
+ */
+function withoutDynamicRefs(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(withoutDynamicRefs);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    // (the strings only: core's `properties` also has keys named $dynamicRef and $dynamicAnchor)
+    if (key === "$dynamicRef" && child === "#meta") setKey(out, "$ref", META_ID);
+    // Ajv checks no formats against the meta-schema ($ref's uri-reference, pattern's regex)
+    else if (key === "format" && typeof child === "string") continue;
+    else if (!(key === "$dynamicAnchor" && child === "meta"))
+      setKey(out, key, withoutDynamicRefs(child));
+  }
+  return out;
+}
+
+const META = withoutDynamicRefs(metaSchema as unknown as JsonObject) as Schema;
+type Lookup = ReturnType<typeof dereference>;
+const META_LOOKUP: Lookup = Object.create(null) as Lookup;
+for (const vocabulary of [
+  metaCore,
+  metaApplicator,
+  metaUnevaluated,
+  metaValidation,
+  metaData,
+  metaFormat,
+  metaContent,
+]) {
+  dereference(withoutDynamicRefs(vocabulary as unknown as JsonObject) as Schema, META_LOOKUP);
+}
+dereference(META, META_LOOKUP);
+
+/**
+ * Why a schema is not a Draft 2020-12 schema, or null: the first meta-schema error that is not a
+ * wrapper, in the checks' words, e.g. `/type must be one of "array", "boolean", ...`.
+ */
+function metaProblem(schema: JsonValue): string | null {
+  if (typeof schema === "boolean") return null;
+  const result = validate(schema, META, "2020-12", META_LOOKUP, true);
+  if (result.valid) return null;
+  let previous: OutputUnit | undefined;
+  for (const unit of result.errors) {
+    const message = formatError(unit, previous, keywordAt(META, META_LOOKUP, unit.keywordLocation));
+    previous = unit;
+    if (message !== null)
+      return `${decodeLocation(unit.instanceLocation) || "the schema"} ${message}`;
+  }
+  return "the schema is invalid";
+}
+
+/** "#/a/b%20c" (cfworker's URI-encoded location) to the JSON pointer "/a/b c". */
+function decodeLocation(location: string): string {
+  return location
+    .slice(1)
+    .split("/")
+    .map((token) => decodeURIComponent(token))
+    .join("/");
+}
+
+/** Ajv compiles each pattern with the u flag and refuses the schema when it does not compile. */
+function regexProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern, "u");
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * What Ajv refuses when it compiles a schema that passes the meta-schema: a reachable $ref that
+ * points nowhere (cfworker would only throw while validating a value that reaches it), a pattern
+ * that is not a regular expression, and an empty enum. Definitions that nothing references are not followed, as with Ajv.
+ */
+function compileProblem(schema: Schema, lookup: Lookup): string | null {
+  const seen = new Set<Schema>();
+  const walk = (node: unknown): string | null => {
+    if (!isObject(node as JsonValue)) return null;
+    const s = node as Schema;
+    if (seen.has(s)) return null;
+    seen.add(s);
+    // Ajv refuses an empty enum when it compiles (the meta-schema allows it)
+    if (Array.isArray(s.enum) && s.enum.length === 0) return "enum must have non-empty array";
+    if (s.$ref === "" && s.__absolute_ref__ === undefined) {
+      // `"$ref": ""` is the document itself; dereference skips an empty $ref, so point it there
+      Object.defineProperty(s, "__absolute_ref__", { value: schema.__absolute_uri__ });
+    }
+    if (typeof s.pattern === "string") {
+      const problem = regexProblem(s.pattern);
+      if (problem) return problem;
+    }
+    if (isObject(s.patternProperties as JsonValue)) {
+      for (const pattern of Object.keys(s.patternProperties as JsonObject)) {
+        const problem = regexProblem(pattern);
+        if (problem) return problem;
+      }
+    }
+    if (typeof s.$ref === "string") {
+      // the URL parser would read " " or "a b" as a path; Ajv resolves no such reference
+      if (!format["uri-reference"]?.(s.$ref)) return `can't resolve reference ${s.$ref} from id #`;
+      const target = lookup[s.__absolute_ref__ ?? s.$ref];
+      if (target === undefined) return `can't resolve reference ${s.$ref} from id #`;
+      const found = walk(target);
+      if (found) return found;
+    }
+    for (const [key, child] of Object.entries(s)) {
+      let found: string | null = null;
+      if (key === "$defs" || key === "definitions") continue;
+      if (schemaMapKeyword[key] && isObject(child as JsonValue)) {
+        for (const sub of Object.values(child as JsonObject)) if ((found = walk(sub))) return found;
+      } else if (schemaArrayKeyword[key] && Array.isArray(child)) {
+        for (const sub of child) if ((found = walk(sub))) return found;
+      } else if (schemaKeyword[key]) {
+        found = walk(child);
+      }
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(schema);
+}
 
 const MAX_CACHE = 64;
 const byText = new Map<string, CompiledSchema>();
@@ -112,18 +252,12 @@ export function preprocessVariablesSchema(schema: JsonObject): JsonObject {
   return removeRequired(copy) as JsonObject;
 }
 
-function describeAjvErrors(errors: ErrorObject[] | null | undefined): string {
-  const first = errors?.[0];
-  if (!first) return "unknown problem";
-  return `${first.instancePath || "the schema"} ${first.message ?? "is invalid"}`.trim();
-}
-
 function failure(error: unknown, pointer: string): CompiledSchema {
   return { ok: false, reason: error instanceof Error ? error.message : String(error), pointer };
 }
 
 /** Compiled single-variable validators, by definitions id and the variable's schema text. */
-const propertyCache = new Map<string, ValidateFunction | { reason: string }>();
+const propertyCache = new Map<string, SchemaValidator | { reason: string }>();
 const definitionIds = new Map<string, number>();
 const MAX_PROPERTIES = 20_000;
 
@@ -131,14 +265,11 @@ function compileProperty(
   key: string,
   schema: JsonValue,
   definitions: JsonObject,
-): ValidateFunction | { reason: string } {
+): SchemaValidator | { reason: string } {
   let entry = propertyCache.get(key);
   if (entry) return entry;
   try {
-    const standalone = isObject(schema) ? { ...schema, ...definitions } : schema;
-    entry = ajv.validateSchema(standalone as JsonObject)
-      ? ajv.compile(standalone as JsonObject)
-      : { reason: describeAjvErrors(ajv.errors) };
+    entry = prepare(isObject(schema) ? { ...schema, ...definitions } : schema, schema);
   } catch (error) {
     entry = { reason: error instanceof Error ? error.message : String(error) };
   }
@@ -154,18 +285,19 @@ function compileUncached(schema: JsonObject): CompiledSchema {
   } catch (error) {
     return failure(error, "");
   }
-  // every variable is compiled with the shared definitions beside it, so local $refs resolve
+  // every variable is prepared with the shared definitions beside it, so local $refs resolve
   const definitions: JsonObject = {};
   if (pre.definitions !== undefined) definitions.definitions = pre.definitions;
   if (pre.$defs !== undefined) definitions.$defs = pre.$defs;
   const definitionsText = JSON.stringify(definitions);
   let id = definitionIds.get(definitionsText);
   if (id === undefined) {
-    if (!ajv.validateSchema(definitions)) return failure(describeAjvErrors(ajv.errors), "");
+    const problem = metaProblem(definitions);
+    if (problem) return failure(problem, "");
     id = definitionIds.size;
     definitionIds.set(definitionsText, id);
   }
-  const properties = new Map<string, ValidateFunction>();
+  const properties = new Map<string, SchemaValidator>();
   const names: JsonObject = {};
   if (isObject(pre.properties)) {
     for (const [name, child] of Object.entries(pre.properties)) {
@@ -179,8 +311,12 @@ function compileUncached(schema: JsonObject): CompiledSchema {
   void _properties;
   try {
     const root = { ...rest, properties: names };
-    if (!ajv.validateSchema(root)) return failure(describeAjvErrors(ajv.errors), "");
-    return { ok: true, root: ajv.compile(root), properties };
+    const own: JsonObject = { ...root };
+    delete own.definitions;
+    delete own.$defs;
+    const validator = prepare(root, own);
+    if (typeof validator !== "function") return failure(validator.reason, "");
+    return { ok: true, root: validator, properties };
   } catch (error) {
     return failure(error, "");
   }
@@ -201,7 +337,7 @@ const VALUE_KEYWORDS = new Set(["enum", "const", "required", "block_type_slug", 
  * description then reuses the compiled validator instead of recompiling on every keystroke.
  * A block type's title stays, because Prefect's preprocessing names the reference by it.
  */
-function withoutAnnotations(schema: JsonValue): JsonValue {
+export function withoutAnnotations(schema: JsonValue): JsonValue {
   if (Array.isArray(schema)) return schema.map(withoutAnnotations);
   if (!isObject(schema)) return schema;
   const out: JsonObject = {};
@@ -282,49 +418,156 @@ export function compileVariablesSchema(schema: JsonObject): CompiledSchema {
   return compiled;
 }
 
-function formatError(error: ErrorObject): string {
-  if (error.keyword === "type") {
-    const types = String(error.params.type as string)
-      .split(",")
-      .filter((t) => t !== "null");
-    return `must be ${types.join(" or ") || "null"}`;
+/** Wrappers whose own errors only say that a subschema failed; the subschema's errors say where. */
+const WRAPPERS = new Set([
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "if",
+  "$ref",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "items",
+  "prefixItems",
+  "dependentSchemas",
+]);
+
+/** Ajv's words for a failed wrapper, shown only when no inner error says more. */
+const WRAPPER_MESSAGES: Record<string, string> = {
+  anyOf: "must match a schema in anyOf",
+  oneOf: "must match exactly one schema in oneOf",
+  if: 'must match "then" schema',
+};
+
+/** The value of the keyword at a cfworker keyword location, following $refs on the way. */
+function keywordAt(root: Schema, lookup: Lookup, location: string): unknown {
+  let node: unknown = root;
+  let inMap = false;
+  for (const token of decodeLocation(location).split("/").slice(1)) {
+    // after "properties" (or another map of schemas) a token is a name, even "$ref"
+    const isKey: boolean = inMap;
+    inMap = !isKey && schemaMapKeyword[token] === true;
+    if (!isKey && token === "$ref" && isObject(node as JsonValue)) {
+      const s = node as Schema;
+      node = lookup[s.__absolute_ref__ ?? s.$ref ?? ""];
+      continue;
+    }
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = (node as Record<string, unknown> | undefined)?.[key];
   }
-  if (error.keyword === "enum" && Array.isArray(error.params.allowedValues)) {
-    return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
-  }
-  if (error.keyword === "additionalProperties") {
-    return `has an unexpected property ${JSON.stringify(error.params.additionalProperty)}`;
-  }
-  return error.message ?? "is invalid";
+  return node;
 }
 
-function problemsOf(validate: ValidateFunction, value: JsonValue, prefix: string): SchemaProblem[] {
-  if (validate(value)) return [];
-  const errors = validate.errors ?? [];
-  const byPath = new Map<string, string>();
-  for (const error of errors) {
-    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "allOf")
-      continue;
-    if (error.keyword === "type" && error.params.type === "null") continue;
-    if (error.keyword === "if") continue;
-    const path =
-      error.keyword === "additionalProperties" &&
-      typeof error.params.additionalProperty === "string"
-        ? joinPointer(error.instancePath, error.params.additionalProperty)
-        : error.instancePath;
-    const message =
-      error.keyword === "additionalProperties"
-        ? "is not allowed by the schema"
-        : formatError(error);
-    if (!byPath.has(prefix + path)) byPath.set(prefix + path, message);
-  }
-  if (byPath.size === 0) {
-    for (const error of errors) {
-      if (!byPath.has(prefix + error.instancePath))
-        byPath.set(prefix + error.instancePath, formatError(error));
+/**
+ * One error in the words the checks show (Ajv's wording, which the messages were written for):
+ * "must be integer", "must be one of ...", "is not allowed by the schema", "must be >= 0"...
+ * null when the error is a wrapper or the `type: null` branch of an optional variable.
+ */
+function formatError(
+  unit: OutputUnit,
+  previous: OutputUnit | undefined,
+  value: unknown,
+): string | null {
+  if (WRAPPERS.has(unit.keyword)) return null;
+  switch (unit.keyword) {
+    case "type": {
+      const types = (Array.isArray(value) ? value : [value]).map(String);
+      if (types.join(",") === "null") return null;
+      return `must be ${types.filter((t) => t !== "null").join(" or ") || "null"}`;
     }
+    case "enum":
+      return Array.isArray(value)
+        ? `must be one of ${value.map((v) => JSON.stringify(v)).join(", ")}`
+        : "must be equal to one of the allowed values";
+    case "false":
+      // a `false` schema: under additionalProperties it forbids an extra key
+      return previous?.keyword === "additionalProperties" ||
+        previous?.keyword === "unevaluatedProperties"
+        ? "is not allowed by the schema"
+        : "boolean schema is false";
+    case "const":
+      return "must be equal to constant";
+    case "minimum":
+      return `must be >= ${String(value)}`;
+    case "maximum":
+      return `must be <= ${String(value)}`;
+    case "exclusiveMinimum":
+      return `must be > ${String(value)}`;
+    case "exclusiveMaximum":
+      return `must be < ${String(value)}`;
+    case "multipleOf":
+      return `must be multiple of ${String(value)}`;
+    case "minLength":
+      return `must NOT have fewer than ${String(value)} characters`;
+    case "maxLength":
+      return `must NOT have more than ${String(value)} characters`;
+    case "minItems":
+      return `must NOT have fewer than ${String(value)} items`;
+    case "maxItems":
+      return `must NOT have more than ${String(value)} items`;
+    case "minProperties":
+      return `must NOT have fewer than ${String(value)} properties`;
+    case "maxProperties":
+      return `must NOT have more than ${String(value)} properties`;
+    case "pattern":
+      return `must match pattern ${JSON.stringify(value)}`;
+    case "format":
+      return `must match format ${JSON.stringify(value)}`;
+    case "not":
+      return "must NOT be valid";
+    case "uniqueItems":
+      return "must NOT have duplicate items";
+    default:
+      return unit.error;
   }
-  return [...byPath.entries()].map(([instancePath, message]) => ({ instancePath, message }));
+}
+
+/**
+ * Prepares one schema: checks it as Ajv's compile does, then returns its validator. `own` is the
+ * part still to check against the meta-schema (the shared definitions were checked once).
+ */
+function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason: string } {
+  const problem = metaProblem(own);
+  if (problem) return { reason: problem };
+  if (typeof schema === "boolean") {
+    return (value) =>
+      schema || value === undefined
+        ? null
+        : [{ instancePath: "", message: "boolean schema is false" }];
+  }
+  const root = schema as Schema;
+  const lookup = dereference(root);
+  const missing = compileProblem(root, lookup);
+  if (missing) return { reason: missing };
+  return (value) => {
+    const result = validate(value, root, "2020-12", lookup, false);
+    if (result.valid) return null;
+    // one problem per instance path, the first (most specific) error there
+    const byPath = new Map<string, string>();
+    let previous: OutputUnit | undefined;
+    for (const unit of result.errors) {
+      const message = formatError(unit, previous, keywordAt(root, lookup, unit.keywordLocation));
+      previous = unit;
+      const path = decodeLocation(unit.instanceLocation);
+      if (message !== null && !byPath.has(path)) byPath.set(path, message);
+    }
+    // nothing but wrappers and null branches failed (a variable typed null): say those
+    if (byPath.size === 0) {
+      for (const unit of result.errors) {
+        const message =
+          unit.keyword === "type" ? "must be null" : (WRAPPER_MESSAGES[unit.keyword] ?? null);
+        const path = decodeLocation(unit.instanceLocation);
+        if (message !== null && !byPath.has(path)) byPath.set(path, message);
+      }
+    }
+    return [...byPath.entries()].map(([instancePath, message]) => ({ instancePath, message }));
+  };
+}
+
+function withPrefix(problems: SchemaProblem[], prefix: string): SchemaProblem[] {
+  return problems.map((p) => ({ instancePath: prefix + p.instancePath, message: p.message }));
 }
 
 /**
@@ -335,12 +578,11 @@ export function validateValues(
   compiled: Extract<CompiledSchema, { ok: true }>,
   values: JsonObject,
 ): SchemaProblem[] {
-  const problems = problemsOf(compiled.root, values, "");
+  const problems = compiled.root(values) ?? [];
   for (const [name, value] of Object.entries(values)) {
-    const validate = compiled.properties.get(name);
     // the common case (valid) costs one call and no allocation
-    if (!validate || validate(value)) continue;
-    problems.push(...problemsOf(validate, value, joinPointer("", name)));
+    const found = compiled.properties.get(name)?.(value);
+    if (found) problems.push(...withPrefix(found, joinPointer("", name)));
   }
   return problems;
 }

@@ -3,17 +3,20 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, NONCE_HEADER, newNonce, securityFor } from "./csp";
 
 describe("contentSecurityPolicy", () => {
-  it("is the exact production policy", () => {
+  it("is the exact production policy, without 'unsafe-eval'", () => {
     expect(contentSecurityPolicy("abc")).toBe(
-      "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic' 'unsafe-eval'; " +
+      "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; " +
         "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'",
     );
   });
 
-  it("lets next dev reload over a websocket", () => {
+  it("lets next dev reload over a websocket and run React's development tooling", () => {
     expect(contentSecurityPolicy("abc", true)).toContain("connect-src 'self' ws:;");
+    expect(contentSecurityPolicy("abc", true)).toContain(
+      "script-src 'self' 'nonce-abc' 'strict-dynamic' 'unsafe-eval';",
+    );
   });
 });
 

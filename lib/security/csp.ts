@@ -3,9 +3,10 @@
  * it to its own scripts when it finds `'nonce-…'` in the request's CSP header), and scripts they
  * load ('strict-dynamic'). Monaco's workers are same-origin Turbopack chunks
  * (/_next/static/chunks/turbopack-worker-*.js, no blob: URLs), hence `worker-src 'self'`.
- * 'unsafe-eval': the live checks validate each template's `variables` JSON Schema with Ajv in the
- * browser, and Ajv compiles schemas to functions (`new Function`); without it every schema check
- * fails. Injected <script> elements and inline handlers stay blocked (nonce + 'strict-dynamic').
+ * No 'unsafe-eval': nothing in the pages evaluates strings as code (the live checks validate
+ * `variables` JSON Schemas with an interpreting validator, lib/checks/schema-validation.ts), so
+ * eval and `new Function` throw. Only `next dev` gets it, for React's development tooling.
+ * Injected <script> elements and inline handlers stay blocked (nonce + 'strict-dynamic').
  * Styles allow 'unsafe-inline': Monaco writes <style> elements and style attributes at run time
  * and React renders style props; a nonce in style-src would switch 'unsafe-inline' off.
  * Pure (no server-only): proxy.ts and the unit tests use it.
@@ -21,11 +22,20 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** The policy for one response; `dev` adds the websocket `next dev` reloads through. */
+/**
+ * The policy for one response; `dev` adds the websocket `next dev` reloads through and the
+ * 'unsafe-eval' React's development build uses to rebuild server stack traces.
+ */
 export function contentSecurityPolicy(nonce: string, dev = false): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", "'unsafe-eval'"],
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...(dev ? ["'unsafe-eval'"] : []),
+    ],
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'", "data:"],

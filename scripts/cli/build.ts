@@ -6,7 +6,7 @@
  * The bundle starts at the entry and follows its imports, so a new command module under cli/ is
  * included as soon as main.ts imports it. The AWS SDK stays external: the package depends on the
  * clients it imports, at the versions the repository's package.json names (read from the build's
- * metafile, so the list cannot drift from the code). Everything else (zod, ajv, jsonc-parser, …)
+ * metafile, so the list cannot drift from the code). Everything else (zod, @cfworker/json-schema, jsonc-parser, …)
  * is bundled.
  *
  * Code splitting keeps the bundle's dynamic imports lazy: one bundled file would load the AWS SDK

@@ -1,4 +1,4 @@
-/** template/invalid-variables-schema and template/default-violates-schema (ajv, Prefect's preprocessing). */
+/** template/invalid-variables-schema and template/default-violates-schema (a Draft 2020-12 validator, Prefect's preprocessing). */
 import type { JsonObject } from "@/lib/template/types";
 import { isObject, joinPointer, setKey, splitPointer } from "@/lib/template/pointer";
 import type { Rule } from "../rule";

@@ -93,27 +93,24 @@ else
   SIGN_IN="sign in with a user of $POOLDECK_USERS_FILE"
 fi
 
-if [[ -n "$BUILD_PID" ]]; then
-  log "waiting for the build …"
-  if ! wait "$BUILD_PID"; then
-    BUILD_PID=""
-    tail -n 40 "$BUILD_LOG" >&2
-    die "next build failed (its whole output: ${BUILD_LOG#"$ROOT"/})"
+# waits for a step started in the background: its time, or the tail of its output when it failed
+wait_background() {
+  local what="$1" pid="$2" output="$3" start="$4"
+  log "waiting for $what …"
+  if ! wait "$pid"; then
+    tail -n 40 "$output" >&2
+    die "$what failed (its whole output: ${output#"$ROOT"/})"
   fi
+  log "$what: done in $(elapsed_since "$start") s, alongside the steps above"
+}
+if [[ -n "$BUILD_PID" ]]; then
+  wait_background "building the dashboard (next build)" "$BUILD_PID" "$BUILD_LOG" "$BUILD_START"
   BUILD_PID=""
   echo "$BUILD_KEY" >"$BUILD_STAMP"
-  log "building the dashboard (next build): done in $(elapsed_since "$BUILD_START") s, alongside the steps above"
 fi
-
 if [[ -n "$NATIVE_PID" ]]; then
-  log "waiting for better-sqlite3's compile …"
-  if ! wait "$NATIVE_PID"; then
-    NATIVE_PID=""
-    tail -n 40 "$NATIVE_LOG" >&2
-    die "compiling better-sqlite3 failed (its whole output: ${NATIVE_LOG#"$ROOT"/})"
-  fi
+  wait_background "compiling better-sqlite3" "$NATIVE_PID" "$NATIVE_LOG" "$NATIVE_START"
   NATIVE_PID=""
-  log "compiling better-sqlite3: done in $(elapsed_since "$NATIVE_START") s, alongside the steps above"
   # a build that ran before the binary existed could not copy it into the standalone server
   binary=node_modules/better-sqlite3/build/Release/better_sqlite3.node
   if [[ -f "$DIST/standalone/server.js" ]]; then

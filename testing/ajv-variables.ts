@@ -10,6 +10,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import {
   preprocessVariablesSchema,
+  sharedDefinitions,
   withoutAnnotations,
   type SchemaProblem,
 } from "@/lib/checks/schema-validation";
@@ -70,9 +71,7 @@ function compileUncached(schema: JsonObject): AjvCompiled {
   } catch (error) {
     return failure(error, "");
   }
-  const definitions: JsonObject = {};
-  if (pre.definitions !== undefined) definitions.definitions = pre.definitions;
-  if (pre.$defs !== undefined) definitions.$defs = pre.$defs;
+  const definitions = sharedDefinitions(pre);
   if (!ajv.validateSchema(definitions)) return failure(describeAjvErrors(ajv.errors), "");
   const properties = new Map<string, ValidateFunction>();
   const names: JsonObject = {};

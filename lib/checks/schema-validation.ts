@@ -278,6 +278,14 @@ function compileProperty(
   return entry;
 }
 
+/** The preprocessed schema's shared definitions (`definitions`, `$defs`), prepared beside each variable so local $refs resolve. */
+export function sharedDefinitions(pre: JsonObject): JsonObject {
+  const definitions: JsonObject = {};
+  if (pre.definitions !== undefined) definitions.definitions = pre.definitions;
+  if (pre.$defs !== undefined) definitions.$defs = pre.$defs;
+  return definitions;
+}
+
 function compileUncached(schema: JsonObject): CompiledSchema {
   let pre: JsonObject;
   try {
@@ -285,10 +293,7 @@ function compileUncached(schema: JsonObject): CompiledSchema {
   } catch (error) {
     return failure(error, "");
   }
-  // every variable is prepared with the shared definitions beside it, so local $refs resolve
-  const definitions: JsonObject = {};
-  if (pre.definitions !== undefined) definitions.definitions = pre.definitions;
-  if (pre.$defs !== undefined) definitions.$defs = pre.$defs;
+  const definitions = sharedDefinitions(pre);
   const definitionsText = JSON.stringify(definitions);
   let id = definitionIds.get(definitionsText);
   if (id === undefined) {

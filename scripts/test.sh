@@ -126,25 +126,6 @@ start_stack() {
 start_int_stack() {
   on_int_stack bash scripts/stack.sh start && on_int_stack npx tsx testing/seed/index.ts
 }
-# better-sqlite3's compile (about 100 s of one core), when setup left it for later
-# (POOLDECK_NATIVE_LATER=1, as .ci/run sets: npm ci ran with --ignore-scripts): beside the build and
-# the stacks, which do not open SQLite. The unit and browser tests wait for it (native_ready).
-NATIVE_STATUS="$LOGS/native-build.status"
-if [[ -f node_modules/.pooldeck-native-pending ]]; then
-  (
-    status=0
-    quiet "better-sqlite3 compile" bash scripts/native-build.sh || status=$?
-    echo "$status" >"$NATIVE_STATUS"
-  ) &
-else
-  echo 0 >"$NATIVE_STATUS"
-fi
-# native_ready: waits for better-sqlite3's compile; fails when it failed
-native_ready() {
-  until [[ -s "$NATIVE_STATUS" ]]; do sleep 1; done
-  [[ "$(cat "$NATIVE_STATUS")" == 0 ]]
-}
-
 # the stacks first: Prefect's start-up is the longest wait and gets a head start
 quiet "local stack start and seed (browser tests)" start_stack &
 STACK_PID=$!
@@ -163,11 +144,7 @@ checks_then_integration() {
   quiet "lint" nice -n 10 npm run --silent lint || failed=1
   quiet "format" nice -n 10 npm run --silent format:check || failed=1
   quiet "types" nice -n 10 npm run --silent typecheck || failed=1
-  if native_ready; then
-    quiet "unit tests" nice -n 10 npx vitest run --project unit || failed=1
-  else
-    failed=1
-  fi
+  quiet "unit tests" nice -n 10 npx vitest run --project unit || failed=1
   if wait "$int_stack"; then
     quiet "integration tests (real Prefect server, ECS emulator, Prefect's own Python)" \
       on_int_stack npx vitest run --project integration || failed=1
@@ -182,7 +159,6 @@ CHECKS_PID=$!
 failed=0
 wait "$BUILD_PID" || failed=1
 wait "$STACK_PID" || failed=1
-native_ready || failed=1
 if ((failed == 0)); then
   export PREFECT_API_KEY="pnu_pooldeckTestCanaryKey4b7e19" # unused by the no-auth server; must never leak
   export POOLDECK_E2E_RECORD_DIR="$POOLDECK_DATA_DIR/recorded"

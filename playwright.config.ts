@@ -38,7 +38,9 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL,
-    screenshot: "on",
+    // the screens a test is about are attached by testing/e2e/shot.ts; an automatic one per test
+    // (90 of them) is only worth its time when the test failed
+    screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium: Playwright cannot download browsers here.

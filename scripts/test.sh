@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `npm test`: everything. Starts its own stacks on test ports (so a running demo is left alone),
 # seeds them, and stops them at the end, pass or fail. The steps run side by side as soon as what
-# they need is there, so the 2 cores stay busy: the production build while two stacks start (one
-# for the browser tests, one for the integration tests, which change their world); then the
-# browser tests and the secret scan on the build, while the checks (lint, format, types, unit
-# tests) and then the integration tests run one after another beside them. Each step's output is
+# they need is there, so the 2 cores stay busy: the production build while the browser tests'
+# stack starts; then the browser tests and the secret scan on the build, while the checks (lint,
+# format, types, unit tests) and then the integration tests, on a second stack of their own that
+# starts during the unit tests (they change their world), run one after another beside them. Each step's output is
 # kept in .data/test-logs/<step>.log; the end prints every step's time, and the log tail of a
 # failed one.
 set -euo pipefail
@@ -119,7 +119,7 @@ cp "$POOLDECK_USERS_FILE" "$INT_DATA_DIR/users.json"
 
 # Side by side, what the browser tests wait for: the build and the browser tests' stack (Prefect
 # :$POOLDECK_PREFECT_PORT, ECS emulator :$POOLDECK_MOTO_PORT, PostgreSQL :$POOLDECK_PG_PORT) with
-# the seed; and the integration tests' stack (:$INT_PREFECT_PORT, :$INT_MOTO_PORT) with the seed.
+# the seed. The integration tests' stack (:$INT_PREFECT_PORT, :$INT_MOTO_PORT) starts later.
 start_stack() {
   bash scripts/stack.sh start && bash scripts/postgres.sh start && npx tsx testing/seed/index.ts
 }
@@ -139,11 +139,12 @@ BUILD_PID=$!
 # start-up and the browser tests are the run's longest path and get the cores first.
 checks_then_integration() {
   local failed=0 int_stack
-  quiet "local stack start and seed (integration tests)" start_int_stack &
-  int_stack=$!
   quiet "lint" nice -n 10 npm run --silent lint || failed=1
   quiet "format" nice -n 10 npm run --silent format:check || failed=1
   quiet "types" nice -n 10 npm run --silent typecheck || failed=1
+  # started here, not with the build: the build and the browser tests' stack get the cores first
+  quiet "local stack start and seed (integration tests)" start_int_stack &
+  int_stack=$!
   quiet "unit tests" nice -n 10 npx vitest run --project unit || failed=1
   if wait "$int_stack"; then
     quiet "integration tests (real Prefect server, ECS emulator, Prefect's own Python)" \

@@ -73,7 +73,10 @@ export function TemplateEditor(props: TemplateEditorProps) {
   if (planned !== cluster) setCluster(planned);
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
   // Monaco revalidates on every schema change; only variables shape the schema, so key on them
-  const variablesKey = JSON.stringify(isObjectValue(doc.value) ? doc.value.variables : null);
+  // (`?? null`: a template without variables, such as Prefect's `{}`, still keys as JSON text)
+  const variablesKey = JSON.stringify(
+    (isObjectValue(doc.value) ? doc.value.variables : null) ?? null,
+  );
   const schema = useTemplateSchema(variablesKey);
   const getCurrentText = useLatest(doc.text);
   const getDocument = useLatest(doc.document);

@@ -227,6 +227,22 @@ test("invalid JSON keeps the form and says where to fix it", async ({ page }, in
   await expect(page.getByLabel("Image")).toBeEnabled();
 });
 
+test("a pool Prefect holds with an empty template opens, and Monaco completes its top-level keys", async ({
+  page,
+}, info) => {
+  // what Prefect stores for a pool created without a template (the API's default)
+  const pool = await createPool("empty", {} as Template);
+  await page.goto(`/pools/${pool}`);
+  await waitForMonaco(page);
+  await expect(page.locator(".monaco-editor .view-lines")).toHaveText("{}");
+  await gotoLineEnd(page, 1);
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Control+Space");
+  const suggestions = page.locator(".monaco-editor .suggest-widget .monaco-list-row");
+  await expect(suggestions).toHaveText([/^job_configuration/, /^variables/]);
+  await shot(page, info, "empty-template-completion");
+});
+
 test("an unknown pool is a 404 with a way out", async ({ page }) => {
   const res = await page.goto("/pools/e2e-editor-does-not-exist");
   expect(res?.status()).toBe(404);

@@ -266,10 +266,19 @@ function compileProperty(
   schema: JsonValue,
   definitions: JsonObject,
 ): SchemaValidator | { reason: string } {
+  return cachedPrepare(key, isObject(schema) ? { ...schema, ...definitions } : schema, schema);
+}
+
+/** prepare(schema, own), cached by `key` (the definitions' id and the schema's text). */
+function cachedPrepare(
+  key: string,
+  schema: JsonValue,
+  own: JsonValue,
+): SchemaValidator | { reason: string } {
   let entry = propertyCache.get(key);
   if (entry) return entry;
   try {
-    entry = prepare(isObject(schema) ? { ...schema, ...definitions } : schema, schema);
+    entry = prepare(schema, own);
   } catch (error) {
     entry = { reason: error instanceof Error ? error.message : String(error) };
   }
@@ -314,17 +323,15 @@ function compileUncached(schema: JsonObject): CompiledSchema {
   }
   const { properties: _properties, ...rest } = pre;
   void _properties;
-  try {
-    const root = { ...rest, properties: names };
-    const own: JsonObject = { ...root };
-    delete own.definitions;
-    delete own.$defs;
-    const validator = prepare(root, own);
-    if (typeof validator !== "function") return failure(validator.reason, "");
-    return { ok: true, root: validator, properties };
-  } catch (error) {
-    return failure(error, "");
-  }
+  const root = { ...rest, properties: names };
+  const own: JsonObject = { ...root };
+  delete own.definitions;
+  delete own.$defs;
+  // the root's own keywords and variable names rarely change while a variable is edited: its
+  // validator (meta-validated over every name) is cached like the variables' own
+  const entry = cachedPrepare(`${id}\u0000${JSON.stringify(own)}`, root, own);
+  if (typeof entry !== "function") return failure(entry.reason, "");
+  return { ok: true, root: entry, properties };
 }
 
 const ANNOTATIONS = new Set(["default", "description", "title", "examples", "$comment"]);

@@ -17,19 +17,8 @@ if port_in_use "$POOLDECK_PORT"; then
   die "port $POOLDECK_PORT is in use; set POOLDECK_PORT to another port"
 fi
 DEMO_START="$EPOCHREALTIME"
-# better-sqlite3's compile (minutes of one core) is left out of npm ci and runs below, alongside the
-# build, Prefect's start-up and the seed
-POOLDECK_NATIVE_LATER=1 timed "setup (npm packages, Python environment; skipped when installed)" \
+timed "setup (npm packages, Python environment; skipped when installed)" \
   bash scripts/setup.sh --no-browser
-NATIVE_PID=""
-if [[ -f node_modules/.pooldeck-native-pending ]]; then
-  NATIVE_START="$EPOCHREALTIME"
-  NATIVE_LOG="$POOLDECK_DATA_DIR/demo-native-build.log"
-  mkdir -p "$POOLDECK_DATA_DIR"
-  log "compiling better-sqlite3 in the background; its output goes to ${NATIVE_LOG#"$ROOT"/}"
-  setsid bash scripts/native-build.sh >"$NATIVE_LOG" 2>&1 &
-  NATIVE_PID=$!
-fi
 # the build is skipped while its inputs (every file of the checkout the app is built from, and the
 # Node version) hash to what the last build recorded
 DIST="${POOLDECK_DIST_DIR:-.next}"
@@ -62,10 +51,7 @@ else
   BUILD_PID=$!
 fi
 stop_build() {
-  local pid
-  for pid in "$BUILD_PID" "$NATIVE_PID"; do
-    if [[ -n "$pid" ]]; then kill -- "-$pid" 2>/dev/null || true; fi
-  done
+  if [[ -n "$BUILD_PID" ]]; then kill -- "-$BUILD_PID" 2>/dev/null || true; fi
 }
 
 trap 'stop_build; bash scripts/stack.sh stop' EXIT
@@ -108,17 +94,6 @@ if [[ -n "$BUILD_PID" ]]; then
   BUILD_PID=""
   echo "$BUILD_KEY" >"$BUILD_STAMP"
 fi
-if [[ -n "$NATIVE_PID" ]]; then
-  wait_background "compiling better-sqlite3" "$NATIVE_PID" "$NATIVE_LOG" "$NATIVE_START"
-  NATIVE_PID=""
-  # a build that ran before the binary existed could not copy it into the standalone server
-  binary=node_modules/better-sqlite3/build/Release/better_sqlite3.node
-  if [[ -f "$DIST/standalone/server.js" ]]; then
-    mkdir -p "$DIST/standalone/$(dirname "$binary")"
-    cp "$binary" "$DIST/standalone/$binary"
-  fi
-fi
-
 # the standalone server (npm start) that ships; the URL is printed once it answers
 bash scripts/start.sh &
 SERVER_PID=$!

@@ -11,25 +11,9 @@ if [[ ! -f "$NPM_STAMP" && -f node_modules/.package-lock.json \
   && ! package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "$NPM_KEY" >"$NPM_STAMP"
 fi
-# better-sqlite3 (the embedded audit store) compiles SQLite from source here (its prebuilt binaries
-# are on GitHub, out of reach): minutes of one core. With POOLDECK_NATIVE_LATER=1 (npm run demo)
-# npm ci skips the packages' install steps, esbuild's runs at once, and the compile is left to the
-# caller, which runs it alongside other work (scripts/native-build.sh); until it is done
-# NATIVE_PENDING exists, and the next setup compiles first.
-NATIVE_PENDING=node_modules/.pooldeck-native-pending
 if [[ ! -f "$NPM_STAMP" || "$(cat "$NPM_STAMP")" != "$NPM_KEY" ]]; then
-  if [[ "${POOLDECK_NATIVE_LATER:-}" == 1 ]]; then
-    timed "installing npm packages (npm ci, better-sqlite3's compile left for later)" \
-      npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-    npm rebuild esbuild --loglevel=error >/dev/null
-    touch "$NATIVE_PENDING"
-  else
-    timed "installing npm packages (npm ci)" npm ci --no-audit --no-fund --loglevel=error
-  fi
+  timed "installing npm packages (npm ci)" npm ci --no-audit --no-fund --loglevel=error
   echo "$NPM_KEY" >"$NPM_STAMP"
-fi
-if [[ -f "$NATIVE_PENDING" && "${POOLDECK_NATIVE_LATER:-}" != 1 ]]; then
-  timed "compiling better-sqlite3" bash scripts/native-build.sh
 fi
 bash scripts/setup-python.sh
 apt_install() { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }

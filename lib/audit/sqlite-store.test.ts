@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { describe, expect, it } from "vitest";
 import { openSqliteAuditStore } from "./sqlite-store";
 import { describeAuditStore, poolUpdate } from "@/testing/audit-store-contract";

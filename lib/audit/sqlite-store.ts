@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations";
 import {
   DEFAULT_LIMIT,

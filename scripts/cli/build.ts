@@ -23,18 +23,18 @@ const REPO = fileURLToPath(new URL("../..", import.meta.url));
 /** The package folder `npm pack` packs. */
 export const CLI_PACKAGE_DIR = join(REPO, "dist", "cli");
 /**
- * Packages left out of the bundle; the packed package depends on those it imports. better-sqlite3
- * is a native module (the audit store's embedded default), which no bundle can hold.
+ * Packages left out of the bundle; the packed package depends on those it imports. libsql (the
+ * audit store's embedded SQLite) is a native module, which no bundle can hold.
  */
-const EXTERNAL = ["@aws-sdk/*", "better-sqlite3", "pg-native"];
+const EXTERNAL = ["@aws-sdk/*", "libsql", "pg-native"];
 /** Externals that are only loaded on request and are not dependencies (pg's native binding). */
 const OPTIONAL = new Set(["pg-native"]);
 /**
- * Native externals become optional peer dependencies, not dependencies: better-sqlite3 compiles
- * for minutes where no prebuilt binary can be fetched, and check / render never load it. A runner
- * that records audit entries in the embedded SQLite store installs it beside pooldeck.
+ * Native externals become optional peer dependencies, not dependencies: libsql brings a ~9 MB
+ * binary for the platform, and check / render never load it. A runner that records audit entries
+ * in the embedded SQLite store installs it beside pooldeck.
  */
-const NATIVE = new Set(["better-sqlite3"]);
+const NATIVE = new Set(["libsql"]);
 
 interface RootManifest {
   name: string;

@@ -4,8 +4,10 @@
  * a call names; for Prefect the method and path with ids collapsed. The load test puts one in front
  * of the ECS emulator and one in front of Prefect, so it can count the app's upstream calls.
  */
-import { createServer, request as httpRequest, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+
+import { forward } from "./forward";
 
 export interface UpstreamCall {
   /** ms since the proxy started */
@@ -86,26 +88,12 @@ export async function startCountingProxy(
         status: 0,
       };
       calls.push(call);
-      const out = httpRequest(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: target.host },
-        },
-        (upstreamRes) => {
-          call.status = upstreamRes.statusCode ?? 0;
-          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.rawHeaders);
-          upstreamRes.pipe(res);
-        },
-      );
-      out.on("error", (error) => {
-        call.status = 502;
-        if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
-        res.end(`counting proxy: ${target.origin} failed: ${error.message}`);
+      forward(req, res, target, {
+        name: "counting proxy",
+        body,
+        onAnswer: (answer) => (call.status = answer.statusCode ?? 0),
+        onError: () => (call.status = 502),
       });
-      out.end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

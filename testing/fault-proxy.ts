@@ -8,8 +8,10 @@
  * - `down()`: open connections are cut and new ones refused, as when the server died.
  * `restore()` goes back to forwarding on the same port, dropping every request held by a hang.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+
+import { forward } from "./forward";
 
 export interface FaultProxy {
   /** the relay's origin, e.g. http://127.0.0.1:40123 */
@@ -41,21 +43,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
           req.resume();
           return;
         }
-        const forwarded = httpRequest(
-          {
-            host: target.hostname,
-            port: target.port,
-            method: req.method,
-            path: req.url,
-            headers: { ...req.headers, host: target.host },
-          },
-          (answer) => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-          },
-        );
-        forwarded.on("error", () => res.destroy());
-        req.pipe(forwarded);
+        forward(req, res, target, { name: "fault proxy" });
       });
       server.on("connection", (socket) => {
         sockets.add(socket);

@@ -7,6 +7,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { forward } from "@/testing/forward";
+
 /** One AWS API call as the worker sent it. */
 export type RecordedCall = {
   /** "ecs", "ec2", "sqs" … from the SigV4 credential scope. */
@@ -69,24 +71,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         });
       }
       for (const l of listeners) l();
-      const fwd = http.request(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: upstream.host },
-        },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      fwd.on("error", (err) => {
-        if (!res.headersSent) res.writeHead(502);
-        res.end(String(err));
-      });
-      fwd.end(raw);
+      forward(req, res, upstream, { name: "recording proxy", body: raw });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -8,8 +8,10 @@
  *     npx tsx testing/e2e/recording-proxy.ts
  */
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer } from "node:http";
 import { join } from "node:path";
+
+import { forward } from "../forward";
 
 const upstream = new URL(process.env.RECORD_UPSTREAM ?? "http://127.0.0.1:3100");
 const port = Number(process.env.RECORD_PORT ?? 3101);
@@ -29,41 +31,27 @@ const server = createServer((req, res) => {
   const headers = { ...req.headers };
   // uncompressed bodies, so the recording is the text the browser decodes
   delete headers["accept-encoding"];
-  const out = httpRequest(
-    {
-      host: upstream.hostname,
-      port: upstream.port,
-      method: req.method,
-      path: req.url,
-      headers, // Host stays the proxy's: Next compares it with Origin for server actions
-    },
-    (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.rawHeaders);
-      const type = String(upstreamRes.headers["content-type"] ?? "");
+  forward(req, res, upstream, {
+    name: "recording proxy",
+    headers, // Host stays the proxy's: Next compares it with Origin for server actions
+    // the answer streams on as it comes (RSC and Suspense stream); a copy of its body is recorded
+    onAnswer: (answer) => {
+      const type = String(answer.headers["content-type"] ?? "");
+      if (!RECORDED.test(type)) return;
       const chunks: Buffer[] = [];
-      upstreamRes.on("data", (chunk: Buffer) => {
-        if (RECORDED.test(type)) chunks.push(chunk);
-        res.write(chunk); // streamed on at once: RSC and Suspense stream
-      });
-      upstreamRes.on("end", () => {
-        res.end();
-        if (!RECORDED.test(type)) return;
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
         const record = {
           method: req.method,
           url: req.url,
-          status: upstreamRes.statusCode,
+          status: answer.statusCode,
           contentType: type,
           body: Buffer.concat(chunks).toString("utf8"),
         };
         appendFileSync(file, `${JSON.stringify(record)}\n`);
       });
     },
-  );
-  out.on("error", (error) => {
-    if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
-    res.end(`recording proxy: upstream ${upstream.origin} failed: ${error.message}`);
   });
-  req.pipe(out);
 });
 
 server.listen(port, "127.0.0.1", () => {

@@ -84,3 +84,34 @@ describe("compileVariablesSchema after an edit elsewhere in the schema", () => {
     ]);
   });
 });
+
+describe("validateValues on values checked before", () => {
+  it("gives each value its own verdict when variables share a schema", () => {
+    const schema: JsonObject = {
+      type: "object",
+      properties: {
+        image: { type: "string", maxLength: 3 },
+        tag: { type: "string", maxLength: 3 },
+      },
+    };
+    expect(problems(schema, { image: "abc", tag: "abc" })).toEqual([]);
+    expect(problems(schema, { image: "abc", tag: "abcd" })).toEqual([
+      { instancePath: "/tag", message: "must NOT have more than 3 characters" },
+    ]);
+    expect(problems(schema, { image: "abcd", tag: "abc" })).toEqual([
+      { instancePath: "/image", message: "must NOT have more than 3 characters" },
+    ]);
+  });
+
+  it("still reports a root that is more than type object", () => {
+    const schema: JsonObject = {
+      type: "object",
+      maxProperties: 1,
+      properties: { image: { type: "string" }, tag: { type: "string" } },
+    };
+    expect(problems(schema, { image: "a" })).toEqual([]);
+    expect(problems(schema, { image: "a", tag: "b" })).toEqual([
+      { instancePath: "", message: "must NOT have more than 1 properties" },
+    ]);
+  });
+});

@@ -499,7 +499,21 @@ function compileParts(schema: JsonObject): CompiledSchema {
     },
   );
   if (typeof entry !== "function") return failure(entry.reason, "");
-  return { ok: true, root: entry, properties };
+  return { ok: true, root: acceptsEveryObject(root) ? anyObject(entry) : entry, properties };
+}
+
+/**
+ * A root with no keywords but `type: "object"` (Prefect's own templates; annotations and
+ * `required` are gone by now) accepts every object whatever its keys: its properties are all
+ * `true`. Validating the values there costs as much as validating every variable.
+ */
+function acceptsEveryObject(root: JsonObject): boolean {
+  for (const key in root) if (key !== "type") return false;
+  return root.type === undefined || root.type === "object";
+}
+
+function anyObject(validator: SchemaValidator): SchemaValidator {
+  return (value) => (isObject(value) ? null : validator(value));
 }
 
 /** Compiles a variables schema (cached by object identity, then part by part; see compileParts). */
@@ -634,9 +648,21 @@ function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason:
   const lookup = dereference(root);
   const missing = compileProblem(root, lookup);
   if (missing) return { reason: missing };
+  // numbers, strings, booleans and null found valid: the defaults and job variables are mostly
+  // the same from one check to the next (a validator serves every variable with the same schema),
+  // and validating one again gives the same verdict (JSON Schema does not tell 0 from -0 either)
+  const validScalars = new Set<JsonValue>();
   return (value) => {
+    const scalar = value === null || typeof value !== "object";
+    if (scalar && validScalars.has(value)) return null;
     const result = validate(value, root, "2020-12", lookup, false);
-    if (result.valid) return null;
+    if (result.valid) {
+      if (scalar) {
+        if (validScalars.size >= MAX_SCALARS) validScalars.clear();
+        validScalars.add(value);
+      }
+      return null;
+    }
     // one problem per instance path, the first (most specific) error there
     const byPath = new Map<string, string>();
     let previous: OutputUnit | undefined;
@@ -658,6 +684,8 @@ function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason:
     return [...byPath.entries()].map(([instancePath, message]) => ({ instancePath, message }));
   };
 }
+
+const MAX_SCALARS = 10_000;
 
 function withPrefix(problems: SchemaProblem[], prefix: string): SchemaProblem[] {
   return problems.map((p) => ({ instancePath: prefix + p.instancePath, message: p.message }));
@@ -683,6 +711,8 @@ export function validateValues(
 /** A value that the Prefect server hydrates before validation (prefect variables / blocks). */
 export function isRuntimeReference(value: JsonValue): boolean {
   if (typeof value === "string") {
+    // (most strings are not: the test is cheaper than the pattern)
+    if (!value.includes("prefect.")) return false;
     return /^\s*\{\{\s*prefect\.(variables|blocks)\.[^}]*\}\}\s*$/.test(value);
   }
   return isObject(value) && Object.keys(value).length === 1 && "$ref" in value;

@@ -464,7 +464,6 @@ function compileParts(schema: JsonObject): CompiledSchema {
   if (!definitions.ok) return failure(definitions.reason, "");
   const { id, definitions: shared } = definitions;
   const properties = new Map<string, SchemaValidator>();
-  const names: JsonObject = {};
   let problem: CompiledSchema | undefined;
   if (lastVariables.size >= MAX_PROPERTIES) lastVariables.clear();
   for (const [name, child] of variables) {
@@ -483,21 +482,9 @@ function compileParts(schema: JsonObject): CompiledSchema {
     // so the next edit (fixing that one) does not prepare them again
     if (typeof entry !== "function") problem ??= failure(entry.reason, `/properties/${name}`);
     else properties.set(name, entry);
-    setKey(names, name, true);
   }
   if (problem) return problem;
-  const own: JsonObject = { ...root, properties: names };
-  // the root's own keywords and variable names rarely change while a variable is edited: its
-  // validator is cached like the variables' own. Each name maps to `true`, which the meta-schema
-  // always accepts, so only the keywords are meta-validated.
-  const entry = cachedPrepare(
-    `${id}\u0000${JSON.stringify(own)}`,
-    { ...own, ...shared },
-    {
-      ...root,
-      properties: {},
-    },
-  );
+  const entry = rootValidator(rootPart, root, variables, id, shared);
   if (typeof entry !== "function") return failure(entry.reason, "");
   return { ok: true, root: acceptsEveryObject(root) ? anyObject(entry) : entry, properties };
 }
@@ -514,6 +501,46 @@ function acceptsEveryObject(root: JsonObject): boolean {
 
 function anyObject(validator: SchemaValidator): SchemaValidator {
   return (value) => (isObject(value) ? null : validator(value));
+}
+
+/** The last root prepared: its keywords as written, the variables' names and the definitions' id. */
+let lastRoot: { raw: JsonObject; names: string[]; id: number; entry: Prepared } | undefined;
+
+/**
+ * The root's validator: its own keywords (`root`, preprocessed) with the variables' names. They
+ * rarely change while a variable is edited, so the last one is reused without serialising the
+ * names while the keywords (annotations aside), the names and the definitions stay the same;
+ * otherwise it is cached like the variables' own. Each name maps to `true`, which the
+ * meta-schema always accepts, so only the keywords are meta-validated.
+ */
+function rootValidator(
+  raw: JsonObject,
+  root: JsonObject,
+  variables: [string, JsonValue][],
+  id: number,
+  shared: JsonObject,
+): Prepared {
+  const list = variables.map(([name]) => name);
+  if (
+    lastRoot?.id === id &&
+    lastRoot.names.length === list.length &&
+    lastRoot.names.every((name, i) => name === list[i]) &&
+    sameSchema(raw, lastRoot.raw)
+  )
+    return lastRoot.entry;
+  const names: JsonObject = {};
+  for (const name of list) setKey(names, name, true);
+  const own: JsonObject = { ...root, properties: names };
+  const entry = cachedPrepare(
+    `${id}\u0000${JSON.stringify(own)}`,
+    { ...own, ...shared },
+    {
+      ...root,
+      properties: {},
+    },
+  );
+  lastRoot = { raw, names: list, id, entry };
+  return entry;
 }
 
 /** Compiles a variables schema (cached by object identity, then part by part; see compileParts). */

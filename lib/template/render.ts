@@ -13,7 +13,7 @@ import { cloneJson, joinPointer, splitPointer } from "./pointer";
 import { pyStr } from "./python-str";
 import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, ValueOrigin } from "./types";
-import { resolveVariables, schemaDefaults } from "./variables";
+import { resolveVariables, schemaDefault } from "./variables";
 import { isObject } from "./pointer";
 
 export interface RenderOptions extends Pick<ApplyOptions, "env"> {
@@ -175,8 +175,7 @@ export function buildJobConfiguration(
 } {
   // only `env` is replaced below, so a shallow copy keeps the template untouched
   const base: JsonObject = { ...template.job_configuration };
-  const defaults = schemaDefaults(template);
-  const defaultEnv = defaults.env;
+  const defaultEnv = schemaDefault(template, "env");
   // "merge variable defaults for `env` into base config before they're replaced by deployment overrides"
   if (truthy(defaultEnv)) {
     const current = base.env;

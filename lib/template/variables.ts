@@ -44,8 +44,9 @@ function keptDefault(schema: JsonValue | undefined): JsonValue | undefined {
 /** _get_base_config_defaults: every property default that is not null. */
 export function schemaDefaults(template: BaseJobTemplate): JsonObject {
   const defaults: JsonObject = {};
-  for (const [name, schema] of Object.entries(variableProperties(template))) {
-    const value = keptDefault(schema);
+  const properties = variableProperties(template);
+  for (const name of Object.keys(properties)) {
+    const value = keptDefault(properties[name]);
     if (value !== undefined) setKey(defaults, name, value);
   }
   return defaults;

@@ -5,8 +5,9 @@
  * @cfworker/json-schema, which interprets schemas instead of generating code, so the live checks
  * run in the browser under a Content-Security-Policy without 'unsafe-eval' (Ajv compiles schemas
  * with `new Function`). Its verdicts match Ajv's: schema-validation.parity.test.ts compares them
- * with testing/ajv-variables.ts. Prepared validators are cached by schema text so per-keystroke
- * checks only pay for validation.
+ * with testing/ajv-variables.ts. Prepared validators are cached by schema text, and a variable
+ * whose schema is as at the last compile reuses its validator, so per-keystroke checks and pasted
+ * templates with a few changed variables only pay for what changed and for validation.
  */
 import {
   dereference,
@@ -688,10 +689,7 @@ function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason:
     if (scalar && validScalars.has(value)) return null;
     const result = validate(value, root, "2020-12", lookup, false);
     if (result.valid) {
-      if (scalar) {
-        if (validScalars.size >= MAX_SCALARS) validScalars.clear();
-        validScalars.add(value);
-      }
+      if (scalar) rememberValid(validScalars, value);
       return null;
     }
     // one problem per instance path, the first (most specific) error there
@@ -716,7 +714,25 @@ function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason:
   };
 }
 
-const MAX_SCALARS = 10_000;
+/**
+ * The validators' sets of valid scalars that hold any, and how many scalars they hold in all:
+ * past MAX_SCALARS every set is emptied, so the memory they take stays bounded however many
+ * validators and values a session sees.
+ */
+const scalarSets = new Set<Set<JsonValue>>();
+let scalarCount = 0;
+const MAX_SCALARS = 100_000;
+
+function rememberValid(set: Set<JsonValue>, value: JsonValue): void {
+  if (scalarCount >= MAX_SCALARS) {
+    for (const held of scalarSets) held.clear();
+    scalarSets.clear();
+    scalarCount = 0;
+  }
+  scalarSets.add(set);
+  set.add(value);
+  scalarCount++;
+}
 
 function withPrefix(problems: SchemaProblem[], prefix: string): SchemaProblem[] {
   return problems.map((p) => ({ instancePath: prefix + p.instancePath, message: p.message }));

@@ -103,6 +103,16 @@ describe("validateValues on values checked before", () => {
     ]);
   });
 
+  it("a root of type object accepts any object and refuses anything else", () => {
+    const compiled = compileVariablesSchema({
+      type: "object",
+      properties: { image: { type: "string" } },
+    });
+    if (!compiled.ok) throw new Error(compiled.reason);
+    expect(compiled.root({ image: 1, other: "x" })).toBeNull();
+    expect(compiled.root(["image"])).toEqual([{ instancePath: "", message: "must be object" }]);
+  });
+
   it("still reports a root that is more than type object", () => {
     const schema: JsonObject = {
       type: "object",

@@ -491,7 +491,7 @@ function compileParts(schema: JsonObject): CompiledSchema {
   if (problem) return problem;
   const entry = rootValidator(rootPart, root, variables, id, shared);
   if (typeof entry !== "function") return failure(entry.reason, "");
-  return { ok: true, root: acceptsEveryObject(root) ? anyObject(entry) : entry, properties };
+  return { ok: true, root: entry, properties };
 }
 
 /**
@@ -525,6 +525,13 @@ function rootValidator(
   id: number,
   shared: JsonObject,
 ): Prepared {
+  if (acceptsEveryObject(root)) {
+    // every object passes whatever its keys, and a value that is not an object fails on `type`
+    // alone: the names need not be prepared at all
+    const bare: JsonObject = { ...root, properties: {} };
+    const entry = cachedPrepare(`${id}\u0000${JSON.stringify(bare)}`, { ...bare, ...shared }, bare);
+    return typeof entry === "function" ? anyObject(entry) : entry;
+  }
   const list = variables.map(([name]) => name);
   if (
     lastRoot?.id === id &&

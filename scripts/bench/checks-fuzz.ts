@@ -30,8 +30,8 @@ export function runChecksFuzzBench(runs = 30): string {
     checkText(text, { mode: "hybrid" });
     return performance.now() - started;
   });
-  // which check was the slowest: the first few after the warm-up run code paths V8 has not yet
-  // optimised (reusing a prepared variable, for one), whatever their edit
+  // which check was the slowest: the first few after the warm-up take paths for the first time
+  // (the first usable schema validates every default and prepares its root), whatever their edit
   const slowestAt = times.indexOf(Math.max(...times)) + 1;
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;

@@ -424,7 +424,7 @@ function compileParts(schema: JsonObject): CompiledSchema {
   void _p;
   void _d;
   void _s;
-  // annotations are left out first, as before (withoutAnnotations does not catch its errors)
+  // annotations are left out first (a variable's are left out below, only when it changed)
   const strippedDefinitions = knownDefinitions
     ? undefined
     : (withoutAnnotations(rawDefinitions) as JsonObject);

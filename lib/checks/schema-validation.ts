@@ -5,8 +5,9 @@
  * @cfworker/json-schema, which interprets schemas instead of generating code, so the live checks
  * run in the browser under a Content-Security-Policy without 'unsafe-eval' (Ajv compiles schemas
  * with `new Function`). Its verdicts match Ajv's: schema-validation.parity.test.ts compares them
- * with testing/ajv-variables.ts. Prepared validators are cached by schema text so per-keystroke
- * checks only pay for validation.
+ * with testing/ajv-variables.ts. Prepared validators are cached by schema text, and a variable
+ * whose schema is as at the last compile reuses its validator, so per-keystroke checks and pasted
+ * templates with a few changed variables only pay for what changed and for validation.
  */
 import {
   dereference,
@@ -175,8 +176,6 @@ function compileProblem(schema: Schema, lookup: Lookup): string | null {
   return walk(schema);
 }
 
-const MAX_CACHE = 64;
-const byText = new Map<string, CompiledSchema>();
 const byObject = new WeakMap<object, CompiledSchema>();
 
 function clone<T extends JsonValue>(value: T): T {
@@ -295,45 +294,6 @@ export function sharedDefinitions(pre: JsonObject): JsonObject {
   return definitions;
 }
 
-function compileUncached(schema: JsonObject): CompiledSchema {
-  let pre: JsonObject;
-  try {
-    pre = preprocessVariablesSchema(schema);
-  } catch (error) {
-    return failure(error, "");
-  }
-  const definitions = sharedDefinitions(pre);
-  const definitionsText = JSON.stringify(definitions);
-  let id = definitionIds.get(definitionsText);
-  if (id === undefined) {
-    const problem = metaProblem(definitions);
-    if (problem) return failure(problem, "");
-    id = definitionIds.size;
-    definitionIds.set(definitionsText, id);
-  }
-  const properties = new Map<string, SchemaValidator>();
-  const names: JsonObject = {};
-  if (isObject(pre.properties)) {
-    for (const [name, child] of Object.entries(pre.properties)) {
-      const entry = compileProperty(`${id}\u0000${JSON.stringify(child)}`, child, definitions);
-      if (typeof entry !== "function") return failure(entry.reason, `/properties/${name}`);
-      properties.set(name, entry);
-      setKey(names, name, true);
-    }
-  }
-  const { properties: _properties, ...rest } = pre;
-  void _properties;
-  const root = { ...rest, properties: names };
-  const own: JsonObject = { ...root };
-  delete own.definitions;
-  delete own.$defs;
-  // the root's own keywords and variable names rarely change while a variable is edited: its
-  // validator (meta-validated over every name) is cached like the variables' own
-  const entry = cachedPrepare(`${id}\u0000${JSON.stringify(own)}`, root, own);
-  if (typeof entry !== "function") return failure(entry.reason, "");
-  return { ok: true, root: entry, properties };
-}
-
 const ANNOTATIONS = new Set(["default", "description", "title", "examples", "$comment"]);
 const SCHEMA_MAPS = new Set([
   "properties",
@@ -400,33 +360,207 @@ function keeps(inMap: boolean, o: JsonObject, key: string): boolean {
   return inMap || !ANNOTATIONS.has(key) || (key === "title" && "block_type_slug" in o);
 }
 
-/** The last schemas compiled, newest first: typing in a default usually leaves the schema as it was. */
-const recent: { schema: JsonObject; compiled: CompiledSchema }[] = [];
+type Prepared = SchemaValidator | { reason: string };
 
-/** Compiles a variables schema (cached by object identity, then by its annotation-free text). */
+/**
+ * What was last prepared for a variable name: reused while the variable's schema (annotations
+ * aside), its being required and the shared definitions stay the same.
+ */
+interface VariableMemo {
+  schema: JsonValue;
+  required: boolean;
+  definitionsId: number;
+  entry: Prepared;
+}
+const lastVariables = new Map<string, VariableMemo>();
+
+/** The preprocessed shared definitions and their id, or why they are not a schema. */
+type DefinitionsResult =
+  { ok: true; id: number; definitions: JsonObject } | { ok: false; reason: string };
+/** The last shared definitions seen (`definitions` and `$defs` as written), newest first. */
+const recentDefinitions: { raw: JsonObject; result: DefinitionsResult }[] = [];
+
+/** The schema's `definitions` and `$defs` as written (the part every variable shares). */
+function definitionsPart(schema: JsonObject): JsonObject {
+  const part: JsonObject = {};
+  if (schema.definitions !== undefined) part.definitions = schema.definitions;
+  if (schema.$defs !== undefined) part.$defs = schema.$defs;
+  return part;
+}
+
+function preparedDefinitions(stripped: JsonObject): DefinitionsResult {
+  const definitions = sharedDefinitions(preprocessVariablesSchema(stripped));
+  const text = JSON.stringify(definitions);
+  let id = definitionIds.get(text);
+  if (id === undefined) {
+    const problem = metaProblem(definitions);
+    if (problem) return { ok: false, reason: problem };
+    id = definitionIds.size;
+    definitionIds.set(text, id);
+  }
+  return { ok: true, id, definitions };
+}
+
+/**
+ * Compiles a variables schema in parts, as Prefect's preprocessing would have changed the whole:
+ * the shared definitions, each variable (with the definitions beside it), and the root's own
+ * keywords with the variables' names. A variable whose schema is the same as at the last compile
+ * (annotations aside) reuses its validator without preprocessing or serialising it, so a pasted
+ * template with one changed variable prepares that one; the others' validators are cached by
+ * their preprocessed text and the definitions' id.
+ */
+function compileParts(schema: JsonObject): CompiledSchema {
+  const rawDefinitions = definitionsPart(schema);
+  const knownDefinitions = recentDefinitions.find((d) => sameSchema(rawDefinitions, d.raw));
+  const required = new Set(
+    Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === "string") : [],
+  );
+  const declared = isObject(schema.properties) ? schema.properties : {};
+  // Object.keys, not Object.entries: a 1 MB template has thousands of variables
+  const variables = Object.keys(declared).map(
+    (name) => [name, declared[name] as JsonValue] as const,
+  );
+  const { properties: _p, definitions: _d, $defs: _s, ...rootPart } = schema;
+  void _p;
+  void _d;
+  void _s;
+  // annotations are left out first (a variable's are left out below, only when it changed)
+  const strippedDefinitions = knownDefinitions
+    ? undefined
+    : (withoutAnnotations(rawDefinitions) as JsonObject);
+  const strippedRoot = withoutAnnotations(rootPart) as JsonObject;
+  let definitions: DefinitionsResult;
+  let root: JsonObject;
+  const preprocessed = new Map<string, JsonValue>();
+  const reused = new Map<string, Prepared>();
+  // every part is preprocessed before anything is checked: a preprocessing failure (a schema
+  // too deep to copy) is the schema's problem whichever variable holds it
+  try {
+    if (knownDefinitions) definitions = knownDefinitions.result;
+    else {
+      definitions = preparedDefinitions(strippedDefinitions as JsonObject);
+      recentDefinitions.unshift({ raw: rawDefinitions, result: definitions });
+      if (recentDefinitions.length > 4) recentDefinitions.pop();
+    }
+    root = preprocessVariablesSchema(strippedRoot);
+    for (const [name, child] of variables) {
+      const memo = lastVariables.get(name);
+      const isRequired = required.has(name);
+      if (
+        definitions.ok &&
+        memo?.definitionsId === definitions.id &&
+        memo.required === isRequired &&
+        sameSchema(child, memo.schema)
+      ) {
+        reused.set(name, memo.entry);
+        continue;
+      }
+      const one: JsonObject = {};
+      setKey(one, name, withoutAnnotations(child));
+      const pre = preprocessVariablesSchema({
+        properties: one,
+        ...(isRequired ? { required: [name] } : {}),
+      });
+      preprocessed.set(name, (pre.properties as JsonObject)[name] as JsonValue);
+    }
+  } catch (error) {
+    return failure(error, "");
+  }
+  if (!definitions.ok) return failure(definitions.reason, "");
+  const { id, definitions: shared } = definitions;
+  const properties = new Map<string, SchemaValidator>();
+  let problem: CompiledSchema | undefined;
+  if (lastVariables.size >= MAX_PROPERTIES) lastVariables.clear();
+  for (const [name, child] of variables) {
+    let entry = reused.get(name);
+    if (entry === undefined) {
+      const pre = preprocessed.get(name) as JsonValue;
+      entry = compileProperty(`${id}\u0000${JSON.stringify(pre)}`, pre, shared);
+      lastVariables.set(name, {
+        schema: child,
+        required: required.has(name),
+        definitionsId: id,
+        entry,
+      });
+    }
+    // the first unusable variable is the verdict; the others are still prepared and remembered,
+    // so the next edit (fixing that one) does not prepare them again
+    if (typeof entry !== "function") problem ??= failure(entry.reason, `/properties/${name}`);
+    else properties.set(name, entry);
+  }
+  if (problem) return problem;
+  const entry = rootValidator(rootPart, root, variables, id, shared);
+  if (typeof entry !== "function") return failure(entry.reason, "");
+  return { ok: true, root: entry, properties };
+}
+
+/**
+ * A root with no keywords but `type: "object"` (Prefect's own templates; annotations and
+ * `required` are gone by now) accepts every object whatever its keys: its properties are all
+ * `true`. Validating the values there costs as much as validating every variable.
+ */
+function acceptsEveryObject(root: JsonObject): boolean {
+  for (const key in root) if (key !== "type") return false;
+  return root.type === undefined || root.type === "object";
+}
+
+function anyObject(validator: SchemaValidator): SchemaValidator {
+  return (value) => (isObject(value) ? null : validator(value));
+}
+
+/** The last root prepared: its keywords as written, the variables' names and the definitions' id. */
+let lastRoot: { raw: JsonObject; names: string[]; id: number; entry: Prepared } | undefined;
+
+/**
+ * The root's validator: its own keywords (`root`, preprocessed) with the variables' names. They
+ * rarely change while a variable is edited, so the last one is reused without serialising the
+ * names while the keywords (annotations aside), the names and the definitions stay the same;
+ * otherwise it is cached like the variables' own. Each name maps to `true`, which the
+ * meta-schema always accepts, so only the keywords are meta-validated.
+ */
+function rootValidator(
+  raw: JsonObject,
+  root: JsonObject,
+  variables: (readonly [string, JsonValue])[],
+  id: number,
+  shared: JsonObject,
+): Prepared {
+  if (acceptsEveryObject(root)) {
+    // every object passes whatever its keys, and a value that is not an object fails on `type`
+    // alone: the names need not be prepared at all
+    const bare: JsonObject = { ...root, properties: {} };
+    const entry = cachedPrepare(`${id}\u0000${JSON.stringify(bare)}`, { ...bare, ...shared }, bare);
+    return typeof entry === "function" ? anyObject(entry) : entry;
+  }
+  const list = variables.map(([name]) => name);
+  if (
+    lastRoot?.id === id &&
+    lastRoot.names.length === list.length &&
+    lastRoot.names.every((name, i) => name === list[i]) &&
+    sameSchema(raw, lastRoot.raw)
+  )
+    return lastRoot.entry;
+  const names: JsonObject = {};
+  for (const name of list) setKey(names, name, true);
+  const own: JsonObject = { ...root, properties: names };
+  const entry = cachedPrepare(
+    `${id}\u0000${JSON.stringify(own)}`,
+    { ...own, ...shared },
+    {
+      ...root,
+      properties: {},
+    },
+  );
+  lastRoot = { raw, names: list, id, entry };
+  return entry;
+}
+
+/** Compiles a variables schema (cached by object identity, then part by part; see compileParts). */
 export function compileVariablesSchema(schema: JsonObject): CompiledSchema {
   const known = byObject.get(schema);
   if (known) return known;
-  for (const entry of recent) {
-    if (sameSchema(schema, entry.schema)) {
-      byObject.set(schema, entry.compiled);
-      return entry.compiled;
-    }
-  }
-  const stripped = withoutAnnotations(schema) as JsonObject;
-  const text = JSON.stringify(stripped);
-  let compiled = byText.get(text);
-  if (!compiled) {
-    compiled = compileUncached(stripped);
-    if (byText.size >= MAX_CACHE) {
-      const oldest = byText.keys().next().value;
-      if (oldest !== undefined) byText.delete(oldest);
-    }
-    byText.set(text, compiled);
-  }
+  const compiled = compileParts(schema);
   byObject.set(schema, compiled);
-  recent.unshift({ schema, compiled });
-  if (recent.length > 4) recent.pop();
   return compiled;
 }
 
@@ -553,9 +687,18 @@ function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason:
   const lookup = dereference(root);
   const missing = compileProblem(root, lookup);
   if (missing) return { reason: missing };
+  // numbers, strings, booleans and null found valid: the defaults and job variables are mostly
+  // the same from one check to the next (a validator serves every variable with the same schema),
+  // and validating one again gives the same verdict (JSON Schema does not tell 0 from -0 either)
+  const validScalars = new Set<JsonValue>();
   return (value) => {
+    const scalar = value === null || typeof value !== "object";
+    if (scalar && validScalars.has(value)) return null;
     const result = validate(value, root, "2020-12", lookup, false);
-    if (result.valid) return null;
+    if (result.valid) {
+      if (scalar) rememberValid(validScalars, value);
+      return null;
+    }
     // one problem per instance path, the first (most specific) error there
     const byPath = new Map<string, string>();
     let previous: OutputUnit | undefined;
@@ -578,6 +721,26 @@ function prepare(schema: JsonValue, own: JsonValue): SchemaValidator | { reason:
   };
 }
 
+/**
+ * The validators' sets of valid scalars that hold any, and how many scalars they hold in all:
+ * past MAX_SCALARS every set is emptied, so the memory they take stays bounded however many
+ * validators and values a session sees.
+ */
+const scalarSets = new Set<Set<JsonValue>>();
+let scalarCount = 0;
+const MAX_SCALARS = 100_000;
+
+function rememberValid(set: Set<JsonValue>, value: JsonValue): void {
+  if (scalarCount >= MAX_SCALARS) {
+    for (const held of scalarSets) held.clear();
+    scalarSets.clear();
+    scalarCount = 0;
+  }
+  scalarSets.add(set);
+  set.add(value);
+  scalarCount++;
+}
+
 function withPrefix(problems: SchemaProblem[], prefix: string): SchemaProblem[] {
   return problems.map((p) => ({ instancePath: prefix + p.instancePath, message: p.message }));
 }
@@ -591,9 +754,9 @@ export function validateValues(
   values: JsonObject,
 ): SchemaProblem[] {
   const problems = compiled.root(values) ?? [];
-  for (const [name, value] of Object.entries(values)) {
+  for (const name of Object.keys(values)) {
     // the common case (valid) costs one call and no allocation
-    const found = compiled.properties.get(name)?.(value);
+    const found = compiled.properties.get(name)?.(values[name] as JsonValue);
     if (found) problems.push(...withPrefix(found, joinPointer("", name)));
   }
   return problems;
@@ -602,6 +765,8 @@ export function validateValues(
 /** A value that the Prefect server hydrates before validation (prefect variables / blocks). */
 export function isRuntimeReference(value: JsonValue): boolean {
   if (typeof value === "string") {
+    // (most strings are not: the test is cheaper than the pattern)
+    if (!value.includes("prefect.")) return false;
     return /^\s*\{\{\s*prefect\.(variables|blocks)\.[^}]*\}\}\s*$/.test(value);
   }
   return isObject(value) && Object.keys(value).length === 1 && "$ref" in value;

@@ -115,7 +115,9 @@ export function applyValues(
   }
   if (template !== null && typeof template === "object") {
     const out: JsonObject = {};
-    for (const [key, item] of Object.entries(template)) {
+    // Object.keys, not Object.entries: no pair per key (objects can have thousands of keys)
+    for (const key of Object.keys(template)) {
+      const item = template[key] as JsonValue;
       const applied = applyValues(item, values, options);
       if (applied !== NOT_SET) setKey(out, key, applied);
       else if (!removeNotset) setKey(out, key, item);

@@ -13,7 +13,7 @@ import { cloneJson, joinPointer, splitPointer } from "./pointer";
 import { pyStr } from "./python-str";
 import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, ValueOrigin } from "./types";
-import { resolveVariables, schemaDefaults } from "./variables";
+import { resolveVariables, schemaDefault } from "./variables";
 import { isObject } from "./pointer";
 
 export interface RenderOptions extends Pick<ApplyOptions, "env"> {
@@ -48,14 +48,20 @@ function collectUnresolved(
   };
   // only variables whose value holds a "{{" can carry run-time placeholders in
   const carriers = new Set<string>();
-  for (const [name, value] of Object.entries(values))
-    if (mentionsPlaceholder(value)) carriers.add(name);
+  for (const name of Object.keys(values))
+    if (mentionsPlaceholder(values[name] as JsonValue)) carriers.add(name);
   const carries = (root: string): boolean => carriers.has(root);
-  // run-time placeholder names start with "prefect." or "$"; other strings matter only via carriers
+  // run-time placeholder names start with "prefect." or "$"; other strings matter only when they
+  // name a carrier (its placeholder's name starts with the carrier's), so a value holding "{{"
+  // does not make every string of a large job_configuration parsed
+  const named = [...carriers];
   const interesting =
-    carriers.size > 0
+    named.length > 16
       ? undefined
-      : (text: string) => text.includes("prefect.") || text.includes("$");
+      : (text: string) =>
+          text.includes("prefect.") ||
+          text.includes("$") ||
+          named.some((name) => text.includes(name));
   for (const ref of blockReferences(jobConfiguration, basePointer, "template")) add(ref);
   for (const p of findPlaceholders(jobConfiguration, basePointer, "template", interesting)) {
     add(p);
@@ -175,8 +181,7 @@ export function buildJobConfiguration(
 } {
   // only `env` is replaced below, so a shallow copy keeps the template untouched
   const base: JsonObject = { ...template.job_configuration };
-  const defaults = schemaDefaults(template);
-  const defaultEnv = defaults.env;
+  const defaultEnv = schemaDefault(template, "env");
   // "merge variable defaults for `env` into base config before they're replaced by deployment overrides"
   if (truthy(defaultEnv)) {
     const current = base.env;

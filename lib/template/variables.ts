@@ -4,7 +4,7 @@
  * (dot-delimited keys such as "env.FOO" expanded first, plain keys deep-merged over them), with
  * top-level keys replacing defaults.
  */
-import { cloneJson, joinPointer, setKey } from "./pointer";
+import { cloneJson, joinPointer, ownValue, setKey } from "./pointer";
 import type { BaseJobTemplate } from "./schema";
 import { variableProperties } from "./schema";
 import type { JsonObject, JsonValue, ValueOrigin } from "./types";
@@ -34,15 +34,27 @@ function setInDict(target: JsonObject, dottedKey: string, value: JsonValue): boo
   return true;
 }
 
+/** A variable schema's default as _get_base_config_defaults keeps it: undefined when null or absent. */
+function keptDefault(schema: JsonValue | undefined): JsonValue | undefined {
+  return isObject(schema) && Object.hasOwn(schema, "default") && schema.default !== null
+    ? (schema.default as JsonValue)
+    : undefined;
+}
+
 /** _get_base_config_defaults: every property default that is not null. */
 export function schemaDefaults(template: BaseJobTemplate): JsonObject {
   const defaults: JsonObject = {};
-  for (const [name, schema] of Object.entries(variableProperties(template))) {
-    if (isObject(schema) && Object.hasOwn(schema, "default") && schema.default !== null) {
-      setKey(defaults, name, schema.default as JsonValue);
-    }
+  const properties = variableProperties(template);
+  for (const name of Object.keys(properties)) {
+    const value = keptDefault(properties[name]);
+    if (value !== undefined) setKey(defaults, name, value);
   }
   return defaults;
+}
+
+/** One variable's entry of schemaDefaults, without collecting every default. */
+export function schemaDefault(template: BaseJobTemplate, name: string): JsonValue | undefined {
+  return keptDefault(ownValue(variableProperties(template), name));
 }
 
 /** The job_variables as Prefect applies them: "a.b" keys expanded, plain keys merged over them. */

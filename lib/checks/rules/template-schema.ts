@@ -1,5 +1,5 @@
 /** template/invalid-variables-schema and template/default-violates-schema (a Draft 2020-12 validator, Prefect's preprocessing). */
-import type { JsonObject } from "@/lib/template/types";
+import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { isObject, joinPointer, setKey, splitPointer } from "@/lib/template/pointer";
 import type { Rule } from "../rule";
 import { compileVariablesSchema, isRuntimeReference, validateValues } from "../schema-validation";
@@ -28,7 +28,9 @@ export const invalidVariablesSchema: Rule = {
       );
     }
     if (isObject(variables.properties)) {
-      for (const [name, schema] of Object.entries(variables.properties)) {
+      const properties = variables.properties;
+      for (const name of Object.keys(properties)) {
+        const schema = properties[name] as JsonValue;
         if (!isObject(schema) && typeof schema !== "boolean") {
           return problem(
             joinPointer(ctx.t("/variables/properties"), name),
@@ -49,7 +51,8 @@ export const invalidVariablesSchema: Rule = {
 /** Defaults to validate: null and run-time references are Prefect's business, not the schema's. */
 function defaultsOf(properties: JsonObject): JsonObject {
   const values: JsonObject = {};
-  for (const [name, schema] of Object.entries(properties)) {
+  for (const name of Object.keys(properties)) {
+    const schema = properties[name] as JsonValue;
     if (!isObject(schema) || !("default" in schema)) continue;
     const value = schema.default;
     if (value === undefined || value === null || isRuntimeReference(value)) continue;

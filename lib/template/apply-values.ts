@@ -2,7 +2,7 @@
  * Prefect's templating, re-implemented: prefect.utilities.templating.apply_values and
  * prefect.utilities.collections.get_from_dict, with the same results for JSON input.
  */
-import { placeholderRegex, placeholdersInString } from "./placeholders";
+import { placeholdersInString, replacePlaceholders } from "./placeholders";
 import { cloneJson, setKey } from "./pointer";
 import { pyStr } from "./python-str";
 import type { JsonObject, JsonValue } from "./types";
@@ -92,8 +92,7 @@ function applyToString(
       if (removeNotset) replacements.set(p.raw, "");
     } else replacements.set(p.raw, pyStr(value));
   }
-  // one pass over the original text, so inserted values are never treated as placeholders
-  return template.replace(placeholderRegex(), (raw) => replacements.get(raw) ?? raw);
+  return replacePlaceholders(template, (raw) => replacements.get(raw) ?? raw);
 }
 
 /** prefect.utilities.templating.apply_values for JSON templates and values. */

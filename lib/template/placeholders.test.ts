@@ -4,6 +4,7 @@ import {
   placeholderKind,
   placeholderRoot,
   placeholdersInString,
+  replacePlaceholders,
 } from "./placeholders";
 
 describe("findPlaceholders", () => {
@@ -60,6 +61,26 @@ describe("placeholdersInString", () => {
       "{{ a }}",
       "{{a}}",
     ]);
+  });
+});
+
+describe("replacePlaceholders", () => {
+  const values: Record<string, string> = { "{{ a }}": "A", "{{a}}": "{{ b }}", "{{ b }}": "B" };
+  const replace = (text: string) => replacePlaceholders(text, (raw) => values[raw] ?? raw);
+
+  it("replaces every occurrence in one pass over the original text", () => {
+    // an inserted value that looks like a placeholder stays as inserted, as with re.sub
+    expect(replace("x{{ a }}y{{ a }}{{a}}z")).toBe("xAyA{{ b }}z");
+    expect(replace("{{ b }}")).toBe("B");
+    expect(replace("no placeholder, {{ not one }}")).toBe("no placeholder, {{ not one }}");
+  });
+
+  it("gives the same answer for a string it has seen before", () => {
+    const text = "prefix-{{ a }}-{{ b }}-suffix";
+    expect(replace(text)).toBe("prefix-A-B-suffix");
+    expect(replace(text)).toBe("prefix-A-B-suffix");
+    expect(placeholdersInString(text).map((p) => p.name)).toEqual(["a", "b"]);
+    expect(placeholdersInString(text).map((p) => p.name)).toEqual(["a", "b"]);
   });
 });
 

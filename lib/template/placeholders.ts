@@ -31,7 +31,7 @@ const PLACEHOLDER_SOURCE = String.raw`\{\{[${PY_SPACE}]*([${PY_WORD}.\-\[\]$]+)[
 const PLACEHOLDER_REGEX = new RegExp(PLACEHOLDER_SOURCE, "gu");
 
 /** The shared global placeholder regex, reset; use it synchronously and do not keep it. */
-export function placeholderRegex(): RegExp {
+function placeholderRegex(): RegExp {
   PLACEHOLDER_REGEX.lastIndex = 0;
   return PLACEHOLDER_REGEX;
 }
@@ -44,20 +44,61 @@ export function placeholderKind(name: string): PlaceholderKind {
   return "variable";
 }
 
-/** The distinct placeholders of one string, in order of first appearance (Prefect uses a set). */
-export function placeholdersInString(
-  text: string,
-): { raw: string; name: string; kind: PlaceholderKind }[] {
+/** One string's placeholders: the distinct ones, and where each occurrence sits. */
+interface StringScan {
+  /** distinct placeholders in order of first appearance (Prefect uses a set) */
+  found: readonly { raw: string; name: string; kind: PlaceholderKind }[];
+  /** every occurrence, in order: [start, end) in the string and its match */
+  spans: readonly { start: number; end: number; raw: string }[];
+}
+
+const NO_PLACEHOLDERS: StringScan = { found: [], spans: [] };
+// A template's strings are the same from one check (one keystroke) to the next: each string is
+// matched once and its result reused, by value. Bounded: emptied when full.
+const scans = new Map<string, StringScan>();
+const MAX_SCANS = 50_000;
+
+function scan(text: string): StringScan {
+  if (!text.includes("{{")) return NO_PLACEHOLDERS;
+  const known = scans.get(text);
+  if (known) return known;
   const found: { raw: string; name: string; kind: PlaceholderKind }[] = [];
-  if (!text.includes("{{")) return found;
+  const spans: { start: number; end: number; raw: string }[] = [];
   const regex = placeholderRegex();
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
     const raw = match[0];
+    spans.push({ start: match.index, end: match.index + raw.length, raw });
     if (found.some((f) => f.raw === raw)) continue; // strings hold few placeholders
     const name = match[1] ?? "";
     found.push({ raw, name, kind: placeholderKind(name) });
   }
-  return found;
+  const result = found.length === 0 ? NO_PLACEHOLDERS : { found, spans };
+  if (scans.size >= MAX_SCANS) scans.clear();
+  scans.set(text, result);
+  return result;
+}
+
+/** The distinct placeholders of one string, in order of first appearance (Prefect uses a set). */
+export function placeholdersInString(
+  text: string,
+): readonly { raw: string; name: string; kind: PlaceholderKind }[] {
+  return scan(text).found;
+}
+
+/**
+ * The string with each placeholder occurrence replaced by `replace(raw)`, in one pass over the
+ * original text (as re.sub does), so inserted values are never read as placeholders.
+ */
+export function replacePlaceholders(text: string, replace: (raw: string) => string): string {
+  const { spans } = scan(text);
+  if (spans.length === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + replace(span.raw);
+    at = span.end;
+  }
+  return out + text.slice(at);
 }
 
 /** Every placeholder in a job configuration, with the JSON pointer of the string that holds it. */

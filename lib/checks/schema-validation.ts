@@ -119,7 +119,7 @@ function regexProblem(pattern: string): string | null {
     new RegExp(pattern, "u");
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
   }
 }
 
@@ -251,46 +251,45 @@ export function preprocessVariablesSchema(schema: JsonObject): JsonObject {
   return removeRequired(copy) as JsonObject;
 }
 
-function failure(error: unknown, pointer: string): CompiledSchema {
-  return { ok: false, reason: error instanceof Error ? error.message : String(error), pointer };
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
+function failure(error: unknown, pointer: string): CompiledSchema {
+  return { ok: false, reason: messageOf(error), pointer };
+}
+
+/** A prepared validator, or why the schema could not be prepared. */
+type Prepared = SchemaValidator | { reason: string };
+
 /** Compiled single-variable validators, by definitions id and the variable's schema text. */
-const propertyCache = new Map<string, SchemaValidator | { reason: string }>();
+const propertyCache = new Map<string, Prepared>();
 const definitionIds = new Map<string, number>();
 const MAX_PROPERTIES = 20_000;
 
-function compileProperty(
-  key: string,
-  schema: JsonValue,
-  definitions: JsonObject,
-): SchemaValidator | { reason: string } {
+function compileProperty(key: string, schema: JsonValue, definitions: JsonObject): Prepared {
   return cachedPrepare(key, isObject(schema) ? { ...schema, ...definitions } : schema, schema);
 }
 
 /** prepare(schema, own), cached by `key` (the definitions' id and the schema's text). */
-function cachedPrepare(
-  key: string,
-  schema: JsonValue,
-  own: JsonValue,
-): SchemaValidator | { reason: string } {
+function cachedPrepare(key: string, schema: JsonValue, own: JsonValue): Prepared {
   let entry = propertyCache.get(key);
   if (entry) return entry;
   try {
     entry = prepare(schema, own);
   } catch (error) {
-    entry = { reason: error instanceof Error ? error.message : String(error) };
+    entry = { reason: messageOf(error) };
   }
   if (propertyCache.size >= MAX_PROPERTIES) propertyCache.clear();
   propertyCache.set(key, entry);
   return entry;
 }
 
-/** The preprocessed schema's shared definitions (`definitions`, `$defs`), prepared beside each variable so local $refs resolve. */
-export function sharedDefinitions(pre: JsonObject): JsonObject {
+/** A schema's shared definitions (`definitions`, `$defs`): once preprocessed, prepared beside each variable so local $refs resolve. */
+export function sharedDefinitions(schema: JsonObject): JsonObject {
   const definitions: JsonObject = {};
-  if (pre.definitions !== undefined) definitions.definitions = pre.definitions;
-  if (pre.$defs !== undefined) definitions.$defs = pre.$defs;
+  if (schema.definitions !== undefined) definitions.definitions = schema.definitions;
+  if (schema.$defs !== undefined) definitions.$defs = schema.$defs;
   return definitions;
 }
 
@@ -360,8 +359,6 @@ function keeps(inMap: boolean, o: JsonObject, key: string): boolean {
   return inMap || !ANNOTATIONS.has(key) || (key === "title" && "block_type_slug" in o);
 }
 
-type Prepared = SchemaValidator | { reason: string };
-
 /**
  * What was last prepared for a variable name: reused while the variable's schema (annotations
  * aside), its being required and the shared definitions stay the same.
@@ -379,14 +376,6 @@ type DefinitionsResult =
   { ok: true; id: number; definitions: JsonObject } | { ok: false; reason: string };
 /** The last shared definitions seen (`definitions` and `$defs` as written), newest first. */
 const recentDefinitions: { raw: JsonObject; result: DefinitionsResult }[] = [];
-
-/** The schema's `definitions` and `$defs` as written (the part every variable shares). */
-function definitionsPart(schema: JsonObject): JsonObject {
-  const part: JsonObject = {};
-  if (schema.definitions !== undefined) part.definitions = schema.definitions;
-  if (schema.$defs !== undefined) part.$defs = schema.$defs;
-  return part;
-}
 
 function preparedDefinitions(stripped: JsonObject): DefinitionsResult {
   const definitions = sharedDefinitions(preprocessVariablesSchema(stripped));
@@ -410,7 +399,7 @@ function preparedDefinitions(stripped: JsonObject): DefinitionsResult {
  * their preprocessed text and the definitions' id.
  */
 function compileParts(schema: JsonObject): CompiledSchema {
-  const rawDefinitions = definitionsPart(schema);
+  const rawDefinitions = sharedDefinitions(schema);
   const knownDefinitions = recentDefinitions.find((d) => sameSchema(rawDefinitions, d.raw));
   const required = new Set(
     Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === "string") : [],
@@ -421,9 +410,6 @@ function compileParts(schema: JsonObject): CompiledSchema {
     (name) => [name, declared[name] as JsonValue] as const,
   );
   const { properties: _p, definitions: _d, $defs: _s, ...rootPart } = schema;
-  void _p;
-  void _d;
-  void _s;
   // annotations are left out first (a variable's are left out below, only when it changed)
   const strippedDefinitions = knownDefinitions
     ? undefined
@@ -431,8 +417,9 @@ function compileParts(schema: JsonObject): CompiledSchema {
   const strippedRoot = withoutAnnotations(rootPart) as JsonObject;
   let definitions: DefinitionsResult;
   let root: JsonObject;
-  const preprocessed = new Map<string, JsonValue>();
-  const reused = new Map<string, Prepared>();
+  // by the variable's position: the validator it reuses, or its preprocessed schema
+  const reused: (Prepared | undefined)[] = [];
+  const preprocessed: JsonValue[] = [];
   // every part is preprocessed before anything is checked: a preprocessing failure (a schema
   // too deep to copy) is the schema's problem whichever variable holds it
   try {
@@ -443,7 +430,8 @@ function compileParts(schema: JsonObject): CompiledSchema {
       if (recentDefinitions.length > 4) recentDefinitions.pop();
     }
     root = preprocessVariablesSchema(strippedRoot);
-    for (const [name, child] of variables) {
+    for (let i = 0; i < variables.length; i++) {
+      const [name, child] = variables[i]!;
       const memo = lastVariables.get(name);
       const isRequired = required.has(name);
       if (
@@ -452,7 +440,7 @@ function compileParts(schema: JsonObject): CompiledSchema {
         memo.required === isRequired &&
         sameSchema(child, memo.schema)
       ) {
-        reused.set(name, memo.entry);
+        reused[i] = memo.entry;
         continue;
       }
       const one: JsonObject = {};
@@ -461,7 +449,7 @@ function compileParts(schema: JsonObject): CompiledSchema {
         properties: one,
         ...(isRequired ? { required: [name] } : {}),
       });
-      preprocessed.set(name, (pre.properties as JsonObject)[name] as JsonValue);
+      preprocessed[i] = (pre.properties as JsonObject)[name] as JsonValue;
     }
   } catch (error) {
     return failure(error, "");
@@ -471,10 +459,11 @@ function compileParts(schema: JsonObject): CompiledSchema {
   const properties = new Map<string, SchemaValidator>();
   let problem: CompiledSchema | undefined;
   if (lastVariables.size >= MAX_PROPERTIES) lastVariables.clear();
-  for (const [name, child] of variables) {
-    let entry = reused.get(name);
+  for (let i = 0; i < variables.length; i++) {
+    const [name, child] = variables[i]!;
+    let entry = reused[i];
     if (entry === undefined) {
-      const pre = preprocessed.get(name) as JsonValue;
+      const pre = preprocessed[i] as JsonValue;
       entry = compileProperty(`${id}\u0000${JSON.stringify(pre)}`, pre, shared);
       lastVariables.set(name, {
         schema: child,

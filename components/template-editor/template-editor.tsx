@@ -75,7 +75,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
   // Monaco revalidates on every schema change; only variables shape the schema, so key on them
   // (`?? null`: a template without variables, such as Prefect's `{}`, still keys as JSON text)
   const variablesKey = JSON.stringify(
-    (isObjectValue(doc.value) ? doc.value.variables : null) ?? null,
+    isObjectValue(doc.value) ? (doc.value.variables ?? null) : null,
   );
   const schema = useTemplateSchema(variablesKey);
   const getCurrentText = useLatest(doc.text);

@@ -110,39 +110,38 @@ export function findPlaceholders(
   interesting?: (text: string) => boolean,
 ): Placeholder[] {
   const out: Placeholder[] = [];
-  // pointers are joined only for strings that hold a placeholder: templates can be large
-  const path: (string | number)[] = [];
-  const walk = (value: JsonValue): void => {
-    if (typeof value === "string") {
-      if (interesting && !interesting(value)) return;
-      const found = placeholdersInString(value);
-      if (found.length === 0) return;
-      const pointer = joinPointer(basePointer, ...path);
-      for (const p of found) {
-        out.push({
-          name: p.name,
-          raw: p.raw,
-          kind: p.kind,
-          pointer,
-          whole: p.raw === value,
-          document,
-        });
-      }
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        walk(value[i] as JsonValue);
-        path.pop();
-      }
-    } else if (value !== null && typeof value === "object") {
-      for (const key in value) {
-        path.push(key);
-        walk(value[key] as JsonValue);
-        path.pop();
-      }
+  /** a string at `parent`'s `token` (the base pointer itself when no token) */
+  const visitString = (value: string, parent: JsonPointer, token?: string | number): void => {
+    if (interesting && !interesting(value)) return;
+    const found = placeholdersInString(value);
+    if (found.length === 0) return;
+    const at = token === undefined ? parent : joinPointer(parent, token);
+    for (const p of found) {
+      out.push({
+        name: p.name,
+        raw: p.raw,
+        kind: p.kind,
+        pointer: at,
+        whole: p.raw === value,
+        document,
+      });
     }
   };
-  walk(jobConfiguration);
+  // each container's pointer is built once from its parent's, and a string's only when it holds a
+  // placeholder: a large job_configuration has thousands of strings and few containers
+  const walk = (value: JsonValue, pointer: JsonPointer): void => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i] as JsonValue, pointer, i);
+    } else if (value !== null && typeof value === "object") {
+      for (const key of Object.keys(value)) visit(value[key] as JsonValue, pointer, key);
+    }
+  };
+  const visit = (value: JsonValue, parent: JsonPointer, token: string | number): void => {
+    if (typeof value === "string") visitString(value, parent, token);
+    else if (value !== null && typeof value === "object") walk(value, joinPointer(parent, token));
+  };
+  if (typeof jobConfiguration === "string") visitString(jobConfiguration, basePointer);
+  else walk(jobConfiguration, basePointer);
   return out;
 }
 

@@ -327,36 +327,30 @@ export function withoutAnnotations(schema: JsonValue): JsonValue {
   return out;
 }
 
-/** Deep equality that ignores annotations (the same notion of "same schema" as the text key). */
-function sameSchema(a: JsonValue, b: JsonValue, inMap = false): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++)
-      if (!sameSchema(a[i] as JsonValue, b[i] as JsonValue)) return false;
-    return true;
-  }
-  if (!isObject(a) || !isObject(b)) return false;
+/**
+ * The same schema for the validator caches: the same keywords at the top, annotations aside
+ * (editing a variable's default or description keeps its validator), and every keyword's value
+ * the same JSON text. Nested values are compared as text, by the engine's native JSON.stringify
+ * (an annotation edited inside one only prepares that variable again): a recursive comparison
+ * runs unoptimised on the first pasted template, over thousands of variables.
+ */
+function sameSchema(a: JsonObject, b: JsonObject): boolean {
   let count = 0;
   for (const key in a) {
-    if (!keeps(inMap, a, key)) continue;
+    if (isAnnotation(a, key)) continue;
     count++;
+    const value = a[key];
     const other = b[key];
-    if (other === undefined || !keeps(inMap, b, key)) return false;
-    const value = a[key] as JsonValue;
-    const childIsMap = !inMap && SCHEMA_MAPS.has(key);
-    if (!inMap && VALUE_KEYWORDS.has(key)) {
-      if (JSON.stringify(value) !== JSON.stringify(other)) return false;
-    } else if (!sameSchema(value, other, childIsMap)) {
-      return false;
-    }
+    if (value === other) continue;
+    if (other === undefined || isAnnotation(b, key)) return false;
+    if (typeof value !== "object" || JSON.stringify(value) !== JSON.stringify(other)) return false;
   }
-  for (const key in b) if (keeps(inMap, b, key)) count--;
+  for (const key in b) if (!isAnnotation(b, key)) count--;
   return count === 0;
 }
 
-function keeps(inMap: boolean, o: JsonObject, key: string): boolean {
-  return inMap || !ANNOTATIONS.has(key) || (key === "title" && "block_type_slug" in o);
+function isAnnotation(schema: JsonObject, key: string): boolean {
+  return ANNOTATIONS.has(key) && !(key === "title" && "block_type_slug" in schema);
 }
 
 /**
@@ -438,6 +432,8 @@ function compileParts(schema: JsonObject): CompiledSchema {
         definitions.ok &&
         memo?.definitionsId === definitions.id &&
         memo.required === isRequired &&
+        isObject(child) &&
+        isObject(memo.schema) &&
         sameSchema(child, memo.schema)
       ) {
         reused[i] = memo.entry;

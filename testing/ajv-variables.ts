@@ -16,6 +16,7 @@ import {
 } from "@/lib/checks/schema-validation";
 import { isObject, joinPointer, setKey } from "@/lib/template/pointer";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
+import { errorMessage } from "@/lib/template/error-message";
 
 export type AjvCompiled =
   | { ok: true; root: ValidateFunction; properties: Map<string, ValidateFunction> }
@@ -62,7 +63,7 @@ export function ajvCompileVariablesSchema(schema: JsonObject): AjvCompiled {
 function compileUncached(schema: JsonObject): AjvCompiled {
   const failure = (error: unknown, pointer: string): AjvCompiled => ({
     ok: false,
-    reason: error instanceof Error ? error.message : String(error),
+    reason: errorMessage(error),
     pointer,
   });
   let pre: JsonObject;

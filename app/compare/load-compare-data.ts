@@ -11,8 +11,7 @@ import type { PreviewDeployment } from "@/lib/template/types";
 import { defaultTemplatePair, type TemplateChange } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
 import { isEcsPoolType } from "@/lib/template/pool-type";
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { errorMessage } from "@/lib/template/error-message";
 
 /** The two default templates, and where the push one came from. */
 export interface DefaultPair {
@@ -53,7 +52,7 @@ async function loadDefaults(): Promise<DefaultPair | { problem: string }> {
     }
     return defaultTemplatePair(hybrid, all["ecs:push"]?.baseJobTemplate as JsonObject | undefined);
   } catch (error) {
-    return { problem: message(error) };
+    return { problem: errorMessage(error) };
   }
 }
 
@@ -74,7 +73,7 @@ export async function loadCompareData(query: {
           .map((p) => ({ name: p.name, type: p.type }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       }),
-      (error: unknown) => ({ ok: false as const, problem: message(error) }),
+      (error: unknown) => ({ ok: false as const, problem: errorMessage(error) }),
     ),
     listClusters(region).then(
       (r) => (r.ok ? r.data.map((c) => c.name).sort() : []),
@@ -117,7 +116,7 @@ export async function loadCompareData(query: {
         (error: unknown) => {
           data.selectedProblem = isPrefectError(error, "not-found")
             ? `There is no work pool named ${JSON.stringify(name)}.`
-            : message(error);
+            : errorMessage(error);
         },
       ),
     );

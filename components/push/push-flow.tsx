@@ -12,6 +12,7 @@ import { SignInAgainLink } from "@/components/auth/sign-in-again";
 import { Alert } from "@/components/ui/alert";
 import { Input, Label } from "@/components/ui/input";
 import type { ActionFailure, ActionResult } from "@/lib/outcome/types";
+import { errorMessage } from "@/lib/template/error-message";
 
 /** The stored and the edited template side by side (Monaco's diff, loaded when first shown). */
 export const LazyTemplateDiff = dynamic(() => import("./template-diff"), {
@@ -27,7 +28,7 @@ export const LazyTemplateDiff = dynamic(() => import("./template-diff"), {
 export function unsent(error: unknown): ActionFailure {
   return {
     ok: false,
-    error: `Not sent: ${error instanceof Error ? error.message : String(error)}`,
+    error: `Not sent: ${errorMessage(error)}`,
   };
 }
 

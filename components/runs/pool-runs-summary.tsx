@@ -4,6 +4,7 @@ import type { WorkPool } from "@/lib/prefect/types";
 import { loadPoolRuns } from "@/lib/runs/load";
 import type { PoolRunsPage, PoolWorker } from "@/lib/runs/types";
 import { formatDuration } from "./run-format";
+import { errorMessage } from "@/lib/template/error-message";
 
 const box =
   "mb-4 flex min-h-10 flex-wrap items-center gap-x-6 gap-y-1 rounded-md border border-border bg-card px-3 py-2 text-sm";
@@ -56,8 +57,7 @@ export async function PoolRunsSummary({ pool }: { pool: WorkPool }) {
   } catch (error) {
     return (
       <p className={`${box} text-muted-foreground`}>
-        The pool&apos;s runs could not be read:{" "}
-        {error instanceof Error ? error.message : String(error)}{" "}
+        The pool&apos;s runs could not be read: {errorMessage(error)}{" "}
         <Link href={href} className="underline">
           Runs
         </Link>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { checkAccess, deniedMessage } from "@/lib/auth/session";
 import { asSentence } from "@/lib/outcome/types";
+import { errorMessage } from "@/lib/template/error-message";
 
 /**
  * What the runs pages show instead of runs when the request has no viewer session (the sign-in
@@ -27,7 +28,7 @@ export async function runsAccessDenied(): Promise<ReactNode | null> {
 export function PrefectUnavailable({ error }: { error: unknown }) {
   return (
     <Alert tone="destructive" title="Prefect could not be read">
-      {asSentence(error instanceof Error ? error.message : String(error))} Check the server on the{" "}
+      {asSentence(errorMessage(error))} Check the server on the{" "}
       <Link href="/" className="underline">
         status page
       </Link>{" "}

@@ -17,6 +17,7 @@ import type { CheckResult, ServerCheckResult } from "@/lib/checks/run-checks";
 import type { EditorDocument } from "@/lib/template/editing/editor-document";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
+import { errorMessage } from "@/lib/template/error-message";
 
 type Engine = typeof RunChecks;
 let engine: Engine | undefined;
@@ -190,7 +191,7 @@ export function useChecks(
             // keep what is on screen, and say that it is no longer checked
             setResult((r) => ({
               ...r,
-              engineError: `The checks could not be loaded (${error instanceof Error ? error.message : String(error)}); they run again with your next edit, or reload the page.`,
+              engineError: `The checks could not be loaded (${errorMessage(error)}); they run again with your next edit, or reload the page.`,
             }));
           },
         );

@@ -8,6 +8,7 @@ import { poolDeploymentVerdicts, type PoolDeploymentsData } from "@/lib/push/poo
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import { ActionRefusal, defineAction } from "./action-client";
 import { poolName } from "./inputs";
+import { errorMessage } from "@/lib/template/error-message";
 
 /** Reads a cluster's snapshot for the template editor; AWS failures come back as a sentence. */
 export const loadClusterSnapshot = defineAction({
@@ -41,7 +42,7 @@ export const loadPoolDeployments = defineAction({
       // Prefect's answer or its absence, in its own words (the section offers a retry)
       throw new ActionRefusal({
         ok: false,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
     }
   },

@@ -5,6 +5,7 @@ import { isPrefectError } from "@/lib/prefect/errors";
 import type { JsonObject } from "@/lib/template/types";
 import { LockBusyError, type AuditStore } from "./store";
 import type { AuditChange, AuditSource } from "./types";
+import { errorMessage } from "@/lib/template/error-message";
 
 /** What a push holds exclusively from its re-read to its read-back. */
 export type PushTarget = { pool: string } | { deployment: { id: string; name: string } };
@@ -63,8 +64,7 @@ export function publicServerUrl(apiUrl: string): string {
   }
 }
 
-const reasonOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).slice(0, 300);
+const reasonOf = (error: unknown) => errorMessage(error).slice(0, 300);
 
 function cannotRecord(error: unknown): ActionRefusal {
   console.error("pooldeck audit history: cannot record a change:", error);

@@ -10,6 +10,7 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 
 import type { Role } from "@/lib/env/auth-schema";
+import { errorMessage } from "@/lib/template/error-message";
 
 /** Cost of new hashes: about 100 ms per sign-in on a small server, slow for an attacker. */
 export const BCRYPT_ROUNDS = 12;
@@ -57,9 +58,7 @@ export function parseUsersFile(text: string, source = "the users file"): Configu
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsersFileError(
-      `${source} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw new UsersFileError(`${source} is not valid JSON (${errorMessage(error)})`);
   }
   const result = usersSchema.safeParse(json);
   if (!result.success) {
@@ -80,9 +79,7 @@ export async function loadUsersFile(path: string): Promise<ConfiguredUser[]> {
   try {
     mtimeMs = (await stat(path)).mtimeMs;
   } catch (error) {
-    throw new UsersFileError(
-      `POOLDECK_USERS_FILE ${path} cannot be read (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw new UsersFileError(`POOLDECK_USERS_FILE ${path} cannot be read (${errorMessage(error)})`);
   }
   if (cache && cache.path === path && cache.mtimeMs === mtimeMs) return cache.users;
   const users = parseUsersFile(await readFile(path, "utf8"), `POOLDECK_USERS_FILE ${path}`);

@@ -9,6 +9,7 @@ import { registrationPrediction } from "./rules/task-definition-churn";
 import type { RegistrationPrediction } from "@/lib/template/registration";
 import type { CheckInput, Diagnostic } from "./types";
 import { locateTemplate } from "@/lib/template/pool-document";
+import { errorMessage } from "@/lib/template/error-message";
 
 export interface SkippedRule {
   rule: string;
@@ -27,10 +28,6 @@ export interface CheckResult {
 
 /** A check result as the server sends it to the page: everything but the plan, which holds functions. */
 export type ServerCheckResult = Pick<CheckResult, "diagnostics" | "skipped">;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function notATemplate(path: string, what: string): Diagnostic {
   return {
@@ -92,7 +89,7 @@ function planFor(
     });
     return { plan };
   } catch (error) {
-    return { planError: `rendering failed: ${message(error)}` };
+    return { planError: `rendering failed: ${errorMessage(error)}` };
   }
 }
 
@@ -104,7 +101,7 @@ export function runChecks(input: CheckInput): CheckResult {
     // rules are isolated below; this only guards the set-up (a bug there must not break the editor)
     return {
       diagnostics: [],
-      skipped: RULES.map((r) => ({ rule: r.id, reason: `internal error: ${message(error)}` })),
+      skipped: RULES.map((r) => ({ rule: r.id, reason: `internal error: ${errorMessage(error)}` })),
     };
   }
 }
@@ -138,7 +135,7 @@ function runAll(input: CheckInput): CheckResult {
       if ("skipped" in result) skipped.push({ rule: rule.id, reason: result.skipped });
       else diagnostics.push(...result);
     } catch (error) {
-      skipped.push({ rule: rule.id, reason: `internal error: ${message(error)}` });
+      skipped.push({ rule: rule.id, reason: `internal error: ${errorMessage(error)}` });
     }
   }
   let registration: RegistrationPrediction | undefined;

@@ -29,6 +29,7 @@ import metaUnevaluated from "ajv/dist/refs/json-schema-2020-12/meta/unevaluated.
 import metaValidation from "ajv/dist/refs/json-schema-2020-12/meta/validation.json";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { isObject, joinPointer, setKey } from "@/lib/template/pointer";
+import { errorMessage } from "@/lib/template/error-message";
 
 export interface SchemaProblem {
   /** pointer into the validated value, e.g. "/cpu" */
@@ -119,7 +120,7 @@ function regexProblem(pattern: string): string | null {
     new RegExp(pattern, "u");
     return null;
   } catch (error) {
-    return messageOf(error);
+    return errorMessage(error);
   }
 }
 
@@ -251,12 +252,8 @@ export function preprocessVariablesSchema(schema: JsonObject): JsonObject {
   return removeRequired(copy) as JsonObject;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function failure(error: unknown, pointer: string): CompiledSchema {
-  return { ok: false, reason: messageOf(error), pointer };
+  return { ok: false, reason: errorMessage(error), pointer };
 }
 
 /** A prepared validator, or why the schema could not be prepared. */
@@ -278,7 +275,7 @@ function cachedPrepare(key: string, schema: JsonValue, own: JsonValue): Prepared
   try {
     entry = prepare(schema, own);
   } catch (error) {
-    entry = { reason: messageOf(error) };
+    entry = { reason: errorMessage(error) };
   }
   if (propertyCache.size >= MAX_PROPERTIES) propertyCache.clear();
   propertyCache.set(key, entry);

@@ -8,6 +8,7 @@ import {
   type SectionStatus,
   type SnapshotSection,
 } from "./snapshot";
+import { errorMessage } from "@/lib/template/error-message";
 
 /** A cluster's snapshot (with the status of each section), or the sentence why it could not be read. */
 export type SnapshotOrProblem =
@@ -35,7 +36,7 @@ export async function readSnapshot(
         `Cluster ${args.cluster} in ${region} could not be read.`,
     };
   } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) };
+    return { problem: errorMessage(error) };
   }
 }
 

@@ -34,6 +34,7 @@ import {
   type RunDetail,
   type RunFlowRun,
 } from "./types";
+import { errorMessage } from "@/lib/template/error-message";
 
 /** The server's clients by default; tests and the CLI hand in their own. */
 export interface LoadOptions {
@@ -110,7 +111,7 @@ async function workersOf(prefect: PrefectClient, pool: string) {
     );
     return { workers: workers.map(toWorker), problem: null };
   } catch (err) {
-    return { workers: null, problem: err instanceof Error ? err.message : String(err) };
+    return { workers: null, problem: errorMessage(err) };
   }
 }
 

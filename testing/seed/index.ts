@@ -10,6 +10,7 @@
 import { SEED, seedEcs } from "./ecs";
 import { PREFECT_SEED, seedPrefect } from "./prefect";
 import { RUNS_SEED, seedRuns } from "./runs";
+import { errorMessage } from "@/lib/template/error-message";
 
 const prefectApiUrl =
   process.env.PREFECT_API_URL ??
@@ -38,6 +39,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`seeding failed: ${errorMessage(error)}`);
   process.exit(1);
 });

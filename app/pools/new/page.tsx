@@ -7,6 +7,7 @@ import { loadClusterSnapshot } from "@/lib/actions/pool-editor";
 import { getPrefectClient, initialCheckResults, loadClusterData } from "../load-editor-data";
 import { NewPoolEditor } from "./new-pool-editor";
 import { isEcsPoolType } from "@/lib/template/pool-type";
+import { errorMessage } from "@/lib/template/error-message";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New pool" };
@@ -26,8 +27,7 @@ export default async function NewPoolPage() {
       <>
         <PageHeader title="New ECS work pool" />
         <Alert tone="destructive" title="Prefect could not be read">
-          {error instanceof Error ? error.message : String(error)} The default ECS template comes
-          from Prefect; reload once it answers.
+          {errorMessage(error)} The default ECS template comes from Prefect; reload once it answers.
         </Alert>
       </>
     );

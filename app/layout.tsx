@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { OperatorProvider } from "@/components/auth/operator-context";
 import { DevelopmentSignInBanner, UserMenu } from "@/components/auth/user-menu";
 import { NavLinks } from "@/components/shell/nav-links";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Providers } from "@/components/shell/providers";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { HydrateLater } from "@/components/ui/hydrate-later";
@@ -43,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 aria-label="Main"
                 className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4"
               >
-                <Link
+                <IntentLink
                   href="/"
                   className="flex items-center gap-2 text-sm font-semibold tracking-tight"
                 >
@@ -54,7 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     Pd
                   </span>
                   Pooldeck
-                </Link>
+                </IntentLink>
                 {/* signed out, every link would only lead back to the sign-in page */}
                 {operator ? <NavLinks /> : null}
                 <div className="ml-auto flex items-center gap-3">

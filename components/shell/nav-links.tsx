@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+import { IntentLink } from "@/components/ui/intent-link";
 import { cn } from "@/lib/utils";
 
 const LINKS = [
@@ -20,7 +20,7 @@ export function NavLinks() {
         const active = "exact" in link ? pathname === link.href : pathname.startsWith(link.href);
         return (
           <li key={link.href}>
-            <Link
+            <IntentLink
               href={link.href}
               aria-current={active ? "page" : undefined}
               className={cn(
@@ -31,7 +31,7 @@ export function NavLinks() {
               )}
             >
               {link.label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

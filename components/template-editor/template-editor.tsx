@@ -29,9 +29,11 @@ import { clusterOfRequest } from "@/lib/template/target-cluster";
  * The draft banner shows only once a draft has been restored (read from localStorage after
  * hydration) or the text has been edited, so it is not in the page's first JavaScript: it is
  * fetched at the first idle moment, before it is needed (BENCHMARKS.md, route JavaScript).
+ * `loading` gives it a Suspense boundary of its own (next/dynamic adds one only then): without
+ * it, the editor would be swapped for the page's skeleton, and Monaco lose focus, until it loads.
  */
 const loadDraftBanner = () => import("./draft-banner").then((m) => m.DraftBanner);
-const DraftBanner = dynamic(loadDraftBanner);
+const DraftBanner = dynamic(loadDraftBanner, { loading: () => null });
 
 export interface TemplateEditorProps {
   /** `concurrencyLimit`: the pool's limit on runs starting at once (ecs/burst-exceeds-capacity) */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { StatusCard } from "@/components/status/status-card";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAwsStatus } from "@/lib/status/aws";
 import { getPrefectStatus } from "@/lib/status/prefect";
@@ -17,11 +17,13 @@ export default async function StatusPage() {
         title="Status"
         description="Whether Pooldeck reaches Prefect and Amazon ECS with the server's configuration."
         actions={
-          <Button asChild variant="secondary" size="sm">
-            <Link href="/" prefetch={false}>
-              Check again
-            </Link>
-          </Button>
+          <Link
+            href="/"
+            prefetch={false}
+            className={buttonClass({ variant: "secondary", size: "sm" })}
+          >
+            Check again
+          </Link>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PoolList } from "@/components/pools/pool-list";
 import { PrefectUnavailable } from "@/components/runs/runs-access";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { listWorkPools } from "@/lib/prefect/work-pools";
@@ -27,9 +27,9 @@ export default async function PoolsPage() {
       <PageHeader
         title="Work pools"
         actions={
-          <Button asChild size="sm" variant="primary">
-            <Link href="/pools/new">New ECS pool</Link>
-          </Button>
+          <Link href="/pools/new" className={buttonClass({ size: "sm", variant: "primary" })}>
+            New ECS pool
+          </Link>
         }
       />
       <PoolList pools={pools} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { ScrollingPre } from "@/components/ui/scrolling-pre";
 import { cn } from "@/lib/utils";
 
@@ -40,15 +40,14 @@ export function CodeBlock({ label, text, download, className }: CodeBlockProps) 
             {copied === "ok" ? "Copied" : copied === "failed" ? "Copy failed: select the text" : ""}
           </span>
           {download ? (
-            <Button asChild size="sm" variant="ghost">
-              <a
-                href={href}
-                download={download.fileName}
-                aria-label={`Download ${download.fileName}`}
-              >
-                Download
-              </a>
-            </Button>
+            <a
+              href={href}
+              download={download.fileName}
+              aria-label={`Download ${download.fileName}`}
+              className={buttonClass({ size: "sm", variant: "ghost" })}
+            >
+              Download
+            </a>
           ) : null}
           <Button
             type="button"

@@ -1,10 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/outcome/types";
 import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
-import { PoolDeployments } from "./pool-deployments";
+
+/**
+ * The section's view (the deployment cards, the registration prediction, the job_variables
+ * editor's loader), shown only once the server action has answered: not in the pool page's first
+ * JavaScript (BENCHMARKS.md, route JavaScript). read() fetches it alongside the data; one import()
+ * for both, so they share one chunk.
+ */
+const loadView = () => import("./pool-deployments").then((m) => m.PoolDeployments);
+const PoolDeployments = dynamic(loadView, { loading: () => <Reading /> });
 
 /** The loadPoolDeployments server action: the section's data, or why not. */
 export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<PoolDeploymentsData>>;
@@ -25,6 +34,8 @@ export function DeferredDeployments({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const read = useCallback(() => {
+    // fetched in parallel with the action (a failed fetch is the view's own load to report)
+    loadView().catch(() => {});
     startTransition(async () => {
       const result = await load(poolName).catch((e: unknown) => ({
         ok: false as const,
@@ -46,6 +57,10 @@ export function DeferredDeployments({
       </div>
     );
   }
+  return <Reading />;
+}
+
+function Reading() {
   return (
     <p role="status" className="text-sm text-muted-foreground">
       Reading the pool&apos;s deployments…

@@ -16,7 +16,7 @@ import { findQuickFixes, publishDiagnostics } from "./quick-fixes";
 vi.mock("jsonc-parser", async (importOriginal) => {
   const actual = await importOriginal<typeof jsonc>();
   // the real parser, watched: every call goes through to it
-  return { ...actual, parseTree: vi.fn(actual.parseTree) };
+  return { ...actual, parse: vi.fn(actual.parse), parseTree: vi.fn(actual.parseTree) };
 });
 
 const MODEL = "pooldeck://template/parse-once.json";
@@ -62,10 +62,12 @@ describe("one parse per edit", () => {
     expect(treeParse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
   });
 
-  it("does not parse invalid JSON again to say where it broke", () => {
+  it("finds where invalid JSON broke once, and does not parse it again", () => {
     const text = '{"job_configuration": {}, "variables": }';
     const jsonParse = vi.spyOn(JSON, "parse");
+    const valueParse = vi.mocked(jsonc.parse);
     const treeParse = vi.mocked(jsonc.parseTree);
+    valueParse.mockClear();
     treeParse.mockClear();
 
     const { current, other, markers } = oneEdit(text);
@@ -76,6 +78,8 @@ describe("one parse per edit", () => {
     expect(other.diagnostics).toEqual(current.diagnostics);
     expect(markers).toEqual([]);
     expect(jsonParse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
-    expect(treeParse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(0);
+    // one jsonc parse, by parseEditorDocument, for the error's position; no tree for the markers
+    const jsoncParses = [...valueParse.mock.calls, ...treeParse.mock.calls];
+    expect(jsoncParses.filter(([arg]) => arg === text)).toHaveLength(1);
   });
 });

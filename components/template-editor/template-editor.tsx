@@ -5,25 +5,35 @@
  * switch, RunTask preview and drafts. Pages hydrate it with the pool, and optionally the cluster
  * snapshot, the pool's deployments and the server's first check results.
  */
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type { Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
-import { DraftBanner } from "./draft-banner";
 import { EditorToolbar } from "./editor-toolbar";
 import { TemplateEditorContext, type TemplateEditorState } from "./editor-context";
 import { applyOps } from "@/lib/template/editing/document-model";
 import { EditorSide } from "./editor-side";
 import type { PreviewDeployment } from "./runtask-preview";
 import { TemplateForm } from "./template-form";
-import { useChecks, type CheckedDocument, type ServerCheckResult } from "./use-checks";
+import { useChecks, whenIdle, type CheckedDocument, type ServerCheckResult } from "./use-checks";
 import { useClusterSnapshot, type ClusterData, type SnapshotLoader } from "./use-cluster-snapshot";
 import { useDraft } from "./use-draft";
 import { useTemplateDocument } from "./use-template-document";
 import { isObject as isObjectValue } from "@/lib/template/editing/form-model";
 import { modeOfPoolType } from "@/lib/template/pool-type";
 import { clusterOfRequest } from "@/lib/template/target-cluster";
+
+/**
+ * The draft banner shows only once a draft has been restored (read from localStorage after
+ * hydration) or the text has been edited, so it is not in the page's first JavaScript: it is
+ * fetched at the first idle moment, before it is needed (BENCHMARKS.md, route JavaScript).
+ * `loading` gives it a Suspense boundary of its own (next/dynamic adds one only then): without
+ * it, the editor would be swapped for the page's skeleton, and Monaco lose focus, until it loads.
+ */
+const loadDraftBanner = () => import("./draft-banner").then((m) => m.DraftBanner);
+const DraftBanner = dynamic(loadDraftBanner, { loading: () => null });
 
 export interface TemplateEditorProps {
   /** `concurrencyLimit`: the pool's limit on runs starting at once (ecs/burst-exceeds-capacity) */
@@ -72,6 +82,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const planned = checks.plan ? clusterOfRequest(checks.plan.runTaskRequest) : cluster;
   if (planned !== cluster) setCluster(planned);
   const draft = useDraft({ serverKey, pool: props.draftName ?? pool.name, doc });
+  useEffect(() => whenIdle(() => void loadDraftBanner().catch(() => {}), 2_000), []);
   // Monaco revalidates on every schema change; only variables shape the schema, so key on them
   // (`?? null`: a template without variables, such as Prefect's `{}`, still keys as JSON text)
   const variablesKey = JSON.stringify(
@@ -144,7 +155,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           snapshotState={presetState}
           actions={actions}
         />
-        <DraftBanner draft={draft} dirty={doc.dirty} />
+        {draft.restored || doc.dirty ? <DraftBanner draft={draft} dirty={doc.dirty} /> : null}
         <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
           <div className="grid gap-4">
             <SnapshotStatus problem={problem} loading={loading} />

@@ -110,7 +110,7 @@ function run(
 }
 
 /** Calls `fn` at the browser's next idle moment (at most `timeout` ms later); returns a canceller. */
-function whenIdle(fn: () => void, timeout: number): () => void {
+export function whenIdle(fn: () => void, timeout: number): () => void {
   if (typeof window.requestIdleCallback === "function") {
     const handle = window.requestIdleCallback(fn, { timeout });
     return () => window.cancelIdleCallback(handle);

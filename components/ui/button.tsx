@@ -1,4 +1,3 @@
-import { Slot } from "@radix-ui/react-slot";
 import type { ButtonHTMLAttributes } from "react";
 
 import { cn } from "@/lib/utils";
@@ -11,30 +10,30 @@ const variants = {
 } as const;
 const sizes = { sm: "h-7 px-2.5 text-xs", md: "h-9 px-3.5 text-sm", icon: "h-8 w-8" } as const;
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: keyof typeof variants;
-  size?: keyof typeof sizes;
-  /** render the child element (e.g. a Link) with button styling */
-  asChild?: boolean;
+export interface ButtonStyle {
+  variant?: keyof typeof variants | undefined;
+  size?: keyof typeof sizes | undefined;
 }
 
-export function Button({
-  variant = "secondary",
-  size = "md",
-  asChild,
-  className,
-  ...props
-}: ButtonProps) {
-  const Comp = asChild ? Slot : "button";
-  return (
-    <Comp
-      className={cn(
-        "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors disabled:pointer-events-none disabled:opacity-50",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
-      {...props}
-    />
+/**
+ * A button's classes, for an element styled as a button that is not one (a Link, a download
+ * link): `<Link className={buttonClass({ size: "sm" })}>`. Links get the classes directly rather
+ * than through a Slot component, which kept Radix's Slot in every page's first JavaScript.
+ */
+export function buttonClass(
+  { variant = "secondary", size = "md" }: ButtonStyle = {},
+  className?: string,
+): string {
+  return cn(
+    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors disabled:pointer-events-none disabled:opacity-50",
+    variants[variant],
+    sizes[size],
+    className,
   );
+}
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, ButtonStyle {}
+
+export function Button({ variant, size, className, ...props }: ButtonProps) {
+  return <button className={buttonClass({ variant, size }, className)} {...props} />;
 }

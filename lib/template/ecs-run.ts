@@ -17,7 +17,8 @@ import {
 } from "./ecs-worker-steps";
 import { originLookup } from "./origins";
 import type { Placeholder } from "./placeholders";
-import { buildJobConfiguration, truthy } from "./render";
+import { buildJobConfiguration } from "./render";
+import { truthy } from "./truthy";
 import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, Mode, ValueOrigin } from "./types";
 import { isObject } from "./pointer";

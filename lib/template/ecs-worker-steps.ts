@@ -5,7 +5,7 @@
 import { cloneJson } from "./pointer";
 import { pyRepr as pyReprValue, pyStr } from "./python-str";
 import { shlexSplit, slugifyTag } from "./python-text";
-import { truthy } from "./render";
+import { truthy } from "./truthy";
 import type { JsonObject, JsonValue } from "./types";
 import {
   containerNameFromTaskDefinition,

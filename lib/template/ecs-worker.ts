@@ -5,7 +5,7 @@
  * flow run's id, the worker's name, AWS lookups) are clearly marked symbolic strings ("<...>").
  */
 import { pyStr } from "./python-str";
-import { truthy } from "./render";
+import { truthy } from "./truthy";
 import type { JsonObject, JsonValue } from "./types";
 import { isObject } from "./pointer";
 

@@ -27,9 +27,9 @@ export {
   renderJobConfiguration,
   blockReferences,
   buildJobConfiguration,
-  truthy,
   type RenderOptions,
 } from "./render";
+export { truthy } from "./truthy";
 export { placementOf, providerKindOf, STRATEGY_LIMITS, type Placement } from "./placement";
 export { isEcsPoolType, modeOfPoolType, poolTypeOfMode, type EcsPoolType } from "./pool-type";
 export {

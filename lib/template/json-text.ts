@@ -1,5 +1,5 @@
 /** Strict JSON parsing with a readable position (line and column) for template/invalid-json. */
-import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { JsonValue } from "./types";
 
 export type ParsedJson =
@@ -45,8 +45,10 @@ export function parseJsonText(text: string): ParsedJson {
   } catch {
     // JSON.parse positions differ between engines; ask a real tokenizer where it broke
   }
+  // the tree parser reports the same errors as jsonc's value parser, and the document model (the
+  // form's edits) needs it anyway: the page's first JavaScript carries one jsonc parser, not two
   const errors: ParseError[] = [];
-  parse(text, errors, {
+  parseTree(text, errors, {
     disallowComments: true,
     allowTrailingComma: false,
     allowEmptyContent: false,

@@ -5,7 +5,7 @@
  */
 import type { ClusterSnapshot, ProviderKind } from "@/lib/snapshot/schema";
 import { isObject } from "./pointer";
-import { truthy } from "./render";
+import { truthy } from "./truthy";
 import type { JsonObject, JsonValue } from "./types";
 
 /** ECS's RunTask limits on capacityProviderStrategy (the API reference's CapacityProviderStrategyItem). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import defaultTemplate from "./fixtures/prefect-ecs-default.json";
-import { buildJobConfiguration, renderJobConfiguration, truthy } from "./render";
+import { buildJobConfiguration, renderJobConfiguration } from "./render";
 import type { BaseJobTemplate } from "./schema";
 import { resolveVariables } from "./variables";
 
@@ -103,26 +103,5 @@ describe("buildJobConfiguration (from_template_and_values)", () => {
       ["template", "/variables/properties/env/default/TOKEN"],
       ["job_variables", "/env/HOME_DIR"],
     ]);
-  });
-});
-
-describe("truthy", () => {
-  it("follows Python truthiness", () => {
-    expect([null, false, 0, "", [], {}].map((v) => truthy(v))).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
-    expect([true, 1, "0", [0], { a: null }].map((v) => truthy(v))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
-    expect(truthy(undefined)).toBe(false);
   });
 });

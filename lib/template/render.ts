@@ -13,6 +13,7 @@ import { cloneJson, joinPointer, splitPointer } from "./pointer";
 import { pyStr } from "./python-str";
 import type { BaseJobTemplate } from "./schema";
 import type { DocumentKind, JsonObject, JsonPointer, JsonValue, ValueOrigin } from "./types";
+import { truthy } from "./truthy";
 import { resolveVariables, schemaDefault } from "./variables";
 import { isObject } from "./pointer";
 
@@ -230,18 +231,6 @@ export function buildJobConfiguration(
     return true;
   });
   return { values, origins, configuration: rendered.configuration, unresolved: distinct };
-}
-
-/** Python truthiness of a JSON value. */
-export function truthy(value: JsonValue | undefined): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === "")
-    return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === "object") {
-    for (const key in value) if (Object.hasOwn(value, key)) return true;
-    return false;
-  }
-  return true;
 }
 
 export { placeholdersInString };

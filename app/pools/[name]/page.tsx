@@ -9,7 +9,7 @@ import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button"
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { HydrateLater } from "@/components/ui/hydrate-later";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
@@ -85,17 +85,18 @@ type PoolRead = { pool: WorkPool } | { error: unknown };
 
 /** The header's links, the same before and after the pool is read. */
 function PoolActions({ name }: { name: string }) {
+  const ghost = buttonClass({ size: "sm", variant: "ghost" });
   return (
     <>
-      <Button asChild size="sm" variant="ghost">
-        <Link href={`/pools/${encodeURIComponent(name)}/runs`}>Runs</Link>
-      </Button>
-      <Button asChild size="sm" variant="ghost">
-        <Link href={`/pools/${encodeURIComponent(name)}/history`}>History</Link>
-      </Button>
-      <Button asChild size="sm" variant="ghost">
-        <Link href="/pools">All pools</Link>
-      </Button>
+      <Link href={`/pools/${encodeURIComponent(name)}/runs`} className={ghost}>
+        Runs
+      </Link>
+      <Link href={`/pools/${encodeURIComponent(name)}/history`} className={ghost}>
+        History
+      </Link>
+      <Link href="/pools" className={ghost}>
+        All pools
+      </Link>
     </>
   );
 }

@@ -4,7 +4,7 @@
  * variable's placeholder the control edits that variable, when it holds a literal the control
  * edits the literal.
  */
-import { effectiveSchema, type VariablesSchema } from "@/lib/template";
+import { effectiveSchema, type VariablesSchema } from "@/lib/template/schema";
 import type { JsonObject, JsonPointer, JsonValue } from "@/lib/template/types";
 import { joinPointer } from "@/lib/template/pointer";
 

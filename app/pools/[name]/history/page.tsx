@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history/history-list";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { publicServerUrl } from "@/lib/audit/recorder";
 import { getAuditStore } from "@/lib/audit/server";
@@ -36,9 +36,9 @@ export default async function PoolHistoryPage({ params, searchParams }: Params) 
       title={`History of ${name}`}
       description="Every change pushed through Pooldeck to this pool and its deployments, newest first. Restore loads an earlier template into the editor; it reaches Prefect only through Update pool."
       actions={
-        <Button asChild size="sm" variant="ghost">
-          <Link href={poolHref}>Back to the pool</Link>
-        </Button>
+        <Link href={poolHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
+          Back to the pool
+        </Link>
       }
     />
   );

@@ -8,7 +8,7 @@ import { PrefectUnavailable, runsAccessDenied } from "@/components/runs/runs-acc
 import { RunsFilters } from "@/components/runs/runs-filters";
 import { RunsTable } from "@/components/runs/runs-table";
 import { StartLatencyFallback, StartLatencyLoaded } from "@/components/runs/start-latency-loaded";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { loadPoolRuns } from "@/lib/runs/load";
@@ -41,9 +41,9 @@ export default async function RunsPage({ params, searchParams }: Params) {
       title={`Runs of ${name}`}
       description="The pool's newest flow runs joined with the ECS tasks that ran them: state, task status, where and how long it ran, and what went wrong."
       actions={
-        <Button asChild size="sm" variant="ghost">
-          <Link href={poolHref}>Back to the pool</Link>
-        </Button>
+        <Link href={poolHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
+          Back to the pool
+        </Link>
       }
     />
   );

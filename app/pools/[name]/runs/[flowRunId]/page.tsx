@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunDetailView } from "@/components/runs/run-detail";
 import { PrefectUnavailable, runsAccessDenied } from "@/components/runs/runs-access";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { loadRunDetail } from "@/lib/runs/load";
@@ -25,9 +25,9 @@ export default async function RunPage({ params }: Params) {
   const flowRunId = decodeURIComponent(rawId);
   const runsHref = `/pools/${encodeURIComponent(name)}/runs`;
   const back = (
-    <Button asChild size="sm" variant="ghost">
-      <Link href={runsHref}>All runs of {name}</Link>
-    </Button>
+    <Link href={runsHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
+      All runs of {name}
+    </Link>
   );
   const denied = await runsAccessDenied();
   if (denied) {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/outcome/types";
 import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
+import { errorMessage } from "@/lib/template/error-message";
 
 /**
  * The section's view (the deployment cards, the registration prediction, the job_variables
@@ -39,7 +40,7 @@ export function DeferredDeployments({
     startTransition(async () => {
       const result = await load(poolName).catch((e: unknown) => ({
         ok: false as const,
-        error: e instanceof Error ? e.message : String(e),
+        error: errorMessage(e),
       }));
       setError(result.ok ? null : result.error);
       if (result.ok) setSection(result.data);

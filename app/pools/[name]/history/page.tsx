@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history/history-list";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +11,8 @@ import type { AuditEntry } from "@/lib/audit/types";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { readWorkPool } from "@/lib/prefect/work-pools";
+import { errorMessage } from "@/lib/template/error-message";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export const dynamic = "force-dynamic";
 
@@ -36,9 +37,9 @@ export default async function PoolHistoryPage({ params, searchParams }: Params) 
       title={`History of ${name}`}
       description="Every change pushed through Pooldeck to this pool and its deployments, newest first. Restore loads an earlier template into the editor; it reaches Prefect only through Update pool."
       actions={
-        <Link href={poolHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
+        <IntentLink href={poolHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
           Back to the pool
-        </Link>
+        </IntentLink>
       }
     />
   );
@@ -50,7 +51,7 @@ export default async function PoolHistoryPage({ params, searchParams }: Params) 
   } catch (error) {
     // the history outlives the pool: a deleted pool's changes stay readable
     if (!isPrefectError(error, "not-found")) {
-      poolProblem = error instanceof Error ? error.message : String(error);
+      poolProblem = errorMessage(error);
     }
   }
   let entries: AuditEntry[];
@@ -66,8 +67,8 @@ export default async function PoolHistoryPage({ params, searchParams }: Params) 
       <>
         {header}
         <Alert tone="destructive" title="The audit history cannot be read">
-          {error instanceof Error ? error.message : String(error)} Check DATABASE_URL or the data
-          directory. While the history cannot be written, Pooldeck refuses every push.
+          {errorMessage(error)} Check DATABASE_URL or the data directory. While the history cannot
+          be written, Pooldeck refuses every push.
         </Alert>
       </>
     );
@@ -90,9 +91,9 @@ export default async function PoolHistoryPage({ params, searchParams }: Params) 
       />
       {entries.length === DEFAULT_LIMIT && last ? (
         <p className="mt-4">
-          <Link className="text-sm underline" href={`${poolHref}/history?before=${last.id}`}>
+          <IntentLink className="text-sm underline" href={`${poolHref}/history?before=${last.id}`}>
             Older changes
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
     </>

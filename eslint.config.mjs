@@ -105,6 +105,24 @@ const config = [
     },
   },
   {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/intent-link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message:
+                "Use IntentLink (components/ui/intent-link.tsx): pages are prefetched on intent, not on sight.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     ...tseslint.configs.disableTypeChecked,
   },

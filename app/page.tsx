@@ -1,10 +1,9 @@
-import Link from "next/link";
-
 import { StatusCard } from "@/components/status/status-card";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAwsStatus } from "@/lib/status/aws";
 import { getPrefectStatus } from "@/lib/status/prefect";
+import { IntentLink } from "@/components/ui/intent-link";
 
 // Always live: a status page that caches would lie.
 export const dynamic = "force-dynamic";
@@ -17,13 +16,13 @@ export default async function StatusPage() {
         title="Status"
         description="Whether Pooldeck reaches Prefect and Amazon ECS with the server's configuration."
         actions={
-          <Link
+          <IntentLink
             href="/"
             prefetch={false}
             className={buttonClass({ variant: "secondary", size: "sm" })}
           >
             Check again
-          </Link>
+          </IntentLink>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">

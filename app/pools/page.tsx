@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PoolList } from "@/components/pools/pool-list";
 import { PrefectUnavailable } from "@/components/runs/runs-access";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { listWorkPools } from "@/lib/prefect/work-pools";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pools" };
@@ -27,9 +27,9 @@ export default async function PoolsPage() {
       <PageHeader
         title="Work pools"
         actions={
-          <Link href="/pools/new" className={buttonClass({ size: "sm", variant: "primary" })}>
+          <IntentLink href="/pools/new" className={buttonClass({ size: "sm", variant: "primary" })}>
             New ECS pool
-          </Link>
+          </IntentLink>
         }
       />
       <PoolList pools={pools} />

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +15,7 @@ import { FetchedAt } from "./fetched-at";
 import { num } from "./format";
 import { clustersQueryOptions, ecsKeys, fetchClusters } from "./queries";
 import { StrategyList } from "./strategy";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export interface ClusterListProps {
   region: string;
@@ -92,12 +92,12 @@ export function ClusterList({ region }: ClusterListProps) {
               {result!.data.map((c) => (
                 <tr key={c.arn}>
                   <Td>
-                    <Link
+                    <IntentLink
                       className="font-medium text-primary hover:underline"
                       href={`/clusters/${encodeURIComponent(c.name)}?region=${encodeURIComponent(region)}`}
                     >
                       {c.name}
-                    </Link>
+                    </IntentLink>
                   </Td>
                   <Td>
                     <Badge tone={c.status === "ACTIVE" ? "success" : "warning"}>{c.status}</Badge>

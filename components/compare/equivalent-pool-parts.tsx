@@ -1,7 +1,6 @@
 "use client";
 
 /** The parts of the equivalent-pool converter: its name and credentials fields, what changed, the CLI, the answer. */
-import Link from "next/link";
 import { PushFailure } from "@/components/push/push-flow";
 import { Alert } from "@/components/ui/alert";
 import { Input, Label, NativeSelect } from "@/components/ui/input";
@@ -9,6 +8,7 @@ import type { ActionFailure } from "@/lib/outcome/types";
 import type { ConvertedTemplate } from "@/lib/template/editing/convert-pool-kind";
 import { CodeBlock } from "./code-block";
 import type { PoolCommands } from "./cli-commands";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export type Outcome =
   | { kind: "created"; name: string; exact: boolean; warnings: number }
@@ -128,9 +128,9 @@ export function EquivalentResult({ outcome }: { outcome: Outcome | null }) {
           ? "Prefect stored exactly the converted template."
           : "Prefect stored a template that differs from the converted one; open the pool to see it."}{" "}
         {outcome.warnings > 0 ? `${outcome.warnings} warnings remain. ` : ""}
-        <Link className="underline" href={`/pools/${encodeURIComponent(outcome.name)}`}>
+        <IntentLink className="underline" href={`/pools/${encodeURIComponent(outcome.name)}`}>
           Open {outcome.name}
-        </Link>
+        </IntentLink>
       </Alert>
     );
   }

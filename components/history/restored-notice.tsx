@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { getAuditStore } from "@/lib/audit/server";
 import { kindLabel, utcTime } from "./format";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /**
  * The pool page's note after "Restore" on the history page (`?restored=<entry id>&side=`): which
@@ -32,9 +32,9 @@ export async function restoredNotice(query: {
       The editor holds {what}. Nothing has changed in Prefect yet: review it, then push it with
       Update pool (its diff, checks and conflict detection apply as to any edit), or discard the
       draft.{" "}
-      <Link href="?" className="underline">
+      <IntentLink href="?" className="underline">
         Hide this note
-      </Link>
+      </IntentLink>
     </Alert>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { WorkPool } from "@/lib/prefect/types";
@@ -7,6 +6,7 @@ import { checkWithCluster, type ServerVerdict } from "@/lib/push/verdict";
 import type { JsonValue } from "@/lib/template/types";
 import { ManagedBadge } from "./managed-badge";
 import { PoolStatusControls } from "./pool-status-controls";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** Every pool's verdict against its cluster; AWS problems become a note on that row, never a failure. */
 async function verdicts(pools: WorkPool[]): Promise<Map<string, ServerVerdict | null>> {
@@ -71,12 +71,12 @@ export async function PoolList({ pools }: { pools: WorkPool[] }) {
         {sorted.map((p) => (
           <tr key={p.id} data-pool={p.name}>
             <Td>
-              <Link
+              <IntentLink
                 href={`/pools/${encodeURIComponent(p.name)}`}
                 className="font-medium underline-offset-2 hover:underline"
               >
                 {p.name}
-              </Link>{" "}
+              </IntentLink>{" "}
               <ManagedBadge description={p.description} />
             </Td>
             <Td>
@@ -93,13 +93,13 @@ export async function PoolList({ pools }: { pools: WorkPool[] }) {
               <Verdict verdict={byName.get(p.name)} />
             </Td>
             <Td>
-              <Link
+              <IntentLink
                 href={`/pools/${encodeURIComponent(p.name)}/runs`}
                 aria-label={`Runs of ${p.name}`}
                 className="text-sm underline-offset-2 hover:underline"
               >
                 Runs
-              </Link>
+              </IntentLink>
             </Td>
           </tr>
         ))}

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { healthSummary } from "@/lib/runs/health";
 import type { WorkPool } from "@/lib/prefect/types";
 import { loadPoolRuns } from "@/lib/runs/load";
 import type { PoolRunsPage, PoolWorker } from "@/lib/runs/types";
 import { formatDuration } from "./run-format";
 import { errorMessage } from "@/lib/template/error-message";
+import { IntentLink } from "@/components/ui/intent-link";
 
 const box =
   "mb-4 flex min-h-10 flex-wrap items-center gap-x-6 gap-y-1 rounded-md border border-border bg-card px-3 py-2 text-sm";
@@ -58,17 +58,17 @@ export async function PoolRunsSummary({ pool }: { pool: WorkPool }) {
     return (
       <p className={`${box} text-muted-foreground`}>
         The pool&apos;s runs could not be read: {errorMessage(error)}{" "}
-        <Link href={href} className="underline">
+        <IntentLink href={href} className="underline">
           Runs
-        </Link>
+        </IntentLink>
       </p>
     );
   }
   return (
     <section aria-label="Recent runs" className={box}>
-      <Link href={href} className="font-medium underline underline-offset-2">
+      <IntentLink href={href} className="font-medium underline underline-offset-2">
         {healthSummary(page.runs)}
-      </Link>
+      </IntentLink>
       <Workers page={page} now={new Date().toISOString()} />
     </section>
   );

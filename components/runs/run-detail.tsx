@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ScrollingPre } from "@/components/ui/scrolling-pre";
@@ -13,6 +12,7 @@ import {
   taskStatus,
   whereItRan,
 } from "./run-format";
+import { IntentLink } from "@/components/ui/intent-link";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -78,9 +78,9 @@ export function RunDetailView({ detail, now }: { detail: RunDetail; now: string 
                 ) : null}
                 {d.target ? (
                   <p className="text-sm">
-                    <Link href={editorHref(pool, d.target)} className="underline">
+                    <IntentLink href={editorHref(pool, d.target)} className="underline">
                       Open in editor
-                    </Link>{" "}
+                    </IntentLink>{" "}
                     <span className="font-mono text-xs text-muted-foreground">
                       {d.target.document === "job_variables" ? "job_variables" : "template"}
                       {d.target.path}

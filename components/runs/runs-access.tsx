@@ -1,11 +1,11 @@
 import "server-only";
 
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { checkAccess, deniedMessage } from "@/lib/auth/session";
 import { asSentence } from "@/lib/outcome/types";
 import { errorMessage } from "@/lib/template/error-message";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /**
  * What the runs pages show instead of runs when the request has no viewer session (the sign-in
@@ -17,9 +17,9 @@ export async function runsAccessDenied(): Promise<ReactNode | null> {
   return (
     <Alert tone="destructive" title="Sign in to see runs">
       {deniedMessage("viewer", access)}{" "}
-      <Link href="/sign-in" className="underline">
+      <IntentLink href="/sign-in" className="underline">
         Sign in
-      </Link>
+      </IntentLink>
     </Alert>
   );
 }
@@ -29,9 +29,9 @@ export function PrefectUnavailable({ error }: { error: unknown }) {
   return (
     <Alert tone="destructive" title="Prefect could not be read">
       {asSentence(errorMessage(error))} Check the server on the{" "}
-      <Link href="/" className="underline">
+      <IntentLink href="/" className="underline">
         status page
-      </Link>{" "}
+      </IntentLink>{" "}
       and reload.
     </Alert>
   );

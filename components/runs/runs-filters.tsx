@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Label, NativeSelect } from "@/components/ui/input";
 import type { PoolRun } from "@/lib/runs/types";
 import type { RunFilters } from "./run-format";
+import { IntentLink } from "@/components/ui/intent-link";
 
 function options(values: (string | null | undefined)[], current: string | undefined): string[] {
   const set = new Set(values.filter((v): v is string => Boolean(v)));
@@ -101,9 +101,9 @@ export function RunsFilters({
         Apply filters
       </Button>
       {any ? (
-        <Link href={action} className="inline-flex h-9 items-center text-sm underline">
+        <IntentLink href={action} className="inline-flex h-9 items-center text-sm underline">
           Clear filters
-        </Link>
+        </IntentLink>
       ) : null}
     </form>
   );

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { PoolRun } from "@/lib/runs/types";
 import { formatTime, stateTone, taskDurations, taskStatus, whereItRan } from "./run-format";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** The runs list: one row a run, newest first; the run's name opens its detail. */
 export function RunsTable({ pool, runs, now }: { pool: string; runs: PoolRun[]; now: string }) {
@@ -30,12 +30,12 @@ export function RunsTable({ pool, runs, now }: { pool: string; runs: PoolRun[]; 
           return (
             <tr key={flowRun.id} data-run={flowRun.name}>
               <Td>
-                <Link
+                <IntentLink
                   href={`/pools/${encodeURIComponent(pool)}/runs/${encodeURIComponent(flowRun.id)}`}
                   className="font-medium underline-offset-2 hover:underline"
                 >
                   {flowRun.name}
-                </Link>
+                </IntentLink>
                 <div className="text-xs text-muted-foreground">
                   {formatTime(flowRun.startTime ?? flowRun.expectedStartTime)}
                 </div>

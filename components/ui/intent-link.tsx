@@ -4,37 +4,45 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 
-type IntentLinkProps = Omit<ComponentProps<typeof Link>, "href" | "prefetch"> & { href: string };
+type IntentLinkProps = Omit<ComponentProps<typeof Link>, "href" | "prefetch"> & {
+  href: string;
+  /** false: never prefetched (a page that must be read afresh when followed, like "Check again") */
+  prefetch?: false;
+};
 
 /**
- * A link whose page is prefetched when a person shows the intent to follow it (pointer over it,
- * keyboard focus, a touch), not when it scrolls into view. Next prefetches every visible link by
- * default: the header and the pool page's links asked the server for six pages, twice, while the
- * page was still loading, on the same cores that render and hydrate it.
+ * Every link to one of Pooldeck's pages: the page is prefetched when a person shows the intent to
+ * follow the link (pointer over it, keyboard focus, a touch), not when it scrolls into view. Next
+ * prefetches every visible link by default: a cold pool page asked the server for seven pages
+ * (twice: again after its first server action) while it was still loading and hydrating on the
+ * same cores, and a list of pools asks for every pool's page.
  */
 export function IntentLink({
   href,
+  prefetch,
   onMouseEnter,
   onFocus,
   onTouchStart,
   ...props
 }: IntentLinkProps) {
   const router = useRouter();
-  const prefetch = () => router.prefetch(href);
+  const intent = () => {
+    if (prefetch !== false) router.prefetch(href);
+  };
   return (
     <Link
       href={href}
       prefetch={false}
       onMouseEnter={(event) => {
-        prefetch();
+        intent();
         onMouseEnter?.(event);
       }}
       onFocus={(event) => {
-        prefetch();
+        intent();
         onFocus?.(event);
       }}
       onTouchStart={(event) => {
-        prefetch();
+        intent();
         onTouchStart?.(event);
       }}
       {...props}

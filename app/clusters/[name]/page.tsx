@@ -1,6 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 
 import { ClusterView } from "@/components/cluster/cluster-view";
@@ -11,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { getClusterSnapshot } from "@/lib/ecs";
 import { getQueryClient } from "@/lib/query-client";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export const dynamic = "force-dynamic";
 
@@ -27,12 +27,12 @@ export default async function ClusterPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
   const region = await resolveRegion((await searchParams).region);
   const back = (
-    <Link
+    <IntentLink
       href={`/clusters?region=${encodeURIComponent(region)}`}
       className="text-sm text-primary hover:underline"
     >
       ← All clusters in {region}
-    </Link>
+    </IntentLink>
   );
   if (!clusterNameSchema.safeParse(name).success) {
     return (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { DeferredDeployments } from "@/components/pools/deferred-deployments";
@@ -10,6 +9,7 @@ import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { IntentLink } from "@/components/ui/intent-link";
 import { HydrateLater } from "@/components/ui/hydrate-later";
 import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
@@ -29,6 +29,7 @@ import {
 import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
 import { ManagedBadge } from "@/components/pools/managed-badge";
 import { descriptionText, managedSource } from "@/lib/prefect/managed";
+import { errorMessage } from "@/lib/template/error-message";
 
 export const dynamic = "force-dynamic";
 
@@ -88,15 +89,15 @@ function PoolActions({ name }: { name: string }) {
   const ghost = buttonClass({ size: "sm", variant: "ghost" });
   return (
     <>
-      <Link href={`/pools/${encodeURIComponent(name)}/runs`} className={ghost}>
+      <IntentLink href={`/pools/${encodeURIComponent(name)}/runs`} className={ghost}>
         Runs
-      </Link>
-      <Link href={`/pools/${encodeURIComponent(name)}/history`} className={ghost}>
+      </IntentLink>
+      <IntentLink href={`/pools/${encodeURIComponent(name)}/history`} className={ghost}>
         History
-      </Link>
-      <Link href="/pools" className={ghost}>
+      </IntentLink>
+      <IntentLink href="/pools" className={ghost}>
         All pools
-      </Link>
+      </IntentLink>
     </>
   );
 }
@@ -134,11 +135,11 @@ async function PoolPageContent(props: {
       <>
         <PageHeader title={name} description="Base job template" />
         <Alert tone="destructive" title="Prefect could not be read">
-          {asSentence(error instanceof Error ? error.message : String(error))} The editor needs the
-          pool&apos;s template from Prefect; check the server on the{" "}
-          <Link href="/" className="underline">
+          {asSentence(errorMessage(error))} The editor needs the pool&apos;s template from Prefect;
+          check the server on the{" "}
+          <IntentLink href="/" className="underline">
             status page
-          </Link>{" "}
+          </IntentLink>{" "}
           and reload.
         </Alert>
       </>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { parseLatencyWindow, parseRunFilters, filterRuns } from "@/components/runs/run-format";
@@ -13,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { loadPoolRuns } from "@/lib/runs/load";
 import type { PoolRunsPage } from "@/lib/runs/types";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export const dynamic = "force-dynamic";
 
@@ -41,9 +41,9 @@ export default async function RunsPage({ params, searchParams }: Params) {
       title={`Runs of ${name}`}
       description="The pool's newest flow runs joined with the ECS tasks that ran them: state, task status, where and how long it ran, and what went wrong."
       actions={
-        <Link href={poolHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
+        <IntentLink href={poolHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
           Back to the pool
-        </Link>
+        </IntentLink>
       }
     />
   );
@@ -95,9 +95,9 @@ export default async function RunsPage({ params, searchParams }: Params) {
           {shown.length === 0 ? (
             <p role="status" className="rounded-md border border-border bg-card px-4 py-6 text-sm">
               No run matches these filters.{" "}
-              <Link href={`${poolHref}/runs`} className="underline">
+              <IntentLink href={`${poolHref}/runs`} className="underline">
                 Clear filters
-              </Link>
+              </IntentLink>
             </p>
           ) : (
             <RunsTable pool={name} runs={shown} now={new Date().toISOString()} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunDetailView } from "@/components/runs/run-detail";
 import { PrefectUnavailable, runsAccessDenied } from "@/components/runs/runs-access";
@@ -8,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { loadRunDetail } from "@/lib/runs/load";
 import type { RunDetail } from "@/lib/runs/types";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +25,9 @@ export default async function RunPage({ params }: Params) {
   const flowRunId = decodeURIComponent(rawId);
   const runsHref = `/pools/${encodeURIComponent(name)}/runs`;
   const back = (
-    <Link href={runsHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
+    <IntentLink href={runsHref} className={buttonClass({ size: "sm", variant: "ghost" })}>
       All runs of {name}
-    </Link>
+    </IntentLink>
   );
   const denied = await runsAccessDenied();
   if (denied) {

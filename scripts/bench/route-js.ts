@@ -1,15 +1,15 @@
 /**
  * The editor route's JavaScript, from the production build: the chunks /pools/[name] loads before
- * anything lazy (see route-chunks.ts for how they are found), their raw, gzip and brotli sizes, and
+ * anything lazy (scripts/build/route-chunks.ts finds them), their raw, gzip and brotli sizes, and
  * the lazily loaded groups with Monaco's named. Budget: the initial chunks at most 166 kB gzip (what
  * `next start` sends; brotli shown for a CDN that precompresses).
  * Run alone: `npx tsx scripts/bench/route-js.ts [distDir]` after a build.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-import { classifyRouteChunks, type RouteChunks } from "./route-chunks";
+import { readRouteChunks, type RouteChunks } from "../build/route-chunks";
 import { budgetLine, formatKB, textTable } from "./stats";
 
 export const ROUTE = "/pools/[name]";
@@ -42,43 +42,9 @@ function sizeOf(dist: string, path: string): ChunkSize {
   };
 }
 
-function readEntryJsFiles(dist: string, route: string): Record<string, string[]> {
-  const file = join(
-    dist,
-    "server",
-    "app",
-    ...route.slice(1).split("/"),
-    "page_client-reference-manifest.js",
-  );
-  const text = readFileSync(file, "utf8");
-  const json = text.slice(text.indexOf("= {") + 2).replace(/;\s*$/, "");
-  return (JSON.parse(json) as { entryJSFiles: Record<string, string[]> }).entryJSFiles;
-}
-
 /** Reads the build in `dist` and measures the route's initial and lazy JavaScript. */
 export function measureRouteJs(dist: string, route = ROUTE): RouteJsResult {
-  if (!existsSync(join(dist, "build-manifest.json")))
-    throw new Error(`no production build in ${dist} (run next build with POOLDECK_DIST_DIR)`);
-  const buildManifest = JSON.parse(readFileSync(join(dist, "build-manifest.json"), "utf8")) as {
-    rootMainFiles: string[];
-  };
-  const entries = readEntryJsFiles(dist, route);
-  const layout = entries["[project]/app/layout"] ?? [];
-  const page = entries[`[project]/app${route}/page`];
-  if (!page) throw new Error(`the build has no client entry for ${route}`);
-  const cache = new Map<string, string | undefined>();
-  const read = (path: string) => {
-    if (!cache.has(path)) {
-      const file = join(dist, path);
-      cache.set(path, existsSync(file) ? readFileSync(file, "utf8") : undefined);
-    }
-    return cache.get(path);
-  };
-  const chunks = classifyRouteChunks({
-    rootMainFiles: buildManifest.rootMainFiles,
-    entryJSFiles: [layout, page],
-    read,
-  });
+  const chunks = readRouteChunks(dist, route);
   const initial = chunks.initial.map((p) => sizeOf(dist, p));
   const total = initial.reduce(
     (t, c) => ({ raw: t.raw + c.raw, gzip: t.gzip + c.gzip, brotli: t.brotli + c.brotli }),

@@ -1,6 +1,8 @@
 /**
  * Which JavaScript chunks a route of the production build loads, told apart from what it loads
- * lazily. Pure (no fs): scripts/bench/route-js.ts reads the build and passes the texts in.
+ * lazily: the benchmark of the route's JavaScript (scripts/bench/route-js.ts) and the list of
+ * Monaco's chunks the pool page preloads (scripts/build/monaco-chunks.ts) both read it.
+ * classifyRouteChunks is pure; readRouteChunks reads a build directory for it.
  *
  * Initial chunks: the build manifest's `rootMainFiles` (Next's runtime, React, the router) plus the
  * client reference manifest's `entryJSFiles` of the root layout and of the page. Lazy chunk groups:
@@ -9,6 +11,9 @@
  * A group is Monaco's when one of its chunks holds monaco-editor code, recognised by the markers below
  * (Monaco's own `MonacoEnvironment` global and the `monaco-editor` class name its DOM code sets).
  */
+
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export const MONACO_MARKERS = /MonacoEnvironment|monaco-editor/;
 
@@ -69,4 +74,43 @@ export function classifyRouteChunks(input: RouteChunkInput): RouteChunks {
   }
   const monacoInInitial = initial.filter((c) => MONACO_MARKERS.test(input.read(c) ?? ""));
   return { initial, lazyGroups, monacoInInitial };
+}
+
+function readEntryJsFiles(dist: string, route: string): Record<string, string[]> {
+  const file = join(
+    dist,
+    "server",
+    "app",
+    ...route.slice(1).split("/"),
+    "page_client-reference-manifest.js",
+  );
+  const text = readFileSync(file, "utf8");
+  const json = text.slice(text.indexOf("= {") + 2).replace(/;\s*$/, "");
+  return (JSON.parse(json) as { entryJSFiles: Record<string, string[]> }).entryJSFiles;
+}
+
+/** The route's chunks in the production build in `dist` (chunk texts read once each). */
+export function readRouteChunks(dist: string, route: string): RouteChunks {
+  if (!existsSync(join(dist, "build-manifest.json")))
+    throw new Error(`no production build in ${dist} (run next build with POOLDECK_DIST_DIR)`);
+  const buildManifest = JSON.parse(readFileSync(join(dist, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const entries = readEntryJsFiles(dist, route);
+  const layout = entries["[project]/app/layout"] ?? [];
+  const page = entries[`[project]/app${route}/page`];
+  if (!page) throw new Error(`the build has no client entry for ${route}`);
+  const cache = new Map<string, string | undefined>();
+  const read = (path: string) => {
+    if (!cache.has(path)) {
+      const file = join(dist, path);
+      cache.set(path, existsSync(file) ? readFileSync(file, "utf8") : undefined);
+    }
+    return cache.get(path);
+  };
+  return classifyRouteChunks({
+    rootMainFiles: buildManifest.rootMainFiles,
+    entryJSFiles: [layout, page],
+    read,
+  });
 }

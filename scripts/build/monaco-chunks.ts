@@ -1,0 +1,32 @@
+/**
+ * After `next build`: writes <distDir>/monaco-chunks.json, Monaco's chunks for the pool page
+ * ({ "/pools/[name]": ["static/chunks/….js", …] }), so the page can have the browser download them
+ * while it hydrates (components/template-editor/monaco-preload.tsx) and run them after. Turbopack
+ * names these chunks only inside its loader code, which route-chunks.ts reads.
+ * Run by scripts/postbuild.sh: `npx tsx scripts/build/monaco-chunks.ts <distDir>`.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { readRouteChunks } from "./route-chunks";
+
+const MONACO_CHUNKS_FILE = "monaco-chunks.json";
+const MONACO_ROUTES = ["/pools/[name]"] as const;
+
+/** Every chunk of the route's lazily loaded groups that hold Monaco code, each once. */
+function monacoChunks(dist: string, route: string): string[] {
+  const { lazyGroups } = readRouteChunks(dist, route);
+  return [...new Set(lazyGroups.filter((g) => g.monaco).flatMap((g) => g.chunks))];
+}
+
+const dist = process.argv[2] ?? ".next";
+const out: Record<string, string[]> = {};
+for (const route of MONACO_ROUTES) out[route] = monacoChunks(dist, route);
+writeFileSync(join(dist, MONACO_CHUNKS_FILE), `${JSON.stringify(out, null, 2)}\n`);
+for (const route of MONACO_ROUTES) {
+  const count = out[route]?.length ?? 0;
+  // a Turbopack whose loaders no longer read as route-chunks.ts expects: the page still works,
+  // Monaco is then only downloaded when it is first needed
+  if (count === 0) console.warn(`${MONACO_CHUNKS_FILE}: no Monaco chunks found for ${route}`);
+  else console.log(`${MONACO_CHUNKS_FILE}: ${route}, ${count} Monaco chunks to preload`);
+}

@@ -1,7 +1,13 @@
+// Separate build dirs let several dev servers (tests, benchmarks) run from one checkout.
+const distDir = process.env.POOLDECK_DIST_DIR || ".next";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Separate build dirs let several dev servers (tests, benchmarks) run from one checkout.
-  distDir: process.env.POOLDECK_DIST_DIR || ".next",
+  distDir,
+  // the build's directory, inlined into the server's code: the pool page reads the list of
+  // Monaco's chunks there (components/template-editor/monaco-preload.tsx), also in the standalone
+  // server, which runs from <distDir>/standalone with its own copy of <distDir>
+  env: { POOLDECK_BUILD_DIST_DIR: distDir },
   // What ships: <distDir>/standalone/server.js with only the node_modules the server uses;
   // scripts/postbuild.sh copies the static files and public/ beside it (README "Production").
   output: "standalone",

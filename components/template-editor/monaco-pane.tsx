@@ -15,10 +15,6 @@ function Placeholder({ text }: { text: string }) {
   );
 }
 
-// Monaco's chunks start downloading as soon as this module is evaluated — during hydration, in
-// parallel with it — rather than after it; the editor still mounts at the first idle moment.
-if (typeof window !== "undefined") void import("./json-editor");
-
 const JsonEditor = dynamic(() => import("./json-editor"), {
   ssr: false,
   loading: () => (
@@ -29,8 +25,9 @@ const JsonEditor = dynamic(() => import("./json-editor"), {
 });
 
 /**
- * Monaco, mounted only after the page is interactive (first idle period after hydration), so the
- * form works while the editor's script (fetched since hydration began) and its workers arrive.
+ * Monaco, imported and mounted only after the page is interactive (first idle period after
+ * hydration), so the form works first. Its chunks are already downloading by then: the pool page
+ * preloads them, without running them, while it hydrates (monaco-preload.tsx).
  */
 export const MonacoPane = memo(function MonacoPane(props: JsonEditorProps) {
   const [load, setLoad] = useState(false);

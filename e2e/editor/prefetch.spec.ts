@@ -1,8 +1,12 @@
 /**
- * Links prefetch their page when a person shows the intent to follow them, not when they scroll into
- * view (components/ui/intent-link.tsx): while the pool page loads and hydrates, the browser asks the
- * server for no other page; pointing at a link asks for its page, and following it still works.
+ * What the pool page has the browser fetch ahead. Links prefetch their page when a person shows the
+ * intent to follow them, not when they scroll into view (components/ui/intent-link.tsx): while the
+ * pool page loads and hydrates, the browser asks the server for no other page; pointing at a link
+ * asks for its page, and following it still works. Monaco's chunks are preloaded, once, under the
+ * page's Content-Security-Policy (components/template-editor/monaco-preload.tsx).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
@@ -33,8 +37,54 @@ test("the pool page asks for no other page while it loads; pointing at a header 
 
   const nav = page.getByRole("navigation", { name: "Main" });
   await nav.getByRole("link", { name: "Clusters" }).hover();
-  await expect.poll(() => requested).toEqual(["/clusters"]);
+  // one prefetch is a few requests (the route tree, then its segments), all for that page
+  await expect.poll(() => [...new Set(requested)]).toEqual(["/clusters"]);
   await nav.getByRole("link", { name: "Clusters" }).click();
   await expect(page).toHaveURL(/\/clusters$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clusters");
+});
+
+test("Monaco's chunks are preloaded by the pool page, with the nonce, and each is downloaded once", async ({
+  page,
+}) => {
+  // the list the build wrote (scripts/build/monaco-chunks.ts) for the build this server runs
+  const listed = (
+    JSON.parse(
+      readFileSync(join(process.env.POOLDECK_DIST_DIR ?? ".next", "monaco-chunks.json"), "utf8"),
+    ) as Record<string, string[]>
+  )["/pools/[name]"]!.map((chunk) => `/_next/${chunk}`);
+  expect(listed.length).toBeGreaterThan(0);
+  const downloads: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    // the page's scripts: Monaco's JSON worker loads a shared chunk again inside the worker
+    if (listed.includes(path) && request.resourceType() === "script") downloads.push(path);
+  });
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) violations.push(message.text());
+  });
+  const response = await page.goto(`/pools/${POOL}`);
+  const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
+  // Next preloads some of the page's own chunks the same way; Monaco's are the listed ones
+  const preloads = await page
+    .locator('link[rel="preload"][as="script"][fetchpriority="low"]')
+    .evaluateAll((links) =>
+      links.map((l) => ({
+        href: l.getAttribute("href") ?? "",
+        nonce: (l as HTMLLinkElement).nonce,
+      })),
+    );
+  // (the nonce attribute is hidden from the DOM once parsed; the property keeps it)
+  expect(preloads.filter((p) => listed.includes(p.href))).toEqual(
+    listed.map((href) => ({ href, nonce })),
+  );
+
+  // Monaco runs once the form is usable, from the preloaded chunks
+  await expect(page.getByLabel("Cluster", { exact: true })).toBeEditable();
+  await expect(page.getByTestId("json-pane").locator(".monaco-editor .view-lines")).toContainText(
+    "job_configuration",
+  );
+  expect([...downloads].sort()).toEqual([...listed].sort());
+  expect(violations).toEqual([]);
 });

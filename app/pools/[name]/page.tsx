@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { DeferredDeployments } from "@/components/pools/deferred-deployments";
 import { PoolEditorSkeleton } from "@/components/pools/pool-editor-skeleton";
 import { PoolRunsSummary, PoolRunsSummaryFallback } from "@/components/runs/pool-runs-summary";
 import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
+import { MonacoPreload } from "@/components/template-editor/monaco-preload";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -30,6 +32,7 @@ import { isEcsPoolType, modeOfPoolType } from "@/lib/template/pool-type";
 import { ManagedBadge } from "@/components/pools/managed-badge";
 import { descriptionText, managedSource } from "@/lib/prefect/managed";
 import { errorMessage } from "@/lib/template/error-message";
+import { NONCE_HEADER } from "@/lib/security/csp";
 
 export const dynamic = "force-dynamic";
 
@@ -69,8 +72,10 @@ export default async function PoolPage({ params, searchParams }: Params) {
     const result = await read;
     if ("error" in result && isPrefectError(result.error, "not-found")) notFound();
   }
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <Suspense fallback={<PoolPageSkeleton name={name} />}>
+      <MonacoPreload route="/pools/[name]" nonce={nonce} />
       <PoolPageContent
         name={name}
         read={read}

@@ -1,0 +1,48 @@
+import "server-only";
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { preload } from "react-dom";
+
+/** what scripts/build/monaco-chunks.ts lists: a chunk of the build's static/chunks */
+const CHUNK = /^static\/chunks\/[\w.-]+\.js$/;
+
+const byRoute = new Map<string, readonly string[]>();
+
+/**
+ * Monaco's chunks for a route, from <distDir>/monaco-chunks.json (written after `next build`);
+ * none without it (`next dev`, or a build whose chunks could not be listed). Read once.
+ */
+function monacoChunks(route: string): readonly string[] {
+  const known = byRoute.get(route);
+  if (known) return known;
+  let chunks: string[] = [];
+  try {
+    const file = join(
+      process.cwd(),
+      process.env.POOLDECK_BUILD_DIST_DIR ?? ".next",
+      "monaco-chunks.json",
+    );
+    const listed = (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)[route];
+    if (Array.isArray(listed))
+      chunks = listed.filter((c): c is string => typeof c === "string" && CHUNK.test(c));
+  } catch {
+    // no list: Monaco is downloaded when the editor pane first needs it
+  }
+  byRoute.set(route, chunks);
+  return chunks;
+}
+
+/**
+ * Has the browser download Monaco's chunks while the page loads and hydrates, at low priority,
+ * without running them: the JSON editor pane imports them at its first idle moment (monaco-pane.tsx)
+ * and finds them downloaded. Importing them during hydration instead ran ~400 ms of Monaco's code
+ * on the main thread whenever they arrived first, and the form became usable that much later.
+ * The nonce lets the preload pass the Content-Security-Policy's script-src.
+ */
+export function MonacoPreload({ route, nonce }: { route: string; nonce?: string | undefined }) {
+  for (const chunk of monacoChunks(route)) {
+    preload(`/_next/${chunk}`, { as: "script", fetchPriority: "low", ...(nonce ? { nonce } : {}) });
+  }
+  return null;
+}

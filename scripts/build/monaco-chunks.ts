@@ -8,6 +8,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { errorMessage } from "@/lib/template/error-message";
+
 import { readRouteChunks } from "./route-chunks";
 
 const MONACO_CHUNKS_FILE = "monaco-chunks.json";
@@ -21,12 +23,17 @@ function monacoChunks(dist: string, route: string): string[] {
 
 const dist = process.argv[2] ?? ".next";
 const out: Record<string, string[]> = {};
-for (const route of MONACO_ROUTES) out[route] = monacoChunks(dist, route);
-writeFileSync(join(dist, MONACO_CHUNKS_FILE), `${JSON.stringify(out, null, 2)}\n`);
 for (const route of MONACO_ROUTES) {
-  const count = out[route]?.length ?? 0;
-  // a Turbopack whose loaders no longer read as route-chunks.ts expects: the page still works,
-  // Monaco is then only downloaded when it is first needed
+  // a build whose manifests or loaders no longer read as route-chunks.ts expects still ships:
+  // the page then preloads nothing, and Monaco downloads when the editor pane first needs it
+  try {
+    out[route] = monacoChunks(dist, route);
+  } catch (error) {
+    out[route] = [];
+    console.warn(`${MONACO_CHUNKS_FILE}: ${route}: ${errorMessage(error)}`);
+  }
+  const count = out[route].length;
   if (count === 0) console.warn(`${MONACO_CHUNKS_FILE}: no Monaco chunks found for ${route}`);
   else console.log(`${MONACO_CHUNKS_FILE}: ${route}, ${count} Monaco chunks to preload`);
 }
+writeFileSync(join(dist, MONACO_CHUNKS_FILE), `${JSON.stringify(out, null, 2)}\n`);

@@ -365,8 +365,8 @@ const lastVariables = new Map<string, VariableMemo>();
 /** The preprocessed shared definitions and their id, or why they are not a schema. */
 type DefinitionsResult =
   { ok: true; id: number; definitions: JsonObject } | { ok: false; reason: string };
-/** The last shared definitions seen (`definitions` and `$defs` as written), newest first. */
-const recentDefinitions: { raw: JsonObject; result: DefinitionsResult }[] = [];
+/** The last shared definitions seen (`definitions` and `$defs` as written, as text), newest first. */
+const recentDefinitions: { text: string; result: DefinitionsResult }[] = [];
 
 function preparedDefinitions(stripped: JsonObject): DefinitionsResult {
   const definitions = sharedDefinitions(preprocessVariablesSchema(stripped));
@@ -391,7 +391,9 @@ function preparedDefinitions(stripped: JsonObject): DefinitionsResult {
  */
 function compileParts(schema: JsonObject): CompiledSchema {
   const rawDefinitions = sharedDefinitions(schema);
-  const knownDefinitions = recentDefinitions.find((d) => sameSchema(rawDefinitions, d.raw));
+  // serialised once, not once per remembered entry (usually tiny; compared whole, as written)
+  const definitionsText = JSON.stringify(rawDefinitions);
+  const knownDefinitions = recentDefinitions.find((d) => d.text === definitionsText);
   const required = new Set(
     Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === "string") : [],
   );
@@ -417,7 +419,7 @@ function compileParts(schema: JsonObject): CompiledSchema {
     if (knownDefinitions) definitions = knownDefinitions.result;
     else {
       definitions = preparedDefinitions(strippedDefinitions as JsonObject);
-      recentDefinitions.unshift({ raw: rawDefinitions, result: definitions });
+      recentDefinitions.unshift({ text: definitionsText, result: definitions });
       if (recentDefinitions.length > 4) recentDefinitions.pop();
     }
     root = preprocessVariablesSchema(strippedRoot);

@@ -30,4 +30,4 @@ EXPOSE 3000
 # liveness only (the process answers): Prefect or AWS being down must not restart Pooldeck
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "pooldeck-server.mjs"]

@@ -94,6 +94,12 @@ const config = [
               message: "components/ never imports app/: move the shared code into lib/.",
             },
             {
+              target: "./server",
+              from: ["./app", "./components", "./lib", "./cli"],
+              message:
+                "server/ is the production entry around Next's standalone server, bundled on its own: the app's code reaches it through Next's build, never through an import.",
+            },
+            {
               target: ".",
               from: "./testing",
               message:

@@ -6,7 +6,7 @@ const alias = {
   // `server-only` throws outside a React Server bundle; tests import server modules directly.
   "server-only": fileURLToPath(new URL("./testing/server-only-noop.ts", import.meta.url)),
 };
-const dirs = "{lib,cli,components,app,scripts,testing}";
+const dirs = "{lib,cli,components,app,server,scripts,testing}";
 
 export default defineConfig({
   resolve: { alias },

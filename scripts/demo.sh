@@ -30,7 +30,8 @@ build_inputs_key() {
       git ls-files -z --cached --others --exclude-standard -- . ':!e2e' ':!docs' ':!testing' \
         ':!scripts' ':!.ci' ':!*.md' ':!*.test.ts' ':!*.test.tsx'
       printf '%s\0' scripts/postbuild.sh scripts/lib.sh
-      # the build's own scripts: Monaco's loader and the list of chunks the pool page preloads
+      # the build's own scripts: Monaco's loader, the list of chunks the pool page preloads, the gzip
+      # copies of the static files and the production entry's bundle
       git ls-files -z --cached --others --exclude-standard -- scripts/build ':!*.test.ts'
     } | xargs -0 sha256sum 2>/dev/null || true
     node --version
@@ -42,7 +43,7 @@ BUILD_KEY="$(build_inputs_key || echo "not a git checkout: always build")"
 # exit stops it whole; its output goes to a file, shown when it fails.
 BUILD_PID=""
 BUILD_LOG="$POOLDECK_DATA_DIR/demo-build.log"
-if [[ -f "$DIST/standalone/server.js" && -f "$BUILD_STAMP" && "$(cat "$BUILD_STAMP")" == "$BUILD_KEY" ]]; then
+if [[ -f "$DIST/standalone/pooldeck-server.mjs" && -f "$BUILD_STAMP" && "$(cat "$BUILD_STAMP")" == "$BUILD_KEY" ]]; then
   log "building the dashboard: skipped (nothing changed since the last build)"
 else
   rm -f "$BUILD_STAMP"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# `npm start`: the production server that ships, <distDir>/standalone/server.js (after `npm run
+# `npm start`: the production server that ships, <distDir>/standalone/pooldeck-server.mjs (Next's
+# standalone server.js with the static files served from their gzip copies; after `npm run
 # build`), on 127.0.0.1:$POOLDECK_PORT (3000). POOLDECK_HOST=0.0.0.0 listens on every interface.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-SERVER="$ROOT/${POOLDECK_DIST_DIR:-.next}/standalone/server.js"
+SERVER="$ROOT/${POOLDECK_DIST_DIR:-.next}/standalone/pooldeck-server.mjs"
 [[ -f "$SERVER" ]] || die "no production build at ${SERVER#"$ROOT"/}: run 'npm run build' first"
 # the standalone server runs from its own folder: a relative data dir would land inside the build
 POOLDECK_DATA_DIR="$(mkdir -p "$POOLDECK_DATA_DIR" && cd "$POOLDECK_DATA_DIR" && pwd)"

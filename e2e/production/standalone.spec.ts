@@ -1,8 +1,12 @@
 /**
- * What ships: `npm run build` leaves <distDir>/standalone/server.js with the client files and
- * public/ copied beside it (scripts/postbuild.sh). Started as `node server.js`, it serves a
- * signed-in pool page whose Monaco editor runs, its workers loaded from the copied static files.
+ * What ships: `npm run build` leaves <distDir>/standalone/ with Next's server.js, the client files
+ * and their gzip copies, public/ and the entry pooldeck-server.mjs (scripts/postbuild.sh). Started
+ * as `node pooldeck-server.mjs`, it serves a signed-in pool page whose Monaco editor runs, its
+ * workers loaded from the copied static files, every script sent from its gzip copy.
  */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+
 import {
   createPool,
   defaultEcsTemplate,
@@ -41,6 +45,19 @@ test("the standalone server serves a signed-in pool page with a working editor",
   });
   const workers: string[] = [];
   page.on("worker", (worker) => workers.push(worker.url()));
+  // every chunk the page loads, with its encoding and length as sent
+  const chunks: Promise<{ file: string; encoding?: string; length?: string }>[] = [];
+  page.on("response", (res) => {
+    const url = new URL(res.url());
+    if (url.origin !== origin || !/^\/_next\/static\/chunks\/[^/]+\.js$/.test(url.pathname)) return;
+    chunks.push(
+      res.allHeaders().then((h) => ({
+        file: url.pathname.slice("/_next/static/".length),
+        encoding: h["content-encoding"],
+        length: h["content-length"],
+      })),
+    );
+  });
 
   await signIn(page, {
     baseURL: origin,
@@ -67,5 +84,19 @@ test("the standalone server serves a signed-in pool page with a working editor",
     0,
   );
   expect(failed).toEqual([]);
+
+  // each script came from its gzip copy on disk (Next's on-the-fly compression sends no length);
+  // a file under 1 KiB has no copy, and Next sends it as it is
+  const dist = process.env.POOLDECK_DIST_DIR || ".next";
+  const sent = await Promise.all(chunks);
+  expect(sent.length).toBeGreaterThan(5);
+  const copies = sent.map(({ file }) => {
+    const original = path.resolve(dist, "standalone", dist, "static", file);
+    return existsSync(`${original}.gz`)
+      ? { file, encoding: "gzip", length: String(statSync(`${original}.gz`).size) }
+      : { file, encoding: undefined, length: String(statSync(original).size) };
+  });
+  expect(copies.filter((c) => c.encoding === "gzip").length).toBeGreaterThan(5);
+  expect(sent).toEqual(copies);
   await context.close();
 });

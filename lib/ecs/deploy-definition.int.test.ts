@@ -188,7 +188,7 @@ describe("docs/deploy/task-definition.json, registered", () => {
     expect(JSON.parse(healthcheck ?? "null")).toEqual(command.slice(1));
     expect(dockerfile).toMatch(/^EXPOSE 3000$/m);
     expect(dockerfile).toMatch(/^USER pooldeck$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "server.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "pooldeck-server.mjs"\]$/m);
     expect(targetGroup).toMatchObject({
       HealthCheckPath: LIVENESS_PATH,
       Port: port,

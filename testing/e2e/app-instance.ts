@@ -6,8 +6,8 @@ import { testAuthEnv } from "./test-auth";
 /**
  * Starts one more instance of the production build with its own environment, for tests about a
  * configuration the shared server does not have (e.g. a Prefect server that is not running).
- * `standalone` starts what ships instead of `next start`: `node <distDir>/standalone/server.js`
- * (scripts/postbuild.sh has copied the static files beside it).
+ * `standalone` starts what ships instead of `next start`: `node <distDir>/standalone/pooldeck-server.mjs`
+ * (scripts/postbuild.sh has copied the static files and their gzip copies beside it).
  */
 export async function startAppInstance(
   port: number,
@@ -16,7 +16,7 @@ export async function startAppInstance(
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const dist = process.env.POOLDECK_DIST_DIR || ".next";
   const [command, args] = options.standalone
-    ? ["node", [path.resolve(dist, "standalone", "server.js")]]
+    ? ["node", [path.resolve(dist, "standalone", "pooldeck-server.mjs")]]
     : ["npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)]];
   const child: ChildProcess = spawn(command, args, {
     env: {

@@ -1,0 +1,195 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { acceptsGzip, precompressedStatic, type HeaderRule } from "./precompressed-static";
+
+describe("acceptsGzip", () => {
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["GZIP", true],
+    ["x-gzip", true],
+    ["deflate, gzip;q=0.5", true],
+    ["br, *;q=0.1", true],
+    ["*", true],
+    ["", false],
+    ["identity", false],
+    ["br", false],
+    ["gzip;q=0", false],
+    ["gzip;q=0, *", false],
+    ["*;q=0", false],
+    ["gzip;q=oops", false],
+  ])("%j → %s", (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+
+  it("reads a header sent more than once", () => {
+    expect(acceptsGzip(["br", "gzip"])).toBe(true);
+    expect(acceptsGzip(undefined)).toBe(false);
+  });
+});
+
+const SECURITY: HeaderRule = {
+  regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$",
+  headers: [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "X-Frame-Options", value: "DENY" },
+  ],
+};
+
+describe("precompressedStatic", () => {
+  const root = mkdtempSync(join(tmpdir(), "pooldeck-static-"));
+  const chunk = "console.log('a chunk');\n".repeat(200);
+  const gz = gzipSync(chunk, { level: 9 });
+  let server: Server;
+  let origin = "";
+
+  beforeAll(async () => {
+    mkdirSync(join(root, "chunks"), { recursive: true });
+    writeFileSync(join(root, "chunks", "a.js"), chunk);
+    writeFileSync(join(root, "chunks", "a.js.gz"), gz);
+    writeFileSync(join(root, "chunks", "small.js"), "1");
+    // a copy whose original is gone, and a type that is not compressed
+    writeFileSync(join(root, "chunks", "gone.js.gz"), gz);
+    writeFileSync(join(root, "chunks", "b.png"), "png");
+    writeFileSync(join(root, "chunks", "b.png.gz"), gz);
+    const statics = precompressedStatic({ staticDir: root, headerRules: [SECURITY] });
+    expect(statics.size).toBe(1);
+    // what is not answered from a copy reaches the next listener (Next, in production)
+    server = createServer((req, res) => {
+      if (statics.handle(req, res)) return;
+      res.statusCode = 299;
+      res.end("next");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** A request with exactly these headers (fetch would add its own Accept-Encoding). */
+  async function get(path: string, headers: Record<string, string>, method = "GET", at = origin) {
+    return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
+      (resolve, reject) => {
+        // the path goes out as written (a URL string would have its dot segments resolved first)
+        const { hostname, port } = new URL(at);
+        const req = request({ hostname, port, path, method, headers }, (res) => {
+          const parts: Buffer[] = [];
+          res.on("data", (c: Buffer) => parts.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(parts),
+            }),
+          );
+        });
+        req.on("error", reject);
+        req.end();
+      },
+    );
+  }
+
+  it("answers a file with a copy from the copy, with Next's headers for static files", async () => {
+    const res = await get("/_next/static/chunks/a.js", { "accept-encoding": "gzip, deflate" });
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({
+      "content-encoding": "gzip",
+      "content-length": String(gz.length),
+      "content-type": "application/javascript; charset=UTF-8",
+      "cache-control": "public, max-age=31536000, immutable",
+      vary: "Accept-Encoding",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+    });
+    expect(res.body.equals(gz)).toBe(true);
+    expect(gunzipSync(res.body).toString()).toBe(chunk);
+  });
+
+  it("ignores the query string (a deployment id)", async () => {
+    const res = await get("/_next/static/chunks/a.js?dpl=abc", { "accept-encoding": "gzip" });
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.body.equals(gz)).toBe(true);
+  });
+
+  it("answers HEAD with the headers alone", async () => {
+    const res = await get("/_next/static/chunks/a.js", { "accept-encoding": "gzip" }, "HEAD");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-length"]).toBe(String(gz.length));
+    expect(res.body.length).toBe(0);
+  });
+
+  it.each([
+    ["a client that does not accept gzip", "/_next/static/chunks/a.js", {}, "GET"],
+    ["gzip refused", "/_next/static/chunks/a.js", { "accept-encoding": "gzip;q=0" }, "GET"],
+    ["another method", "/_next/static/chunks/a.js", { "accept-encoding": "gzip" }, "POST"],
+    [
+      "a file without a copy",
+      "/_next/static/chunks/small.js",
+      { "accept-encoding": "gzip" },
+      "GET",
+    ],
+    [
+      "a copy without its file",
+      "/_next/static/chunks/gone.js",
+      { "accept-encoding": "gzip" },
+      "GET",
+    ],
+    ["a type not compressed", "/_next/static/chunks/b.png", { "accept-encoding": "gzip" }, "GET"],
+    ["the copy itself", "/_next/static/chunks/a.js.gz", { "accept-encoding": "gzip" }, "GET"],
+    ["a path outside", "/_next/static/chunks/../chunks/a.js", { "accept-encoding": "gzip" }, "GET"],
+    ["an encoded path", "/_next/static/chunks/%61.js", { "accept-encoding": "gzip" }, "GET"],
+    ["a page", "/pools", { "accept-encoding": "gzip" }, "GET"],
+  ])("leaves %s to Next", async (_what, path, headers, method) => {
+    const res = await get(path, headers, method);
+    expect(res.status).toBe(299);
+    expect(res.body.toString()).toBe("next");
+    expect(res.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("answers nothing when a header rule depends on the request", () => {
+    const statics = precompressedStatic({
+      staticDir: root,
+      headerRules: [{ ...SECURITY, has: [{ type: "header", key: "x-tenant" }] }],
+    });
+    expect(statics.size).toBe(0);
+  });
+
+  it("serves under the base path, and only there", async () => {
+    const statics = precompressedStatic({ staticDir: root, basePath: "/deck", headerRules: [] });
+    const other = createServer((req, res) => {
+      if (statics.handle(req, res)) return;
+      res.statusCode = 299;
+      res.end("next");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const at = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const under = await get(
+        "/deck/_next/static/chunks/a.js",
+        { "accept-encoding": "gzip" },
+        "GET",
+        at,
+      );
+      expect(under.headers["content-encoding"]).toBe("gzip");
+      expect(under.body.equals(gz)).toBe(true);
+      const outside = await get(
+        "/_next/static/chunks/a.js",
+        { "accept-encoding": "gzip" },
+        "GET",
+        at,
+      );
+      expect(outside.status).toBe(299);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+});

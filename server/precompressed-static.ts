@@ -1,0 +1,154 @@
+/**
+ * The build's static files (`/_next/static/…`: the client chunks, CSS, Monaco's font) answered from
+ * the gzip copies the build wrote beside them (scripts/build/precompress.ts), instead of Next
+ * compressing the same immutable file again for every browser that has not cached it.
+ *
+ * Next's `compress` gzips each response on the fly. For one cold pool page that is ~4 MB of
+ * JavaScript (Monaco's chunks are preloaded with it) and ~120 ms of server CPU, spent while the
+ * page hydrates; on a 2-core host that time comes out of the page's own (BENCHMARKS.md,
+ * "precompressed static files"). Only what this handler cannot answer exactly as Next would, with
+ * the same bytes once decoded, goes on to Next: a client that does not accept gzip, a method other
+ * than GET or HEAD, a file without a gzip copy, a request for anything else.
+ */
+import { createReadStream, readdirSync, statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, relative, sep } from "node:path";
+
+/** Header rules as Next compiles next.config's headers() into routes-manifest.json. */
+export interface HeaderRule {
+  regex: string;
+  headers: { key: string; value: string }[];
+  has?: unknown[];
+  missing?: unknown[];
+}
+
+/** The suffix of a file's gzip copy. */
+export const GZIP_SUFFIX = ".gz";
+
+/** The Content-Type Next's static file server sends for each type worth compressing. */
+export const COMPRESSIBLE_TYPES: Readonly<Record<string, string>> = {
+  ".js": "application/javascript; charset=UTF-8",
+  ".mjs": "application/javascript; charset=UTF-8",
+  ".css": "text/css; charset=UTF-8",
+  ".json": "application/json; charset=UTF-8",
+  ".map": "application/json; charset=UTF-8",
+  ".svg": "image/svg+xml",
+  ".ttf": "font/ttf",
+  ".txt": "text/plain; charset=UTF-8",
+};
+
+/** What Next sends for a file under /_next/static/ (its names hold a content hash). */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+interface StaticFile {
+  /** the gzip copy on disk */
+  path: string;
+  bytes: number;
+  type: string;
+}
+
+/** Whether an Accept-Encoding header accepts gzip (by name or `*`, with a q-value above 0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  let gzip: number | undefined;
+  let any: number | undefined;
+  for (const part of value.split(",")) {
+    const [name = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    let q = 1;
+    for (const param of params) {
+      if (param.startsWith("q=")) q = Number(param.slice(2));
+    }
+    if (Number.isNaN(q)) q = 0;
+    if (name === "gzip" || name === "x-gzip") gzip = Math.max(gzip ?? 0, q);
+    else if (name === "*") any = q;
+  }
+  return (gzip ?? any ?? 0) > 0;
+}
+
+/** Every file under `dir` with a gzip copy beside it, by its URL path under `urlPrefix`. */
+function indexGzipCopies(dir: string, urlPrefix: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+        continue;
+      }
+      if (!entry.name.endsWith(GZIP_SUFFIX)) continue;
+      const original = path.slice(0, -GZIP_SUFFIX.length);
+      const type = COMPRESSIBLE_TYPES[extname(original)];
+      if (!type) continue;
+      try {
+        if (!statSync(original).isFile()) continue;
+      } catch {
+        continue; // a copy whose original is gone is not served
+      }
+      const url = urlPrefix + relative(dir, original).split(sep).join("/");
+      files.set(url, { path, bytes: statSync(path).size, type });
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export interface PrecompressedStatic {
+  /**
+   * Answers the request from a gzip copy and returns true, or returns false without touching the
+   * response (the request is Next's to answer).
+   */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** how many files have a gzip copy */
+  size: number;
+}
+
+/**
+ * A handler for the static files under `staticDir`, served at `<basePath>/_next/static/`, with the
+ * headers next.config's headers() gives every response (`headerRules`, from routes-manifest.json).
+ * Rules with `has` or `missing` conditions depend on the request in ways this handler does not
+ * evaluate; with any such rule, nothing is answered here.
+ */
+export function precompressedStatic(options: {
+  staticDir: string;
+  basePath?: string;
+  headerRules: HeaderRule[];
+}): PrecompressedStatic {
+  const conditional = options.headerRules.some((r) => r.has?.length || r.missing?.length);
+  const files = conditional
+    ? new Map<string, StaticFile>()
+    : indexGzipCopies(options.staticDir, `${options.basePath ?? ""}/_next/static/`);
+  const rules = options.headerRules.map((r) => ({
+    regex: new RegExp(r.regex),
+    headers: r.headers,
+  }));
+  return {
+    size: files.size,
+    handle(req, res) {
+      if (files.size === 0 || (req.method !== "GET" && req.method !== "HEAD")) return false;
+      const url = req.url ?? "";
+      const query = url.indexOf("?");
+      // looked up as sent: an encoded or unusual path is not in the index and goes on to Next
+      const pathname = query === -1 ? url : url.slice(0, query);
+      const file = files.get(pathname);
+      if (!file || !acceptsGzip(req.headers["accept-encoding"])) return false;
+      for (const rule of rules) {
+        if (!rule.regex.test(pathname)) continue;
+        for (const { key, value } of rule.headers) res.setHeader(key, value);
+      }
+      res.setHeader("Cache-Control", IMMUTABLE);
+      res.setHeader("Content-Type", file.type);
+      res.setHeader("Content-Encoding", "gzip");
+      res.setHeader("Content-Length", file.bytes);
+      res.setHeader("Vary", "Accept-Encoding");
+      res.statusCode = 200;
+      if (req.method === "HEAD") {
+        res.end();
+        return true;
+      }
+      createReadStream(file.path)
+        .on("error", (error) => res.destroy(error))
+        .pipe(res);
+      return true;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * A load run against a running Pooldeck (`next start`): signed-in users browsing pages with
+ * A load run against a running Pooldeck (a production server): signed-in users browsing pages with
  * autocannon (one autocannon instance per route, so each route gets its own latency figures) while
  * others push template edits through the Update pool server action, the same call the browser
  * makes. The app must reach Prefect and the ECS emulator through counting proxies

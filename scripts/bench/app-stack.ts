@@ -1,7 +1,8 @@
 /**
  * The servers the page benchmark measures, all its own: the local stack (scripts/stack.sh: Prefect,
  * which also serves Prefect's UI, and the ECS emulator) on the bench ports with data in .data-bench,
- * seeded; a production build in .next-bench; `next start` on the bench app port. A stack that is
+ * seeded; a production build in .next-bench; what ships (its standalone pooldeck-server.mjs, as
+ * `npm start` runs it) on the bench app port. A stack that is
  * already running on those ports from .data-bench is reused (and left running); what this module
  * starts, it stops. Ports: POOLDECK_BENCH_PREFECT_PORT (4450), POOLDECK_BENCH_STACK_MOTO_PORT (5450),
  * POOLDECK_BENCH_APP_PORT (3450). POOLDECK_BENCH_SKIP_BUILD=1 reuses an existing .next-bench build.
@@ -17,6 +18,8 @@ import { join } from "node:path";
 
 import { ensureTestUsersFile, TEST_USERS } from "@/testing/e2e/test-auth";
 
+import { SERVER_ENTRY } from "../build/server-entry";
+
 export interface BenchApps {
   pooldeckUrl: string;
   /** the editor test user the page benchmark signs in as (sign-in is not timed) */
@@ -24,7 +27,7 @@ export interface BenchApps {
   prefectUrl: string;
   distDir: string;
   buildMs: number | null;
-  /** the process group of `next start` (npx and the server under it), for its memory */
+  /** the process group of the production server, for its memory */
   serverPgid: number;
   stop(): Promise<void>;
 }
@@ -142,18 +145,19 @@ export async function startBenchApps(
       }
       buildMs = Date.now() - started;
     }
-    log(`next start on :${appPort}`);
+    log(`${SERVER_ENTRY} on :${appPort}`);
     const serverLog = process.env.POOLDECK_BENCH_SERVER_LOG;
     const out = serverLog ? openSync(serverLog, "w") : "ignore";
     const serverOptions = process.env.POOLDECK_BENCH_SERVER_NODE_OPTIONS;
-    server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", appPort], {
+    const serverEnv = { ...appEnv, HOSTNAME: "127.0.0.1", PORT: appPort };
+    server = spawn("node", [join(root, distDir, "standalone", SERVER_ENTRY)], {
       cwd: root,
-      env: serverOptions ? { ...appEnv, NODE_OPTIONS: serverOptions } : appEnv,
+      env: serverOptions ? { ...serverEnv, NODE_OPTIONS: serverOptions } : serverEnv,
       stdio: ["ignore", out, out],
       detached: true,
     });
     const pooldeckUrl = `http://127.0.0.1:${appPort}`;
-    await waitFor(`${pooldeckUrl}/api/health`, 120, "Pooldeck (next start)");
+    await waitFor(`${pooldeckUrl}/api/health`, 120, "Pooldeck (production server)");
     const child = server;
     return {
       serverPgid: child.pid!,
@@ -163,7 +167,7 @@ export async function startBenchApps(
       distDir: join(root, distDir),
       buildMs,
       async stop() {
-        // the whole process group: npx and the next server under it
+        // the whole process group
         if (child.pid) {
           try {
             process.kill(-child.pid, "SIGTERM");

@@ -248,7 +248,7 @@ async function main() {
     cluster ?? "(not run)",
     "```",
     "",
-    "## Under load (next start: 50 users browsing, 5 pushing, 60 s)",
+    "## Under load (the production server: 50 users browsing, 5 pushing, 60 s)",
     "",
     `Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}`,
     "",

@@ -1,7 +1,7 @@
 /**
  * The load benchmark: 50 signed-in users browsing the pools list, a pool page, the clusters list, a
- * cluster and the compare page, plus 5 users pushing template edits, for 60 s against `next start`
- * on the bench stack (app-stack.ts), with Prefect and the ECS emulator behind counting proxies.
+ * cluster and the compare page, plus 5 users pushing template edits, for 60 s against the production
+ * server on the bench stack (app-stack.ts), with Prefect and the ECS emulator behind counting proxies.
  * Prints requests/s, p50/p95/p99 per route, errors, the server's memory at start and end, and the
  * upstream calls per minute. POOLDECK_BENCH_LOAD_SECONDS (60), _BROWSERS (50), _PUSHERS (5).
  */
@@ -92,13 +92,13 @@ export function formatLoadBench(result: LoadBenchResult): string {
   for (const reason of figures.push.refused) refused.set(reason, (refused.get(reason) ?? 0) + 1);
   return [
     `${plan.browsers} signed-in users browsing (an even share per route, one session each) and ${plan.pushers} pushing`,
-    `(each its own pool: re-read, edit cpu's description, Update pool action, 1 s pause), ${(figures.durationMs / 1000).toFixed(0)} s, next start.`,
+    `(each its own pool: re-read, edit cpu's description, Update pool action, 1 s pause), ${(figures.durationMs / 1000).toFixed(0)} s, the production server (npm start).`,
     "",
     textTable([["route", "requests", "req/s", "p50", "p95", "p99", "errors"], ...rows]),
     "",
     `total ${figures.requestsPerSecond.toFixed(1)} requests/s; errors ${errors} (budget 0: ${errors === 0 ? "PASS" : "MISS"})`,
     `pushes landed ${figures.push.landed}, refused ${figures.push.refused.length}${[...refused].map(([r, n]) => `\n  ${n}× ${r}`).join("")}`,
-    `server memory (RSS of next start): ${mb(figures.rssStartBytes)} at start, ${mb(figures.rssEndBytes)} at the end`,
+    `server memory (RSS of the production server): ${mb(figures.rssStartBytes)} at start, ${mb(figures.rssEndBytes)} at the end`,
     `  every ${RSS_SAMPLE_MS / 1000} s: ${figures.rssSamples.map((s) => mb(s.bytes).replace(" MiB", "")).join(", ") || "n/a"} MiB`,
     `AWS calls: ${aws.callsPerMinute.toFixed(0)}/min (${aws.byAction.map((a) => `${a.action} ${a.perMinute.toFixed(1)}`).join(", ")})`,
     `Prefect calls: ${prefect.callsPerMinute.toFixed(0)}/min (${prefect.byAction

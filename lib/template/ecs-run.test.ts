@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptySnapshot } from "@/testing/snapshot";
-import { prepareEcsRun } from "./ecs-run";
+import { hybridPlanOf, prepareEcsRun } from "./ecs-run";
 import { placementOf, providerKindOf } from "./placement";
 import defaultTemplate from "./fixtures/prefect-ecs-default.json";
 import type { BaseJobTemplate } from "./schema";
@@ -331,5 +331,43 @@ describe("placementOf", () => {
       "FARGATE_SPOT",
       "AUTO_SCALING_GROUP",
     ]);
+  });
+});
+
+describe("hybridPlanOf", () => {
+  it("gives the hybrid plan from a push plan's rendering, as prepareEcsRun in hybrid mode does", () => {
+    const jobVariables: JsonObject = {
+      cpu: 1024,
+      memory: 4096,
+      env: { STAGE: "prod" },
+      launch_type: "FARGATE_SPOT",
+      cluster: "demo-cluster",
+    };
+    const snapshot = emptySnapshot({ region: "eu-west-1" });
+    const input = { template, jobVariables, snapshot, flowRun };
+    const push = prepareEcsRun({ ...input, mode: "push" });
+    const derived = hybridPlanOf(push, { snapshot, flowRun });
+    const direct = prepareEcsRun({ ...input, mode: "hybrid" });
+    const comparable = (p: typeof direct) => ({
+      values: p.values,
+      origins: p.origins,
+      configuration: p.configuration,
+      taskDefinition: p.taskDefinition,
+      runTaskRequest: p.runTaskRequest,
+      effectiveLaunchType: p.effectiveLaunchType,
+      unresolved: p.unresolved,
+      notes: p.notes,
+      workerFailures: p.workerFailures,
+      requestKey: p.originOfRequestKey("launchType"),
+    });
+    expect(comparable(derived)).toEqual(comparable(direct));
+    // the worker's steps ran: FARGATE_SPOT becomes a capacity provider strategy
+    expect(derived.runTaskRequest.capacityProviderStrategy).toEqual([
+      { capacityProvider: "FARGATE_SPOT", weight: 1 },
+    ]);
+    expect(derived.runTaskRequest.launchType).toBeUndefined();
+    // the push plan is left as it was (its request keeps launchType)
+    expect(push.runTaskRequest.launchType).toBe("FARGATE_SPOT");
+    expect(push.notes).toHaveLength(1);
   });
 });

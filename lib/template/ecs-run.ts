@@ -126,6 +126,26 @@ export function prepareEcsRun(input: EcsRunInput): EcsRunPlan {
   return prepareHybrid(input, base, log);
 }
 
+/**
+ * The hybrid worker's plan for the input a plan of another mode was prepared from: the rendering
+ * (values, configuration, origins) does not depend on the mode, so only the worker's own steps run
+ * again. `input` gives what those steps read (the snapshot, the network, the flow run).
+ */
+export function hybridPlanOf(
+  plan: EcsRunPlan,
+  input: Pick<EcsRunInput, "snapshot" | "network" | "flowRun">,
+): EcsRunPlan {
+  const {
+    taskDefinition: _t,
+    runTaskRequest: _r,
+    effectiveLaunchType: _l,
+    notes: _n,
+    workerFailures: _w,
+    ...base
+  } = plan;
+  return prepareHybrid(input, base, { notes: [], failures: [] });
+}
+
 /** The symbolic strings that occur in (or inside) the given values, in first-seen order. */
 function symbolsIn(values: JsonValue[], symbols: Set<string>): string[] {
   const found = new Set<string>();
@@ -148,7 +168,7 @@ function withSummary(
 }
 
 function prepareHybrid(
-  input: EcsRunInput,
+  input: Pick<EcsRunInput, "snapshot" | "network" | "flowRun">,
   base: Omit<
     EcsRunPlan,
     "taskDefinition" | "runTaskRequest" | "effectiveLaunchType" | "notes" | "workerFailures"

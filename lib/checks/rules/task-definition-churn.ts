@@ -3,7 +3,7 @@
  * flow run (lib/template/registration.ts). Families fill with thousands of revisions and runs that
  * start together hit RegisterTaskDefinition's rate limit ("Too many concurrent attempts").
  */
-import { prepareEcsRun } from "@/lib/template/ecs-run";
+import { hybridPlanOf } from "@/lib/template/ecs-run";
 import {
   latestFromSnapshot,
   matchLatestOf,
@@ -37,16 +37,12 @@ function predict(ctx: CheckContext): RegistrationPrediction | { skipped: string 
   if (ctx.mode === "raw") return { skipped: "raw mode models no worker" };
   const plan = ctx.plan;
   if (!plan) return { skipped: ctx.planError ?? "the template does not render" };
-  // push pools run the same worker code, as a fresh process per run: its prepared definition
+  // push pools run the same worker code, as a fresh process per run: its prepared definition,
+  // from the same rendering (a 1 MB template is not rendered twice)
   const hybrid =
     ctx.mode === "hybrid"
       ? plan
-      : prepareEcsRun({
-          template: ctx.template as unknown as BaseJobTemplate,
-          ...(ctx.jobVariables ? { jobVariables: ctx.jobVariables } : {}),
-          mode: "hybrid",
-          ...(ctx.snapshot ? { snapshot: ctx.snapshot } : {}),
-        });
+      : hybridPlanOf(plan, ctx.snapshot ? { snapshot: ctx.snapshot } : {});
   const td = hybrid.taskDefinition;
   const family =
     td.source === "registered" && typeof td.definition.family === "string"

@@ -6,7 +6,11 @@
  * when the browser is next idle, on the same parse. Before the
  * first paste, the open (unedited) template is checked in both modes, as the editor does after
  * the page loads (the server's results are on screen; the browser's own runs add the plan and
- * warm the engine up). Target: every check of a template of at most 1 MB in 50 ms, both modes.
+ * warm the engine up). A person pastes at human speed: the first paste comes a second after the
+ * page's checks, each next one 250 ms after the last check (untimed). Back to back, each paste's
+ * checks ran while V8 was still compiling, on background threads, what the previous ones had made
+ * hot — on 2 cores, at the main thread's expense (BENCHMARKS.md, "the 1 MB checks as the editor
+ * runs them"). Target: every check of a template of at most 1 MB in 50 ms, both modes.
  * Run: `npx tsx scripts/bench/checks-fuzz.ts` (or `npm run bench -- --only=checks`).
  */
 import { fileURLToPath } from "node:url";
@@ -43,8 +47,12 @@ function summary(times: number[]): { median: number; slowest: number; at: number
   return { median: sorted[Math.floor(sorted.length / 2)]!, slowest: sorted.at(-1)!, at };
 }
 
+const FIRST_PASTE_AFTER_MS = 1_000;
+const BETWEEN_PASTES_MS = 250;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Median and slowest check of `runs` fuzzed templates of at most 1 MB, in both modes. */
-export function runChecksFuzzBench(runs = 30): string {
+export async function runChecksFuzzBench(runs = 30): Promise<string> {
   const large = generateLargeTemplate(1_000_000);
   const texts = fc
     .sample(editsArb, { seed: FUZZ_SEED, numRuns: runs * 2 })
@@ -53,9 +61,11 @@ export function runChecksFuzzBench(runs = 30): string {
     .slice(0, runs);
   // the open document, checked in both modes after the page loads (not timed)
   checkBothModes(JSON.stringify(large, null, 2));
+  await pause(FIRST_PASTE_AFTER_MS);
   const shown: number[] = [];
   const hidden: number[] = [];
-  for (const text of texts) {
+  for (const [i, text] of texts.entries()) {
+    if (i > 0) await pause(BETWEEN_PASTES_MS);
     const [a, b] = checkBothModes(text);
     shown.push(a);
     hidden.push(b);
@@ -66,7 +76,7 @@ export function runChecksFuzzBench(runs = 30): string {
   const kib = Math.max(...texts.map((t) => t.length)) / 1024;
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   return (
-    `fuzzed ~1 MB templates (${texts.length} pasted, up to ${kib.toFixed(0)} KiB, each checked in both modes): ` +
+    `fuzzed ~1 MB templates (${texts.length} pasted at human speed, up to ${kib.toFixed(0)} KiB, each checked in both modes): ` +
     `${SHOWN} (shown, with the parse) median ${ms(a.median)}, slowest ${ms(a.slowest)} (paste ${a.at}); ` +
     `${HIDDEN} (when idle) median ${ms(b.median)}, slowest ${ms(b.slowest)} (paste ${b.at}); ` +
     `target ${TARGET_MS} ms per check, ${slowest <= TARGET_MS ? "PASS" : "MISS"}`
@@ -74,5 +84,5 @@ export function runChecksFuzzBench(runs = 30): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(runChecksFuzzBench());
+  console.log(await runChecksFuzzBench());
 }

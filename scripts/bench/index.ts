@@ -160,7 +160,7 @@ async function main() {
 
   const checksLoad = load();
   const checks = parts.has("checks")
-    ? `${formatChecksBench(await runChecksBench())}\n${runChecksFuzzBench()}`
+    ? `${formatChecksBench(await runChecksBench())}\n${await runChecksFuzzBench()}`
     : undefined;
   if (checks) console.log(`${checks}\n`);
   const cliLoad = load();

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -153,6 +154,41 @@ describe("precompressedStatic", () => {
     expect(res.status).toBe(299);
     expect(res.body.toString()).toBe("next");
     expect(res.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("closes the copy when the client goes away mid-response", async () => {
+    // a copy large enough to be sent in many writes
+    const big = randomBytes(4 * 1024 * 1024);
+    writeFileSync(join(root, "chunks", "big.js"), "x");
+    writeFileSync(join(root, "chunks", "big.js.gz"), big);
+    const statics = precompressedStatic({ staticDir: root, headerRules: [] });
+    const other = createServer((req, res) => void statics.handle(req, res));
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const port = (other.address() as AddressInfo).port;
+    const openFiles = () => readdirSync("/proc/self/fd").length;
+    const before = openFiles();
+    try {
+      for (let i = 0; i < 10; i++) {
+        await new Promise<void>((resolve, reject) => {
+          const req = request(
+            { hostname: "127.0.0.1", port, path: "/_next/static/chunks/big.js" },
+            (res) => {
+              res.once("data", () => {
+                req.destroy();
+                resolve();
+              });
+            },
+          );
+          req.setHeader("accept-encoding", "gzip");
+          req.on("error", (error) => (req.destroyed ? resolve() : reject(error)));
+          req.end();
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(openFiles()).toBe(before);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   it("answers nothing when a header rule depends on the request", () => {

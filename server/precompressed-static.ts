@@ -12,6 +12,7 @@
  */
 import { createReadStream, readdirSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
 import { extname, join, relative, sep } from "node:path";
 
 /** Header rules as Next compiles next.config's headers() into routes-manifest.json. */
@@ -145,9 +146,9 @@ export function precompressedStatic(options: {
         res.end();
         return true;
       }
-      createReadStream(file.path)
-        .on("error", (error) => res.destroy(error))
-        .pipe(res);
+      // pipeline closes the file when the client goes away mid-response, and ends the response
+      // when the file cannot be read (the copy removed by a redeploy: the client sees a cut body)
+      pipeline(createReadStream(file.path), res, () => {});
       return true;
     },
   };

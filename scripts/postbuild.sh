@@ -2,9 +2,9 @@
 # `npm run build`'s postbuild: Next writes the standalone server without the files it serves
 # as-is; copy the client chunks (Monaco's workers among them) and public/ beside server.js so
 # the production entry serves everything. Before that, list Monaco's chunks for the pool page to
-# preload (scripts/build/monaco-chunks.ts) and write a gzip copy of each static file
+# preload (scripts/build/monaco-chunks.ts) and write a brotli and a gzip copy of each static file
 # (scripts/build/precompress.ts); after it, bundle the entry, <distDir>/standalone/pooldeck-server.mjs
-# (server/main.ts: Next's server.js with the static files answered from their gzip copies).
+# (server/main.ts: Next's server.js with the static files answered from those copies).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: the production server that ships, <distDir>/standalone/pooldeck-server.mjs (Next's
-# standalone server.js with the static files served from their gzip copies; after `npm run
+# standalone server.js with the static files served from their brotli or gzip copies; after `npm run
 # build`), on 127.0.0.1:$POOLDECK_PORT (3000). POOLDECK_HOST=0.0.0.0 listens on every interface.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -1,7 +1,7 @@
 /**
  * What `npm start` and the container run: Next's standalone server (server.js beside this file,
  * started as Next starts it: its graceful shutdown on SIGTERM, keep-alive and upgrade handling
- * stay Next's), with the build's static files answered from their gzip copies first
+ * stay Next's), with the build's static files answered from their brotli or gzip copies first
  * (./precompressed-static.ts). scripts/build/server-entry.ts bundles this file into
  * <distDir>/standalone/pooldeck-server.mjs.
  *

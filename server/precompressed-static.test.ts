@@ -4,34 +4,39 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { acceptsGzip, precompressedStatic, type HeaderRule } from "./precompressed-static";
+import { chooseEncoding, precompressedStatic, type HeaderRule } from "./precompressed-static";
 
-describe("acceptsGzip", () => {
+describe("chooseEncoding", () => {
+  const both = ["br", "gzip"] as const;
   it.each([
-    ["gzip, deflate, br, zstd", true],
-    ["GZIP", true],
-    ["x-gzip", true],
-    ["deflate, gzip;q=0.5", true],
-    ["br, *;q=0.1", true],
-    ["*", true],
-    ["", false],
-    ["identity", false],
-    ["br", false],
-    ["gzip;q=0", false],
-    ["gzip;q=0, *", false],
-    ["*;q=0", false],
-    ["gzip;q=oops", false],
-  ])("%j → %s", (header, expected) => {
-    expect(acceptsGzip(header)).toBe(expected);
+    ["gzip, deflate, br, zstd", both, "br"],
+    ["gzip, deflate", both, "gzip"],
+    ["GZIP", both, "gzip"],
+    ["x-gzip", both, "gzip"],
+    ["br;q=0.5, gzip", both, "gzip"],
+    ["br, gzip;q=0.5", both, "br"],
+    ["br;q=0, gzip", both, "gzip"],
+    ["*", both, "br"],
+    ["*;q=0.1, br;q=0", both, "gzip"],
+    ["gzip, deflate, br", ["gzip"], "gzip"],
+    ["br", ["gzip"], undefined],
+    ["", both, undefined],
+    ["identity", both, undefined],
+    ["gzip;q=0, br;q=0", both, undefined],
+    ["gzip;q=0, *", ["gzip"], undefined],
+    ["*;q=0", both, undefined],
+    ["gzip;q=oops", both, undefined],
+  ] as const)("%j with %j → %s", (header, offered, expected) => {
+    expect(chooseEncoding(header, offered)).toBe(expected);
   });
 
   it("reads a header sent more than once", () => {
-    expect(acceptsGzip(["br", "gzip"])).toBe(true);
-    expect(acceptsGzip(undefined)).toBe(false);
+    expect(chooseEncoding(["deflate", "gzip"], ["br", "gzip"])).toBe("gzip");
+    expect(chooseEncoding(undefined, ["br", "gzip"])).toBeUndefined();
   });
 });
 
@@ -47,6 +52,7 @@ describe("precompressedStatic", () => {
   const root = mkdtempSync(join(tmpdir(), "pooldeck-static-"));
   const chunk = "console.log('a chunk');\n".repeat(200);
   const gz = gzipSync(chunk, { level: 9 });
+  const br = brotliCompressSync(chunk);
   let server: Server;
   let origin = "";
 
@@ -54,6 +60,7 @@ describe("precompressedStatic", () => {
     mkdirSync(join(root, "chunks"), { recursive: true });
     writeFileSync(join(root, "chunks", "a.js"), chunk);
     writeFileSync(join(root, "chunks", "a.js.gz"), gz);
+    writeFileSync(join(root, "chunks", "a.js.br"), br);
     writeFileSync(join(root, "chunks", "small.js"), "1");
     // a copy whose original is gone, and a type that is not compressed
     writeFileSync(join(root, "chunks", "gone.js.gz"), gz);
@@ -115,6 +122,19 @@ describe("precompressedStatic", () => {
     expect(gunzipSync(res.body).toString()).toBe(chunk);
   });
 
+  it("answers a browser that accepts brotli from the brotli copy", async () => {
+    const res = await get("/_next/static/chunks/a.js", {
+      "accept-encoding": "gzip, deflate, br, zstd",
+    });
+    expect(res.headers).toMatchObject({
+      "content-encoding": "br",
+      "content-length": String(br.length),
+      "content-type": "application/javascript; charset=UTF-8",
+      vary: "Accept-Encoding",
+    });
+    expect(brotliDecompressSync(res.body).toString()).toBe(chunk);
+  });
+
   it("ignores the query string (a deployment id)", async () => {
     const res = await get("/_next/static/chunks/a.js?dpl=abc", { "accept-encoding": "gzip" });
     expect(res.headers["content-encoding"]).toBe("gzip");
@@ -129,8 +149,13 @@ describe("precompressedStatic", () => {
   });
 
   it.each([
-    ["a client that does not accept gzip", "/_next/static/chunks/a.js", {}, "GET"],
-    ["gzip refused", "/_next/static/chunks/a.js", { "accept-encoding": "gzip;q=0" }, "GET"],
+    ["a client that accepts no encoding", "/_next/static/chunks/a.js", {}, "GET"],
+    [
+      "both refused",
+      "/_next/static/chunks/a.js",
+      { "accept-encoding": "gzip;q=0, br;q=0, deflate" },
+      "GET",
+    ],
     ["another method", "/_next/static/chunks/a.js", { "accept-encoding": "gzip" }, "POST"],
     [
       "a file without a copy",
@@ -146,6 +171,7 @@ describe("precompressedStatic", () => {
     ],
     ["a type not compressed", "/_next/static/chunks/b.png", { "accept-encoding": "gzip" }, "GET"],
     ["the copy itself", "/_next/static/chunks/a.js.gz", { "accept-encoding": "gzip" }, "GET"],
+    ["the other copy", "/_next/static/chunks/a.js.br", { "accept-encoding": "br" }, "GET"],
     ["a path outside", "/_next/static/chunks/../chunks/a.js", { "accept-encoding": "gzip" }, "GET"],
     ["an encoded path", "/_next/static/chunks/%61.js", { "accept-encoding": "gzip" }, "GET"],
     ["a page", "/pools", { "accept-encoding": "gzip" }, "GET"],

@@ -1,8 +1,9 @@
 /**
  * What ships: `npm run build` leaves <distDir>/standalone/ with Next's server.js, the client files
- * and their gzip copies, public/ and the entry pooldeck-server.mjs (scripts/postbuild.sh). Started
- * as `node pooldeck-server.mjs`, it serves a signed-in pool page whose Monaco editor runs, its
- * workers loaded from the copied static files, every script sent from its gzip copy.
+ * and their brotli and gzip copies, public/ and the entry pooldeck-server.mjs (scripts/postbuild.sh).
+ * Started as `node pooldeck-server.mjs`, it serves a signed-in pool page whose Monaco editor runs,
+ * its workers loaded from the copied static files, every script sent from its brotli copy
+ * (Chromium accepts br, gzip, deflate and zstd).
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -85,18 +86,18 @@ test("the standalone server serves a signed-in pool page with a working editor",
   );
   expect(failed).toEqual([]);
 
-  // each script came from its gzip copy on disk (Next's on-the-fly compression sends no length);
-  // a file under 1 KiB has no copy, and Next sends it as it is
+  // each script came from its brotli copy on disk (Next only gzips, on the fly and without a
+  // length); a file under 1 KiB has no copy, and Next sends it as it is
   const dist = process.env.POOLDECK_DIST_DIR || ".next";
   const sent = await Promise.all(chunks);
   expect(sent.length).toBeGreaterThan(5);
   const copies = sent.map(({ file }) => {
     const original = path.resolve(dist, "standalone", dist, "static", file);
-    return existsSync(`${original}.gz`)
-      ? { file, encoding: "gzip", length: String(statSync(`${original}.gz`).size) }
+    return existsSync(`${original}.br`)
+      ? { file, encoding: "br", length: String(statSync(`${original}.br`).size) }
       : { file, encoding: undefined, length: String(statSync(original).size) };
   });
-  expect(copies.filter((c) => c.encoding === "gzip").length).toBeGreaterThan(5);
+  expect(copies.filter((c) => c.encoding === "br").length).toBeGreaterThan(5);
   expect(sent).toEqual(copies);
   await context.close();
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -24,7 +24,7 @@ describe("precompress", () => {
     return dir;
   }
 
-  it("writes a gzip copy of each compressible file that it makes smaller", async () => {
+  it("writes a brotli and a gzip copy of each compressible file they make smaller", async () => {
     const js = "export const x = 1;\n".repeat(500);
     const css = ".a { color: red }\n".repeat(200);
     const dir = staticDir({
@@ -35,30 +35,48 @@ describe("precompress", () => {
       "media/logo.png": "p".repeat(5000),
     });
     const result = await precompress(dir);
-    expect(result.files).toBe(2);
-    expect(result.bytes).toBe(js.length + css.length);
-    expect(gunzipSync(readFileSync(join(dir, "chunks/app.js.gz"))).toString()).toBe(js);
-    expect(gunzipSync(readFileSync(join(dir, "chunks/app.css.gz"))).toString()).toBe(css);
-    expect(result.gzipBytes).toBe(
-      readFileSync(join(dir, "chunks/app.js.gz")).length +
-        readFileSync(join(dir, "chunks/app.css.gz")).length,
-    );
+    const read = (name: string) => readFileSync(join(dir, name));
+    expect(gunzipSync(read("chunks/app.js.gz")).toString()).toBe(js);
+    expect(gunzipSync(read("chunks/app.css.gz")).toString()).toBe(css);
+    expect(brotliDecompressSync(read("chunks/app.js.br")).toString()).toBe(js);
+    expect(brotliDecompressSync(read("chunks/app.css.br")).toString()).toBe(css);
+    expect(result).toEqual({
+      br: {
+        files: 2,
+        bytes: js.length + css.length,
+        copyBytes: read("chunks/app.js.br").length + read("chunks/app.css.br").length,
+      },
+      gzip: {
+        files: 2,
+        bytes: js.length + css.length,
+        copyBytes: read("chunks/app.js.gz").length + read("chunks/app.css.gz").length,
+      },
+    });
     // under 1 KiB, not made smaller, or a type the server does not compress: no copy
-    expect(existsSync(join(dir, "chunks/tiny.js.gz"))).toBe(false);
-    expect(existsSync(join(dir, "chunks/noise.js.gz"))).toBe(false);
-    expect(existsSync(join(dir, "media/logo.png.gz"))).toBe(false);
+    for (const name of ["chunks/tiny.js", "chunks/noise.js", "media/logo.png"]) {
+      expect([existsSync(join(dir, `${name}.gz`)), existsSync(join(dir, `${name}.br`))]).toEqual([
+        false,
+        false,
+      ]);
+    }
   });
 
   it("replaces the copies of an earlier build", async () => {
     const dir = staticDir({
       "chunks/app.js": "let y = 2;\n".repeat(300),
       "chunks/app.js.gz": "stale",
+      "chunks/app.js.br": "stale",
       "chunks/removed.js.gz": "stale",
+      "chunks/removed.js.br": "stale",
     });
     await precompress(dir);
     expect(gunzipSync(readFileSync(join(dir, "chunks/app.js.gz"))).toString()).toBe(
       "let y = 2;\n".repeat(300),
     );
+    expect(brotliDecompressSync(readFileSync(join(dir, "chunks/app.js.br"))).toString()).toBe(
+      "let y = 2;\n".repeat(300),
+    );
     expect(existsSync(join(dir, "chunks/removed.js.gz"))).toBe(false);
+    expect(existsSync(join(dir, "chunks/removed.js.br"))).toBe(false);
   });
 });

@@ -1,21 +1,36 @@
 /**
- * After `next build`: writes a gzip copy (`<file>.gz`, level 9) beside every static file worth
- * compressing under <distDir>/static, which the production entry answers with instead of having
- * Next compress each one again per browser (server/precompressed-static.ts). A copy is written
- * only where it saves bytes: files under 1 KiB (Next's own compression threshold) and files gzip
- * does not shrink stay without one and are served by Next as before.
+ * After `next build`: writes a brotli copy (`<file>.br`, quality 11) and a gzip copy (`<file>.gz`,
+ * level 9) beside every static file worth compressing under <distDir>/static, which the production
+ * entry answers with instead of having Next gzip each one again per browser
+ * (server/precompressed-static.ts). A copy is written only where it saves bytes: files under 1 KiB
+ * (Next's own compression threshold) and files an encoding does not shrink stay without it.
  * Run by scripts/postbuild.sh: `npx tsx scripts/build/precompress.ts <distDir>`.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { constants, gzip } from "node:zlib";
+import { brotliCompress, constants, gzip } from "node:zlib";
 
-import { COMPRESSIBLE_TYPES, GZIP_SUFFIX } from "@/server/precompressed-static";
+import { COMPRESSIBLE_TYPES, ENCODINGS, type Encoding } from "@/server/precompressed-static";
 
 const MIN_BYTES = 1024;
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** Each encoding at its best level: compressed once, at build time. */
+const COMPRESS: Record<Encoding, (body: Buffer) => Promise<Buffer>> = {
+  br: (body) =>
+    brotliAsync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  gzip: (body) => gzipAsync(body, { level: constants.Z_BEST_COMPRESSION }),
+};
+
+const isCopy = (file: string) => ENCODINGS.some((e) => file.endsWith(e.suffix));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -23,36 +38,46 @@ function filesUnder(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Writes the gzip copies under `staticDir`; returns how many files got one and their sizes. */
-export async function precompress(
-  staticDir: string,
-): Promise<{ files: number; bytes: number; gzipBytes: number }> {
+/** Bytes before and after, per encoding. */
+export type PrecompressResult = Record<
+  Encoding,
+  { files: number; bytes: number; copyBytes: number }
+>;
+
+/** Writes the copies under `staticDir`; returns how many files got each and their sizes. */
+export async function precompress(staticDir: string): Promise<PrecompressResult> {
   const all = filesUnder(staticDir);
   // copies from an earlier build of the same folder are replaced, not trusted
-  for (const file of all) if (file.endsWith(GZIP_SUFFIX)) rmSync(file);
-  const candidates = all.filter((f) => !f.endsWith(GZIP_SUFFIX) && COMPRESSIBLE_TYPES[extname(f)]);
-  let files = 0;
-  let bytes = 0;
-  let gzipBytes = 0;
+  for (const file of all) if (isCopy(file)) rmSync(file);
+  const candidates = all.filter((f) => !isCopy(f) && COMPRESSIBLE_TYPES[extname(f)]);
+  const result: PrecompressResult = {
+    br: { files: 0, bytes: 0, copyBytes: 0 },
+    gzip: { files: 0, bytes: 0, copyBytes: 0 },
+  };
   // zlib's work runs on libuv's thread pool: the files compress in parallel
   await Promise.all(
-    candidates.map(async (file) => {
+    candidates.flatMap((file) => {
       const body = readFileSync(file);
-      if (body.length < MIN_BYTES) return;
-      const compressed = await gzipAsync(body, { level: constants.Z_BEST_COMPRESSION });
-      if (compressed.length >= body.length) return;
-      writeFileSync(file + GZIP_SUFFIX, compressed);
-      files++;
-      bytes += body.length;
-      gzipBytes += compressed.length;
+      if (body.length < MIN_BYTES) return [];
+      return ENCODINGS.map(async ({ name, suffix }) => {
+        const compressed = await COMPRESS[name](body);
+        if (compressed.length >= body.length) return;
+        writeFileSync(file + suffix, compressed);
+        result[name].files++;
+        result[name].bytes += body.length;
+        result[name].copyBytes += compressed.length;
+      });
     }),
   );
-  return { files, bytes, gzipBytes };
+  return result;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] ?? ".next";
-  const { files, bytes, gzipBytes } = await precompress(join(dist, "static"));
+  const result = await precompress(join(dist, "static"));
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-  console.log(`precompressed ${files} static files: ${kb(bytes)} → ${kb(gzipBytes)} gzip`);
+  for (const { name } of ENCODINGS) {
+    const { files, bytes, copyBytes } = result[name];
+    console.log(`precompressed ${files} static files: ${kb(bytes)} → ${kb(copyBytes)} ${name}`);
+  }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, request, type Server } from "node:http";
+import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,12 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { chooseEncoding, precompressedStatic, type HeaderRule } from "./precompressed-static";
+import {
+  chooseEncoding,
+  precompressedStatic,
+  type HeaderRule,
+  type PrecompressedStatic,
+} from "./precompressed-static";
 
 describe("chooseEncoding", () => {
   const both = ["br", "gzip"] as const;
@@ -48,12 +53,31 @@ const SECURITY: HeaderRule = {
   ],
 };
 
+/**
+ * A server on a free port that answers from `statics` and passes the rest to a stand-in for Next
+ * (status 299, body "next"); its origin, and a way to close it.
+ */
+async function serve(
+  statics: PrecompressedStatic,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    if (statics.handle(req, res)) return;
+    res.statusCode = 299;
+    res.end("next");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 describe("precompressedStatic", () => {
   const root = mkdtempSync(join(tmpdir(), "pooldeck-static-"));
   const chunk = "console.log('a chunk');\n".repeat(200);
   const gz = gzipSync(chunk, { level: 9 });
   const br = brotliCompressSync(chunk);
-  let server: Server;
+  let main: Awaited<ReturnType<typeof serve>>;
   let origin = "";
 
   beforeAll(async () => {
@@ -69,17 +93,12 @@ describe("precompressedStatic", () => {
     const statics = precompressedStatic({ staticDir: root, headerRules: [SECURITY] });
     expect(statics.size).toBe(1);
     // what is not answered from a copy reaches the next listener (Next, in production)
-    server = createServer((req, res) => {
-      if (statics.handle(req, res)) return;
-      res.statusCode = 299;
-      res.end("next");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    main = await serve(statics);
+    origin = main.origin;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await main.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -188,9 +207,8 @@ describe("precompressedStatic", () => {
     writeFileSync(join(root, "chunks", "big.js"), "x");
     writeFileSync(join(root, "chunks", "big.js.gz"), big);
     const statics = precompressedStatic({ staticDir: root, headerRules: [] });
-    const other = createServer((req, res) => void statics.handle(req, res));
-    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
-    const port = (other.address() as AddressInfo).port;
+    const other = await serve(statics);
+    const port = new URL(other.origin).port;
     const openFiles = () => readdirSync("/proc/self/fd").length;
     const before = openFiles();
     try {
@@ -213,7 +231,7 @@ describe("precompressedStatic", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(openFiles()).toBe(before);
     } finally {
-      await new Promise((resolve) => other.close(resolve));
+      await other.close();
     }
   });
 
@@ -227,13 +245,8 @@ describe("precompressedStatic", () => {
 
   it("serves under the base path, and only there", async () => {
     const statics = precompressedStatic({ staticDir: root, basePath: "/deck", headerRules: [] });
-    const other = createServer((req, res) => {
-      if (statics.handle(req, res)) return;
-      res.statusCode = 299;
-      res.end("next");
-    });
-    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
-    const at = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const other = await serve(statics);
+    const at = other.origin;
     try {
       const under = await get(
         "/deck/_next/static/chunks/a.js",
@@ -251,7 +264,7 @@ describe("precompressedStatic", () => {
       );
       expect(outside.status).toBe(299);
     } finally {
-      await new Promise((resolve) => other.close(resolve));
+      await other.close();
     }
   });
 });

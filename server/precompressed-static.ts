@@ -103,15 +103,18 @@ function indexCopies(dir: string, urlPrefix: string): Map<string, StaticFile> {
       const original = path.slice(0, -encoding.suffix.length);
       const type = COMPRESSIBLE_TYPES[extname(original)];
       if (!type) continue;
-      try {
-        if (!statSync(original).isFile()) continue;
-      } catch {
-        continue; // a copy whose original is gone is not served
-      }
       const url = urlPrefix + relative(dir, original).split(sep).join("/");
-      const file = files.get(url) ?? { type, copies: {} };
+      let file = files.get(url);
+      if (!file) {
+        try {
+          if (!statSync(original).isFile()) continue;
+        } catch {
+          continue; // a copy whose original is gone is not served
+        }
+        file = { type, copies: {} };
+        files.set(url, file);
+      }
       file.copies[encoding.name] = { path, bytes: statSync(path).size };
-      files.set(url, file);
     }
   };
   walk(dir);

@@ -26,25 +26,20 @@ export function IntentLink({
   ...props
 }: IntentLinkProps) {
   const router = useRouter();
-  const intent = () => {
-    if (prefetch !== false) router.prefetch(href);
-  };
+  // each handler prefetches, then calls the one the caller passed, if any
+  const withIntent =
+    <E,>(handler?: (event: E) => void) =>
+    (event: E) => {
+      if (prefetch !== false) router.prefetch(href);
+      handler?.(event);
+    };
   return (
     <Link
       href={href}
       prefetch={false}
-      onMouseEnter={(event) => {
-        intent();
-        onMouseEnter?.(event);
-      }}
-      onFocus={(event) => {
-        intent();
-        onFocus?.(event);
-      }}
-      onTouchStart={(event) => {
-        intent();
-        onTouchStart?.(event);
-      }}
+      onMouseEnter={withIntent(onMouseEnter)}
+      onFocus={withIntent(onFocus)}
+      onTouchStart={withIntent(onTouchStart)}
       {...props}
     />
   );

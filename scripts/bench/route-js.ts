@@ -2,8 +2,8 @@
  * The editor route's JavaScript, from the production build: the chunks /pools/[name] loads before
  * anything lazy (scripts/build/route-chunks.ts finds them), their raw, gzip and brotli sizes, and
  * the lazily loaded groups with Monaco's named. Budget: the initial chunks at most 166 kB gzip
- * (zlib's default level; the production server sends the build's level-9 copies, a little smaller;
- * brotli shown for a CDN that compresses with it).
+ * (zlib's default level). The production server sends the build's own copies: brotli to browsers
+ * that accept it, level-9 gzip to the others (server/precompressed-static.ts).
  * Run alone: `npx tsx scripts/bench/route-js.ts [distDir]` after a build.
  */
 import { readFileSync } from "node:fs";

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
+import { SERVER_ENTRY } from "@/scripts/build/server-entry";
+
 import { testAuthEnv } from "./test-auth";
 
 /**
@@ -16,7 +18,7 @@ export async function startAppInstance(
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const dist = process.env.POOLDECK_DIST_DIR || ".next";
   const [command, args] = options.standalone
-    ? ["node", [path.resolve(dist, "standalone", "pooldeck-server.mjs")]]
+    ? ["node", [path.resolve(dist, "standalone", SERVER_ENTRY)]]
     : ["npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)]];
   const child: ChildProcess = spawn(command, args, {
     env: {

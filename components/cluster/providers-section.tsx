@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { autoScalingGroupName } from "@/lib/snapshot/arn";
 import type { CapacityProvider, ContainerInstance, StrategyItem } from "@/lib/snapshot/schema";
 
 import { CapacityBar } from "./capacity-bar";
@@ -8,10 +9,6 @@ export interface ProvidersSectionProps {
   providers: CapacityProvider[];
   instances: ContainerInstance[];
   defaultStrategy: StrategyItem[];
-}
-
-function asgName(arn: string | null): string | null {
-  return arn?.split("autoScalingGroupName/")[1] ?? null;
 }
 
 function Detail({ term, children }: { term: string; children: React.ReactNode }) {
@@ -117,7 +114,7 @@ function ProviderCards({ providers, instances, defaultStrategy }: ProvidersSecti
                   ) : (
                     <>
                       <Detail term="Auto Scaling group">
-                        {asgName(p.autoScalingGroupArn) ?? "—"}
+                        {autoScalingGroupName(p.autoScalingGroupArn) ?? "—"}
                       </Detail>
                       <Detail term="Managed scaling">{p.managedScaling?.status ?? "—"}</Detail>
                       <Detail term="Target capacity">

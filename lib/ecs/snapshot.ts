@@ -2,14 +2,14 @@ import "server-only";
 
 import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 
-import {
-  autoScalingGroupName,
-  type AutoScalingGroup,
-  type CapacityProvider,
-  type ClusterSnapshot,
-  type ClusterSummary,
-  type ContainerInstance,
-  type TaskDefinitionSummary,
+import { autoScalingGroupName } from "@/lib/snapshot/arn";
+import type {
+  AutoScalingGroup,
+  CapacityProvider,
+  ClusterSnapshot,
+  ClusterSummary,
+  ContainerInstance,
+  TaskDefinitionSummary,
 } from "@/lib/snapshot/schema";
 
 import type { LatestRevision } from "@/lib/template/registration";

@@ -6,7 +6,8 @@
  * reads the figures of lib/runs/latency.ts and the snapshots of the clusters the tasks ran in.
  */
 import { WORKER_QUERY_SECONDS } from "@/lib/prefect/worker-defaults";
-import { autoScalingGroupName, type ClusterSnapshot } from "@/lib/snapshot/schema";
+import { autoScalingGroupName } from "@/lib/snapshot/arn";
+import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import { modeOfPoolType } from "@/lib/template/pool-type";
 
 import { latencyGroup, spread, type LatencyGroup, type StartLatency } from "./latency";

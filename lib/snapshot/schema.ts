@@ -116,13 +116,6 @@ export const autoScalingGroupSchema = z.object({
 });
 export type AutoScalingGroup = z.infer<typeof autoScalingGroupSchema>;
 
-/** The group name of a provider's "…:autoScalingGroupName/<name>" ARN; null without one. */
-export function autoScalingGroupName(arn: string | null): string | null {
-  if (!arn) return null;
-  const i = arn.indexOf("autoScalingGroupName/");
-  return i < 0 ? null : arn.slice(i + "autoScalingGroupName/".length);
-}
-
 export const clusterSnapshotSchema = z.object({
   /** ISO time the snapshot's data was read from AWS */
   fetchedAt: z.string(),

@@ -4,11 +4,8 @@
  * what the Auto Scaling groups add when they scale out to their max size (each new instance the
  * size of one already registered by that provider).
  */
-import {
-  autoScalingGroupName,
-  type AutoScalingGroup,
-  type ContainerInstance,
-} from "@/lib/snapshot/schema";
+import { autoScalingGroupName } from "@/lib/snapshot/arn";
+import type { AutoScalingGroup, ContainerInstance } from "@/lib/snapshot/schema";
 import { parseCpu, parseMemory } from "../fargate";
 import { placement, placementPath, taskSize } from "../plan-facts";
 import { skip, type Rule } from "../rule";

@@ -72,12 +72,14 @@ export function TemplateEditor(props: TemplateEditorProps) {
     props.cluster,
     props.loadSnapshot,
   );
+  const holdWarmUp = useHoldUntilEditor(doc.editor !== null);
   const { checks, verdicts } = useBothModes(
     doc.document,
     mode,
     snapshot,
     props.initialChecks,
     pool.concurrencyLimit ?? null,
+    holdWarmUp,
   );
   const planned = checks.plan ? clusterOfRequest(checks.plan.runTaskRequest) : cluster;
   if (planned !== cluster) setCluster(planned);
@@ -259,6 +261,23 @@ function useLatest<T>(value: T): () => T {
   return useCallback(() => ref.current, []);
 }
 
+/** How long the checks' warm-up waits for the JSON editor at most (a slow or failed Monaco load). */
+const WARM_UP_HOLD_MS = 3_000;
+
+/**
+ * True until the JSON editor has mounted (or WARM_UP_HOLD_MS have passed): the checks' warm-up
+ * run over the server's result waits meanwhile, so that loading the check engine does not delay
+ * Monaco's creation, which follows Monaco's own evaluation on the main thread.
+ */
+function useHoldUntilEditor(mounted: boolean): boolean {
+  const [timedOut, setTimedOut] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setTimedOut(true), WARM_UP_HOLD_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return !mounted && !timedOut;
+}
+
 /**
  * The checks of the mode shown (the markers and panel) and of the other mode (a summary in the
  * toolbar: it runs when the browser is idle, so it never delays a keystroke or the markers), both
@@ -270,10 +289,12 @@ function useBothModes(
   snapshot: ClusterSnapshot | undefined,
   initial: TemplateEditorProps["initialChecks"],
   concurrencyLimit: number | null,
+  holdWarmUp: boolean,
 ) {
   const checks = useChecks(document, mode, snapshot, {
     initial: initial?.[mode],
     concurrencyLimit,
+    holdWarmUp,
   });
   const otherMode: Mode = mode === "push" ? "hybrid" : "push";
   const otherChecks = useChecks(document, otherMode, snapshot, {
@@ -282,6 +303,7 @@ function useBothModes(
     deferFirst: true,
     initial: initial?.[otherMode],
     concurrencyLimit,
+    holdWarmUp,
   });
   const other = otherChecks.pending ? null : otherChecks.diagnostics;
   const verdicts = useMemo(

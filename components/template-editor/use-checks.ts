@@ -70,6 +70,12 @@ export interface UseChecksOptions {
   idle?: boolean;
   /** the pool's limit on runs starting at once; ecs/burst-exceeds-capacity sizes a burst by it */
   concurrencyLimit?: number | null;
+  /**
+   * While true, the browser's first run over the server's result waits: it only adds the plan and
+   * warms the engine up, and loading the engine (~50 ms of script) would delay more urgent work,
+   * such as creating the JSON editor. A changed document is checked at once all the same.
+   */
+  holdWarmUp?: boolean;
 }
 
 /** The checks' view of the editor's document: its text, parsed once by the editor. */
@@ -137,6 +143,7 @@ export function useChecks(
     initial,
     idle = false,
     concurrencyLimit = null,
+    holdWarmUp = false,
   } = options;
   const { text } = document;
   const [result, setResult] = useState<TimedCheckResult>(() => {
@@ -197,15 +204,18 @@ export function useChecks(
         );
     };
     const server = serverInputs.current;
-    serverInputs.current = null;
     if (server && server.text === text && server.mode === mode && server.snapshot === snapshot) {
-      // the result on screen is right; the run only adds the plan and warms the engine up
+      // the result on screen is right; the run only adds the plan and warms the engine up (this
+      // effect runs again when the hold ends)
+      if (holdWarmUp) return;
+      serverInputs.current = null;
       const cancel = whenIdle(check, 2_000);
       return () => {
         cancelled = true;
         cancel();
       };
     }
+    serverInputs.current = null;
     // checked during render once the engine is loaded (above)
     if (upToDate || (!idle && engine)) return;
     // the engine's first load, or the hidden mode: throttled with a trailing run (at most every
@@ -221,6 +231,6 @@ export function useChecks(
       clearTimeout(timer);
       cancelIdle?.();
     };
-  }, [document, text, mode, snapshot, concurrencyLimit, debounceMs, idle, upToDate]);
+  }, [document, text, mode, snapshot, concurrencyLimit, debounceMs, idle, upToDate, holdWarmUp]);
   return result;
 }

@@ -88,3 +88,41 @@ test("Monaco's chunks are preloaded by the pool page, with the nonce, and each i
   expect([...downloads].sort()).toEqual([...listed].sort());
   expect(violations).toEqual([]);
 });
+
+test("the check engine loads only once the JSON editor is up, then the browser's checks take over", async ({
+  page,
+}) => {
+  // the chunks of the check engine: the worker model's messages are in no other chunk of the page
+  const engineChunks: string[] = [];
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "script") return;
+    const body = await response.text().catch(() => "");
+    if (body.includes("registeredTaskDefinitionArn")) engineChunks.push(response.url());
+  });
+  // when Monaco's editor element first appears, in the page's own clock
+  await page.addInitScript(() => {
+    const seen = () => {
+      if ((window as { __editorAt?: number }).__editorAt !== undefined) return;
+      if (document.querySelector('[data-testid="json-pane"] .monaco-editor'))
+        (window as { __editorAt?: number }).__editorAt = performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`/pools/${POOL}`);
+  await expect(page.getByTestId("json-pane").locator(".monaco-editor .view-lines")).toContainText(
+    "job_configuration",
+  );
+  // the browser's first run replaces the server's result: it is timed, and it renders the plan
+  await expect(page.getByText(/^Checked in \d+\.\d ms\.$/)).toBeVisible();
+  expect(engineChunks.length).toBeGreaterThan(0);
+  const { editorAt, engineStarts } = await page.evaluate((urls) => {
+    const entries = performance.getEntriesByType("resource");
+    return {
+      editorAt: (window as { __editorAt?: number }).__editorAt ?? null,
+      engineStarts: entries.filter((e) => urls.includes(e.name)).map((e) => e.startTime),
+    };
+  }, engineChunks);
+  expect(editorAt).not.toBeNull();
+  expect(engineStarts).toHaveLength(engineChunks.length);
+  for (const start of engineStarts) expect(start).toBeGreaterThan(editorAt!);
+});

@@ -6,7 +6,7 @@
  * undo stops), so form edits, presets and fixes keep the user's cursor, selection and undo history.
  */
 import Editor, { type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useDarkTheme } from "@/components/shell/use-dark-theme";
 import type { Diagnostic } from "@/lib/checks/types";
 import type { JsonObject } from "@/lib/template/types";
@@ -48,7 +48,8 @@ const severities = {
   info: monaco.MarkerSeverity.Info,
 } as const;
 
-// a constant: @monaco-editor/react calls updateOptions whenever this object changes identity
+// one object (with the measured size, once): @monaco-editor/react calls updateOptions whenever the
+// options change identity
 const EDITOR_OPTIONS = {
   automaticLayout: true,
   minimap: { enabled: false },
@@ -72,6 +73,19 @@ export default function JsonEditor(props: JsonEditorProps) {
   }, [onTextChange]);
   const dark = useDarkTheme();
   const modelUri = monaco.Uri.parse(modelPath).toString();
+  // @monaco-editor/react creates the editor in a container hidden until it is ready, where Monaco
+  // measures 0×0 and shows the lines only frames later, once its resize observer sees the real
+  // size; the pane's size, measured before the editor is created, lets it lay out the lines at once
+  const box = useRef<HTMLDivElement>(null);
+  const [dimension, setDimension] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el) setDimension({ width: el.clientWidth, height: el.clientHeight });
+  }, []);
+  const options = useMemo(
+    () => (dimension ? { ...EDITOR_OPTIONS, dimension } : EDITOR_OPTIONS),
+    [dimension],
+  );
 
   useEffect(() => {
     jsonDefaults.setDiagnosticsOptions({
@@ -162,14 +176,16 @@ export default function JsonEditor(props: JsonEditorProps) {
   useEffect(() => () => onReady(null), [onReady]);
 
   return (
-    <Editor
-      height="100%"
-      language="json"
-      path={modelPath}
-      defaultValue={props.initialText}
-      theme={dark ? "vs-dark" : "vs"}
-      onMount={handleMount}
-      options={EDITOR_OPTIONS}
-    />
+    <div ref={box} className="h-full w-full">
+      <Editor
+        height="100%"
+        language="json"
+        path={modelPath}
+        defaultValue={props.initialText}
+        theme={dark ? "vs-dark" : "vs"}
+        onMount={handleMount}
+        options={options}
+      />
+    </div>
   );
 }

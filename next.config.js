@@ -9,7 +9,7 @@ const nextConfig = {
   // server, which runs from <distDir>/standalone with its own copy of <distDir>
   env: { POOLDECK_BUILD_DIST_DIR: distDir },
   // What ships: <distDir>/standalone/server.js with only the node_modules the server uses;
-  // scripts/postbuild.sh copies the static files and public/ beside it (README "Production").
+  // scripts/build/postbuild.ts copies the static files and public/ beside it (README "Production").
   output: "standalone",
   reactStrictMode: true,
   poweredByHeader: false,

@@ -3,14 +3,12 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { preload } from "react-dom";
-
-/** what scripts/build/monaco-chunks.ts lists: a chunk of the build's static/chunks */
-const CHUNK = /^static\/chunks\/[\w.-]+\.js$/;
+import { MONACO_CHUNK_PATH, MONACO_CHUNKS_FILE } from "@/lib/build/monaco-chunks-list";
 
 const byRoute = new Map<string, readonly string[]>();
 
 /**
- * Monaco's chunks for a route, from <distDir>/monaco-chunks.json (written after `next build`);
+ * Monaco's chunks for a route, from the build's list (MONACO_CHUNKS_FILE, written after `next build`);
  * none without it (`next dev`, or a build whose chunks could not be listed). Read once.
  */
 function monacoChunks(route: string): readonly string[] {
@@ -21,11 +19,13 @@ function monacoChunks(route: string): readonly string[] {
     const file = join(
       process.cwd(),
       process.env.POOLDECK_BUILD_DIST_DIR ?? ".next",
-      "monaco-chunks.json",
+      MONACO_CHUNKS_FILE,
     );
     const listed = (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)[route];
     if (Array.isArray(listed))
-      chunks = listed.filter((c): c is string => typeof c === "string" && CHUNK.test(c));
+      chunks = listed.filter(
+        (c): c is string => typeof c === "string" && MONACO_CHUNK_PATH.test(c),
+      );
   } catch {
     // no list: Monaco is downloaded when the editor pane first needs it
   }

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page, Request } from "@playwright/test";
+import { MONACO_CHUNKS_FILE, MONACO_ROUTE } from "@/lib/build/monaco-chunks-list";
 import { expect, test } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 
@@ -50,9 +51,9 @@ test("Monaco's chunks are preloaded by the pool page, with the nonce, and each i
   // the list the build wrote (scripts/build/monaco-chunks.ts) for the build this server runs
   const listed = (
     JSON.parse(
-      readFileSync(join(process.env.POOLDECK_DIST_DIR ?? ".next", "monaco-chunks.json"), "utf8"),
+      readFileSync(join(process.env.POOLDECK_DIST_DIR ?? ".next", MONACO_CHUNKS_FILE), "utf8"),
     ) as Record<string, string[]>
-  )["/pools/[name]"]!.map((chunk) => `/_next/${chunk}`);
+  )[MONACO_ROUTE]!.map((chunk) => `/_next/${chunk}`);
   expect(listed.length).toBeGreaterThan(0);
   const downloads: string[] = [];
   page.on("request", (request) => {

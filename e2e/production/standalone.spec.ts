@@ -1,6 +1,6 @@
 /**
  * What ships: `npm run build` leaves <distDir>/standalone/ with Next's server.js, the client files
- * and their brotli and gzip copies, public/ and the entry pooldeck-server.mjs (scripts/postbuild.sh).
+ * and their brotli and gzip copies, public/ and the entry pooldeck-server.mjs (scripts/build/postbuild.ts).
  * Started as `node pooldeck-server.mjs`, it serves a signed-in pool page whose Monaco editor runs,
  * its workers loaded from the copied static files, every script sent from its brotli copy
  * (Chromium accepts br, gzip, deflate and zstd).

@@ -138,7 +138,7 @@ export async function startBenchApps(
       const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
       const started = Date.now();
       try {
-        // with the postbuild (scripts/postbuild.sh): the list of Monaco's chunks the page preloads
+        // with the postbuild (scripts/build/postbuild.ts): the list of Monaco's chunks the page preloads
         run("npm", ["run", "--silent", "build"], appEnv, "npm run build");
       } finally {
         writeFileSync(join(root, "tsconfig.json"), tsconfig);

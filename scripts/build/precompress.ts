@@ -4,11 +4,10 @@
  * entry answers with instead of having Next gzip each one again per browser
  * (server/precompressed-static.ts). A copy is written only where it saves bytes: files under 1 KiB
  * (Next's own compression threshold) and files an encoding does not shrink stay without it.
- * Run by scripts/postbuild.sh: `npx tsx scripts/build/precompress.ts <distDir>`.
+ * Run by ./postbuild.ts.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 
@@ -70,14 +69,4 @@ export async function precompress(staticDir: string): Promise<PrecompressResult>
     }),
   );
   return result;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? ".next";
-  const result = await precompress(join(dist, "static"));
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-  for (const { name } of ENCODINGS) {
-    const { files, bytes, copyBytes } = result[name];
-    console.log(`precompressed ${files} static files: ${kb(bytes)} → ${kb(copyBytes)} ${name}`);
-  }
 }

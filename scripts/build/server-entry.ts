@@ -2,7 +2,7 @@
  * After `next build`: bundles server/main.ts (the production entry around Next's standalone
  * server.js) into <distDir>/standalone/pooldeck-server.mjs, plain ESM with nothing but Node's own
  * modules, the build's directory name inlined.
- * Run by scripts/postbuild.sh: `npx tsx scripts/build/server-entry.ts <distDir>`.
+ * Run by ./postbuild.ts.
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,8 +28,4 @@ export async function buildServerEntry(dist: string): Promise<string> {
     logLevel: "warning",
   });
   return outfile;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(`wrote ${await buildServerEntry(process.argv[2] ?? ".next")}`);
 }

@@ -9,7 +9,7 @@ import { testAuthEnv } from "./test-auth";
  * Starts one more instance of the production build with its own environment, for tests about a
  * configuration the shared server does not have (e.g. a Prefect server that is not running).
  * `standalone` starts what ships instead of `next start`: `node <distDir>/standalone/pooldeck-server.mjs`
- * (scripts/postbuild.sh has copied the static files and their compressed copies beside it).
+ * (scripts/build/postbuild.ts has copied the static files and their compressed copies beside it).
  */
 export async function startAppInstance(
   port: number,

@@ -33,6 +33,7 @@ import { ManagedBadge } from "@/components/pools/managed-badge";
 import { descriptionText, managedSource } from "@/lib/prefect/managed";
 import { errorMessage } from "@/lib/template/error-message";
 import { NONCE_HEADER } from "@/lib/security/csp";
+import { MONACO_ROUTE } from "@/lib/build/monaco-chunks-list";
 
 export const dynamic = "force-dynamic";
 
@@ -75,7 +76,7 @@ export default async function PoolPage({ params, searchParams }: Params) {
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <Suspense fallback={<PoolPageSkeleton name={name} />}>
-      <MonacoPreload route="/pools/[name]" nonce={nonce} />
+      <MonacoPreload route={MONACO_ROUTE} nonce={nonce} />
       <PoolPageContent
         name={name}
         read={read}

@@ -126,10 +126,16 @@ export function prepareEcsRun(input: EcsRunInput): EcsRunPlan {
   return prepareHybrid(input, base, log);
 }
 
+/** What a plan holds beyond the rendering: the worker's own steps, which depend on the mode. */
+type WorkerSteps =
+  "taskDefinition" | "runTaskRequest" | "effectiveLaunchType" | "notes" | "workerFailures";
+/** The rendering (values, configuration, origins, unresolved placeholders): the same in every mode. */
+type EcsRendering = Omit<EcsRunPlan, WorkerSteps>;
+
 /**
  * The hybrid worker's plan for the input a plan of another mode was prepared from: the rendering
- * (values, configuration, origins) does not depend on the mode, so only the worker's own steps run
- * again. `input` gives what those steps read (the snapshot, the network, the flow run).
+ * does not depend on the mode, so only the worker's own steps run again. `input` gives what those
+ * steps read (the snapshot, the network, the flow run).
  */
 export function hybridPlanOf(
   plan: EcsRunPlan,
@@ -141,9 +147,9 @@ export function hybridPlanOf(
     effectiveLaunchType: _l,
     notes: _n,
     workerFailures: _w,
-    ...base
+    ...rendering
   } = plan;
-  return prepareHybrid(input, base, { notes: [], failures: [] });
+  return prepareHybrid(input, rendering, { notes: [], failures: [] });
 }
 
 /** The symbolic strings that occur in (or inside) the given values, in first-seen order. */
@@ -169,10 +175,7 @@ function withSummary(
 
 function prepareHybrid(
   input: Pick<EcsRunInput, "snapshot" | "network" | "flowRun">,
-  base: Omit<
-    EcsRunPlan,
-    "taskDefinition" | "runTaskRequest" | "effectiveLaunchType" | "notes" | "workerFailures"
-  >,
+  base: EcsRendering,
   log: StepLog,
 ): EcsRunPlan {
   const ctx = resolveContext({

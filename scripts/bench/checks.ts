@@ -10,7 +10,7 @@ import { checkText } from "@/lib/checks";
 import { prepareEcsRun, type BaseJobTemplate } from "@/lib/template";
 import fixture from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
-import { clone, generateLargeTemplate } from "./large-template";
+import { generateLargeTemplate } from "./large-template";
 import { median } from "./stats";
 
 export interface ChecksBenchResult {
@@ -29,7 +29,7 @@ export interface ChecksBenchResult {
 /** Texts that differ only in the `name` default, like successive keystrokes. */
 function keystrokes(template: JsonObject, count: number): string[] {
   const texts: string[] = [];
-  const copy = clone(template);
+  const copy = structuredClone(template);
   const name = ((copy.variables as JsonObject).properties as JsonObject).name as JsonObject;
   for (let i = 0; i < count; i++) {
     name.default = `flow-run-${"x".repeat(i % 17)}${i}`;
@@ -86,7 +86,7 @@ function measure(
 export async function runChecksBench(): Promise<ChecksBenchResult[]> {
   await Promise.resolve();
   return [
-    measure("checks: Prefect default ECS template", clone(fixture) as JsonObject, 500, 2),
+    measure("checks: Prefect default ECS template", structuredClone(fixture) as JsonObject, 500, 2),
     measure("checks: generated 1 MB template", generateLargeTemplate(), 40, 50),
   ];
 }

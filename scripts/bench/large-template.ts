@@ -5,13 +5,9 @@
 import fixture from "@/lib/template/fixtures/prefect-ecs-default.json";
 import type { JsonObject } from "@/lib/template/types";
 
-export function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 /** A template of about `targetBytes`: many variables, each used in a large job_configuration. */
 export function generateLargeTemplate(targetBytes = 1_000_000): JsonObject {
-  const template = clone(fixture) as JsonObject;
+  const template = structuredClone(fixture) as JsonObject;
   const variables = template.variables as JsonObject;
   const properties = variables.properties as JsonObject;
   const job = template.job_configuration as JsonObject;

@@ -15,10 +15,13 @@ import { errorMessage } from "@/lib/template/error-message";
 import { eagerFactories } from "./eager-factories";
 import { readRouteChunks } from "./route-chunks";
 
-/** Every chunk of the route's lazily loaded groups that hold Monaco code, each once. */
+/**
+ * Every chunk of the route's lazily loaded groups that hold Monaco code, each once: the scripts,
+ * then the stylesheets the import waits for with them.
+ */
 function monacoChunks(dist: string, route: string): string[] {
-  const { lazyGroups } = readRouteChunks(dist, route);
-  return [...new Set(lazyGroups.filter((g) => g.monaco).flatMap((g) => g.chunks))];
+  const groups = readRouteChunks(dist, route).lazyGroups.filter((g) => g.monaco);
+  return [...new Set([...groups.flatMap((g) => g.chunks), ...groups.flatMap((g) => g.styles)])];
 }
 
 /** Writes the list into `dist` and makes the listed chunks' factories compile eagerly. */
@@ -41,7 +44,7 @@ export function writeMonacoChunks(dist: string): void {
   const list: Record<string, string[]> = { [MONACO_ROUTE]: chunks };
   writeFileSync(join(dist, MONACO_CHUNKS_FILE), `${JSON.stringify(list, null, 2)}\n`);
   let factories = 0;
-  for (const chunk of chunks) {
+  for (const chunk of chunks.filter((c) => c.endsWith(".js"))) {
     const file = join(dist, chunk);
     const eager = eagerFactories(readFileSync(file, "utf8"));
     // a chunk not read as Turbopack's push([...]) stays as built (its factories compile lazily)

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { whenIdle } from "@/lib/browser/when-idle";
 import type { ActionResult } from "@/lib/outcome/types";
 import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
 import { errorMessage } from "@/lib/template/error-message";
@@ -20,9 +21,10 @@ const PoolDeployments = dynamic(loadView, { loading: () => <Reading /> });
 export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<PoolDeploymentsData>>;
 
 /**
- * The pool's deployments section, asked for once the page is interactive (a server action that
- * reads and checks them on the server): its cluster reads and checks then no longer compete with the editor
- * for the server and the browser while the page loads. A failure says why and offers a retry.
+ * The pool's deployments section, asked for at the browser's first idle moment (a server action
+ * that reads and checks them on the server): its cluster reads and checks then no longer compete
+ * with the form and the JSON editor for the server and the browser while the page loads. A failure
+ * says why and offers a retry.
  */
 export function DeferredDeployments({
   poolName,
@@ -46,7 +48,8 @@ export function DeferredDeployments({
       if (result.ok) setSection(result.data);
     });
   }, [load, poolName]);
-  useEffect(read, [read]);
+  // on the pool page the first idle moment comes once the JSON editor is up
+  useEffect(() => whenIdle(read, 2_000), [read]);
   if (section) return <PoolDeployments data={section} />;
   if (error && !pending) {
     return (

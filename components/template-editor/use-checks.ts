@@ -17,6 +17,7 @@ import type { CheckResult, ServerCheckResult } from "@/lib/checks/run-checks";
 import type { EditorDocument } from "@/lib/template/editing/editor-document";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { Mode } from "@/lib/template/types";
+import { whenIdle } from "@/lib/browser/when-idle";
 import { errorMessage } from "@/lib/template/error-message";
 
 type Engine = typeof RunChecks;
@@ -113,16 +114,6 @@ function run(
   });
   // the first result renders on the server too; a time there would not match the client's
   return { ...result, ms: timed ? performance.now() - start : null, text };
-}
-
-/** Calls `fn` at the browser's next idle moment (at most `timeout` ms later); returns a canceller. */
-export function whenIdle(fn: () => void, timeout: number): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const handle = window.requestIdleCallback(fn, { timeout });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(fn, 50);
-  return () => clearTimeout(timer);
 }
 
 /**

@@ -92,9 +92,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
     isObjectValue(doc.value) ? (doc.value.variables ?? null) : null,
   );
   const schema = useTemplateSchema(variablesKey);
-  const getCurrentText = useLatest(doc.text);
-  const getDocument = useLatest(doc.document);
-  const { replaceText, setAt, apply, onEditorText, setEditor, editor } = doc;
+  const { replaceText, setAt, apply, onEditorText, setEditor, editor, currentText } = doc;
   const reveal = useCallback(
     (d: Diagnostic) => (d.document === "template" ? editor?.reveal(d.path) : undefined),
     [editor],
@@ -108,9 +106,9 @@ export function TemplateEditor(props: TemplateEditorProps) {
   }, [editor]);
   const fix = useCallback(
     (d: Diagnostic) => {
-      if (d.fix?.document === "template") replaceText(applyOps(getCurrentText(), d.fix.edits));
+      if (d.fix?.document === "template") replaceText(applyOps(currentText(), d.fix.edits));
     },
-    [replaceText, getCurrentText],
+    [replaceText, currentText],
   );
   // Check results and the other mode's verdict re-render this component; the children below are
   // memoized on what they show, so only the ones whose input changed render again. The form is not
@@ -172,8 +170,8 @@ export function TemplateEditor(props: TemplateEditorProps) {
               schema,
               onTextChange: onEditorText,
               onReady: setEditor,
-              getCurrentText,
-              getDocument,
+              getCurrentText: currentText,
+              getDocument: doc.currentDocument,
             }}
             checks={checks}
             tooLarge={tooLarge}
@@ -251,15 +249,6 @@ function useTemplateSchema(variablesKey: string): JsonObject {
     };
   }, [variablesKey]);
   return schema;
-}
-
-/** A stable getter of the latest value (for callbacks that must not change identity). */
-function useLatest<T>(value: T): () => T {
-  const ref = useRef(value);
-  useEffect(() => {
-    ref.current = value;
-  }, [value]);
-  return useCallback(() => ref.current, []);
 }
 
 /** How long the checks' warm-up waits for the JSON editor at most (a slow or failed Monaco load). */

@@ -34,6 +34,13 @@ export interface TemplateDocument {
   onEditorText(text: string): void;
   setEditor(handle: JsonEditorHandle | null): void;
   editor: JsonEditorHandle | null;
+  /**
+   * The text as it is now, an update still on its way to the screen included (a restored draft
+   * is set in an effect and renders later): what Monaco must start from when it mounts.
+   */
+  currentText(): string;
+  /** the latest parse, of the text as it is now or of an edit on its way back from Monaco */
+  currentDocument(): EditorDocument;
 }
 
 // A text over the limit is not parsed on every keystroke (a 5 MB paste would stall typing); the
@@ -118,6 +125,9 @@ export function useTemplateDocument(originalText: string): TemplateDocument {
     setEditorState(handle);
   }, []);
 
+  const currentText = useCallback(() => textRef.current, []);
+  const currentDocument = useCallback(() => documentRef.current, []);
+
   return {
     ...state,
     tooLarge: state.text.length > MAX_DOCUMENT_CHARS,
@@ -129,5 +139,7 @@ export function useTemplateDocument(originalText: string): TemplateDocument {
     onEditorText,
     setEditor,
     editor,
+    currentText,
+    currentDocument,
   };
 }

@@ -35,22 +35,14 @@ function monacoChunks(route: string): readonly string[] {
 
 /**
  * Has the browser download Monaco's chunks while the page loads and hydrates, at low priority,
- * without running or applying them: the JSON editor pane imports them once it has hydrated, after
- * the form (monaco-pane.tsx), and finds them downloaded. Importing them during hydration instead
- * ran ~400 ms of Monaco's code on the main thread whenever they arrived first, and the form became
- * usable that much later. The stylesheets are preloaded too: the import waits for them, and
- * fetched at that point they held the editor back by up to ~70 ms. The nonce lets the scripts'
- * preloads pass the Content-Security-Policy's script-src.
+ * without running them: the JSON editor pane imports them once it has hydrated, after the form
+ * (monaco-pane.tsx), and finds them downloaded. Importing them during hydration instead ran ~400 ms of Monaco's code
+ * on the main thread whenever they arrived first, and the form became usable that much later.
+ * The nonce lets the preload pass the Content-Security-Policy's script-src.
  */
 export function MonacoPreload({ route, nonce }: { route: string; nonce?: string | undefined }) {
   for (const chunk of monacoChunks(route)) {
-    if (chunk.endsWith(".css")) preload(`/_next/${chunk}`, { as: "style", fetchPriority: "low" });
-    else
-      preload(`/_next/${chunk}`, {
-        as: "script",
-        fetchPriority: "low",
-        ...(nonce ? { nonce } : {}),
-      });
+    preload(`/_next/${chunk}`, { as: "script", fetchPriority: "low", ...(nonce ? { nonce } : {}) });
   }
   return null;
 }

@@ -15,13 +15,10 @@ import { errorMessage } from "@/lib/template/error-message";
 import { eagerFactories } from "./eager-factories";
 import { readRouteChunks } from "./route-chunks";
 
-/**
- * Every chunk of the route's lazily loaded groups that hold Monaco code, each once: the scripts,
- * then the stylesheets the import waits for with them.
- */
+/** Every chunk of the route's lazily loaded groups that hold Monaco code, each once. */
 function monacoChunks(dist: string, route: string): string[] {
-  const groups = readRouteChunks(dist, route).lazyGroups.filter((g) => g.monaco);
-  return [...new Set([...groups.flatMap((g) => g.chunks), ...groups.flatMap((g) => g.styles)])];
+  const { lazyGroups } = readRouteChunks(dist, route);
+  return [...new Set(lazyGroups.filter((g) => g.monaco).flatMap((g) => g.chunks))];
 }
 
 /** Writes the list into `dist` and makes the listed chunks' factories compile eagerly. */
@@ -44,7 +41,7 @@ export function writeMonacoChunks(dist: string): void {
   const list: Record<string, string[]> = { [MONACO_ROUTE]: chunks };
   writeFileSync(join(dist, MONACO_CHUNKS_FILE), `${JSON.stringify(list, null, 2)}\n`);
   let factories = 0;
-  for (const chunk of chunks.filter((c) => c.endsWith(".js"))) {
+  for (const chunk of chunks) {
     const file = join(dist, chunk);
     const eager = eagerFactories(readFileSync(file, "utf8"));
     // a chunk not read as Turbopack's push([...]) stays as built (its factories compile lazily)

@@ -19,17 +19,10 @@ const texts: Record<string, string> = {
 };
 
 describe("asyncLoaderGroups", () => {
-  it("finds every loader's JavaScript and CSS chunks and ignores CSS-only loaders", () => {
+  it("finds every loader's JavaScript chunks and ignores CSS-only loaders", () => {
     expect(asyncLoaderGroups(pageChunk)).toEqual([
-      {
-        scripts: [
-          "static/chunks/ed.js",
-          "static/chunks/react-monaco.js",
-          "static/chunks/monaco-core.js",
-        ],
-        styles: ["static/chunks/a.css"],
-      },
-      { scripts: ["static/chunks/dialog.js", "static/chunks/shared.js"], styles: [] },
+      ["static/chunks/ed.js", "static/chunks/react-monaco.js", "static/chunks/monaco-core.js"],
+      ["static/chunks/dialog.js", "static/chunks/shared.js"],
     ]);
   });
 });
@@ -63,10 +56,9 @@ describe("classifyRouteChunks", () => {
           "static/chunks/react-monaco.js",
           "static/chunks/monaco-core.js",
         ],
-        styles: ["static/chunks/a.css"],
         monaco: true,
       },
-      { chunks: ["static/chunks/dialog.js"], styles: [], monaco: false },
+      { chunks: ["static/chunks/dialog.js"], monaco: false },
     ]);
     expect(result.monacoInInitial).toEqual([]);
   });

@@ -7,8 +7,7 @@
  * Initial chunks: the build manifest's `rootMainFiles` (Next's runtime, React, the router) plus the
  * client reference manifest's `entryJSFiles` of the root layout and of the page. Lazy chunk groups:
  * every `next/dynamic`/`import()` in those chunks becomes, in Turbopack's output, a loader of the form
- * `Promise.all(["static/chunks/a.js", …, "static/chunks/b.css"].map(…))`; one such list is one group,
- * its scripts and the stylesheets the loader waits for with them.
+ * `Promise.all(["static/chunks/a.js", …, "static/chunks/b.css"].map(…))`; one such list is one group.
  * A group is Monaco's when one of its chunks holds monaco-editor code, recognised by the markers below
  * (Monaco's own `MonacoEnvironment` global and the `monaco-editor` class name its DOM code sets).
  */
@@ -33,8 +32,6 @@ export interface RouteChunkInput {
 export interface LazyGroup {
   /** JavaScript chunks of one dynamic import, not already in the initial set */
   chunks: string[];
-  /** its CSS chunks: the import resolves only once they have loaded too */
-  styles: string[];
   monaco: boolean;
 }
 
@@ -45,14 +42,13 @@ export interface RouteChunks {
   monacoInInitial: string[];
 }
 
-/** Chunk paths named by async loaders in a chunk's text, one entry per loader that loads JavaScript. */
-export function asyncLoaderGroups(text: string): { scripts: string[]; styles: string[] }[] {
-  const groups: { scripts: string[]; styles: string[] }[] = [];
+/** Chunk paths named by async loaders in a chunk's text, one list per loader (JavaScript only). */
+export function asyncLoaderGroups(text: string): string[][] {
+  const groups: string[][] = [];
   for (const match of text.matchAll(LOADER)) {
     const paths = [...(match[1] ?? "").matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? "");
-    const scripts = paths.filter((p) => p.endsWith(".js"));
-    if (scripts.length > 0)
-      groups.push({ scripts, styles: paths.filter((p) => p.endsWith(".css")) });
+    const js = paths.filter((p) => p.endsWith(".js"));
+    if (js.length > 0) groups.push(js);
   }
   return groups;
 }
@@ -68,12 +64,12 @@ export function classifyRouteChunks(input: RouteChunkInput): RouteChunks {
   const lazyGroups: LazyGroup[] = [];
   for (const path of initial) {
     for (const group of asyncLoaderGroups(input.read(path) ?? "")) {
-      const chunks = group.scripts.filter((c) => !inInitial.has(c));
+      const chunks = group.filter((c) => !inInitial.has(c));
       const key = chunks.join(" ");
       if (chunks.length === 0 || seen.has(key)) continue;
       seen.add(key);
       const monaco = chunks.some((c) => MONACO_MARKERS.test(input.read(c) ?? ""));
-      lazyGroups.push({ chunks, styles: group.styles, monaco });
+      lazyGroups.push({ chunks, monaco });
     }
   }
   const monacoInInitial = initial.filter((c) => MONACO_MARKERS.test(input.read(c) ?? ""));

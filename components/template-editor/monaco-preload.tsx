@@ -36,9 +36,9 @@ function monacoChunks(route: string): readonly string[] {
 /**
  * Has the browser download Monaco's chunks while the page loads and hydrates, at low priority,
  * without running them: the JSON editor pane imports them once it has hydrated, after the form
- * (monaco-pane.tsx), and finds them downloaded. Importing them during hydration instead ran ~400 ms of Monaco's code
- * on the main thread whenever they arrived first, and the form became usable that much later.
- * The nonce lets the preload pass the Content-Security-Policy's script-src.
+ * (monaco-pane.tsx), and finds them downloaded. Importing them during hydration instead ran
+ * ~400 ms of Monaco's code on the main thread whenever they arrived first, and the form became
+ * usable that much later. The nonce lets the preload pass the Content-Security-Policy's script-src.
  */
 export function MonacoPreload({ route, nonce }: { route: string; nonce?: string | undefined }) {
   for (const chunk of monacoChunks(route)) {

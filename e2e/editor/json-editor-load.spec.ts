@@ -3,9 +3,7 @@
  * replaced the build under an open tab): the pane says why, keeps showing the template's text, the
  * form keeps editing it, and "Try again" loads the editor once the scripts can be fetched.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { MONACO_CHUNKS_FILE, MONACO_ROUTE } from "@/lib/build/monaco-chunks-list";
+import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
 import { expect, test } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 
@@ -14,13 +12,7 @@ const POOL = PREFECT_SEED.hybridPool;
 test("Monaco's scripts failing to load leave the text and the form, and Try again brings the editor", async ({
   page,
 }) => {
-  const scripts = (
-    JSON.parse(
-      readFileSync(join(process.env.POOLDECK_DIST_DIR ?? ".next", MONACO_CHUNKS_FILE), "utf8"),
-    ) as Record<string, string[]>
-  )
-    [MONACO_ROUTE]!.filter((chunk) => chunk.endsWith(".js"))
-    .map((chunk) => `/_next/${chunk}`);
+  const scripts = monacoChunkPaths();
   expect(scripts.length).toBeGreaterThan(0);
   const dropped = (url: URL) => scripts.includes(url.pathname);
   await page.route(dropped, (route) => route.abort("connectionfailed"));

@@ -5,10 +5,8 @@
  * asks for its page, and following it still works. Monaco's chunks are preloaded, once, under the
  * page's Content-Security-Policy (components/template-editor/monaco-preload.tsx).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page, Request } from "@playwright/test";
-import { MONACO_CHUNKS_FILE, MONACO_ROUTE } from "@/lib/build/monaco-chunks-list";
+import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
 import { expect, test } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 
@@ -48,12 +46,7 @@ test("the pool page asks for no other page while it loads; pointing at a header 
 test("Monaco's chunks are preloaded by the pool page, with the nonce, and each is downloaded once", async ({
   page,
 }) => {
-  // the list the build wrote (scripts/build/monaco-chunks.ts) for the build this server runs
-  const listed = (
-    JSON.parse(
-      readFileSync(join(process.env.POOLDECK_DIST_DIR ?? ".next", MONACO_CHUNKS_FILE), "utf8"),
-    ) as Record<string, string[]>
-  )[MONACO_ROUTE]!.map((chunk) => `/_next/${chunk}`);
+  const listed = monacoChunkPaths();
   expect(listed.length).toBeGreaterThan(0);
   const downloads: string[] = [];
   page.on("request", (request) => {

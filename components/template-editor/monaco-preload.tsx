@@ -1,31 +1,25 @@
 import "server-only";
 
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { preload } from "react-dom";
-import { MONACO_CHUNK_PATH, MONACO_CHUNKS_FILE } from "@/lib/build/monaco-chunks-list";
+import { readMonacoChunks } from "@/lib/build/monaco-chunks-list";
 
 const byRoute = new Map<string, readonly string[]>();
 
 /**
- * Monaco's chunks for a route, from the build's list (MONACO_CHUNKS_FILE, written after `next build`);
- * none without it (`next dev`, or a build whose chunks could not be listed). Read once.
+ * Monaco's chunks for a route, from the list written after `next build`
+ * (lib/build/monaco-chunks-list.ts); none without it (`next dev`, or a build whose chunks could not
+ * be listed). Read once.
  */
 function monacoChunks(route: string): readonly string[] {
   const known = byRoute.get(route);
   if (known) return known;
   let chunks: string[] = [];
   try {
-    const file = join(
-      process.cwd(),
-      process.env.POOLDECK_BUILD_DIST_DIR ?? ".next",
-      MONACO_CHUNKS_FILE,
+    chunks = readMonacoChunks(
+      join(process.cwd(), process.env.POOLDECK_BUILD_DIST_DIR ?? ".next"),
+      route,
     );
-    const listed = (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)[route];
-    if (Array.isArray(listed))
-      chunks = listed.filter(
-        (c): c is string => typeof c === "string" && MONACO_CHUNK_PATH.test(c),
-      );
   } catch {
     // no list: Monaco is downloaded when the editor pane first needs it
   }

@@ -184,12 +184,13 @@ export async function runClusterBench(
     await seedLarge(endpoint, sizes);
     const seedMs = performance.now() - s0;
 
-    const { client, take } = countingClient(endpoint, REGION);
-    const ctx = createEcsContext({ client: () => client });
+    const { client, autoscaling, take } = countingClient(endpoint, REGION);
+    const clients = { client: () => client, autoscaling: () => autoscaling };
+    const ctx = createEcsContext(clients);
     const cold = await clusterPage(ctx, take);
     const warm = await clusterPage(ctx, take);
 
-    const allCtx = createEcsContext({ client: () => client });
+    const allCtx = createEcsContext(clients);
     const t0 = performance.now();
     const all = await describeTaskDefinitions(REGION, (await listFamilies(allCtx)) ?? [], {
       ctx: allCtx,
@@ -211,6 +212,7 @@ export async function runClusterBench(
       actual: cold.calls[s.operation] ?? 0,
     }));
     client.destroy();
+    autoscaling.destroy();
     return { sizes, seedMs, cold, warm, describeAllFamilies, scaling };
   } finally {
     moto.stop();

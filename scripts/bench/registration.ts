@@ -55,7 +55,10 @@ export async function runRegistrationBench(): Promise<RegistrationBenchResult> {
       jobVariables: { family: families[i % FAMILIES]!, match_latest_revision_in_family: true },
     }));
     const counting = countingClient(moto.endpoint, REGION);
-    const ctx = createEcsContext({ client: () => counting.client });
+    const ctx = createEcsContext({
+      client: () => counting.client,
+      autoscaling: () => counting.autoscaling,
+    });
     const pool = {
       name: "bench",
       template: defaultTemplate as unknown as JsonObject,

@@ -78,13 +78,18 @@ export async function startBenchApps(
   const { prefect: prefectPort, moto: motoPort, app: appPort } = benchPorts();
   const dataDir = join(root, ".data-bench");
   const distDir = ".next-bench";
+  const prefectUrl = `http://127.0.0.1:${prefectPort}`;
+  // the seed reads PREFECT_API_URL and AWS_ENDPOINT_URL(_ECS) before the ports: a shell that names
+  // another stack (e.g. for the runs part) must not have the bench stack's data seeded there
   const stackEnv = {
     ...process.env,
     POOLDECK_PREFECT_PORT: prefectPort,
     POOLDECK_MOTO_PORT: motoPort,
     POOLDECK_DATA_DIR: dataDir,
+    PREFECT_API_URL: `${prefectUrl}/api`,
+    AWS_ENDPOINT_URL: `http://127.0.0.1:${motoPort}`,
+    AWS_ENDPOINT_URL_ECS: `http://127.0.0.1:${motoPort}`,
   };
-  const prefectUrl = `http://127.0.0.1:${prefectPort}`;
   const stackPid = join(dataDir, "run", "prefect.pid");
   const ownStack = !existsSync(stackPid);
   if (ownStack) log(`starting the stack: Prefect :${prefectPort}, ECS emulator :${motoPort}`);

@@ -28,7 +28,7 @@ export const DEFINITIONS = [
   "  in the DOM, laid out, not disabled, and its framework handler attached (Pooldeck: hydrated by React;",
   "  Prefect's UI: Vue listeners bound, in the Base Job Template > Defaults form).",
   "- JSON editor editable: Pooldeck's Monaco has its input element (EditContext textbox) and has rendered",
-  "  the document (Monaco is loaded lazily, at the first idle moment after hydration); Prefect's UI: its",
+  "  the document (Monaco is imported when the editor pane hydrates, after the form); Prefect's UI: its",
   '  "Advanced" tab, clicked by the probe as soon as it is bound, shows the code textarea with the template.',
   "- JavaScript before usable: encodedBodySize (compressed, as sent) of .js responses that ended before",
   "  `usable` (Resource Timing). Inline scripts in the HTML (Next's RSC payload) are not counted.",

@@ -152,6 +152,47 @@ for (const fault of ["hanging", "down"] as const) {
   });
 }
 
+test("Prefect slow to list a pool's deployments: the page paints its header and skeleton at once, then the editor", async ({
+  page,
+}, info) => {
+  const name = await createPool("slow-deployments");
+  // a first load: the instance has now seen the pool, so the next one streams its header and
+  // skeleton before Prefect answers, and holds its first paint (≤ 500 ms) for the editor's markup
+  await page.goto(poolPath(name));
+  await expect(page.getByLabel("Cluster", { exact: true })).toBeEditable();
+  // the editor's markup waits for the deployments (the RunTask preview's), here held by Prefect
+  prefect.hang((req) => req.method === "POST" && req.url === "/api/deployments/filter");
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (!list.getEntries().some((e) => e.name === "first-contentful-paint")) return;
+      const skeleton = [...document.querySelectorAll("[role=status]")].some(
+        (el) => el.textContent === "Loading the template editor…" && !el.closest("[hidden]"),
+      );
+      (window as unknown as { firstPaint: unknown }).firstPaint = {
+        heading: document.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim() ?? null,
+        skeleton,
+        editorParsed: document.getElementById("pool-editor-parsed") !== null,
+      };
+    }).observe({ type: "paint", buffered: true });
+  });
+  await page.goto(poolPath(name), { waitUntil: "commit" });
+  // painted once the hold was released, while Prefect still held the deployments
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { firstPaint?: unknown }).firstPaint))
+    .toEqual({
+      heading: `${name} ecs`,
+      skeleton: true,
+      editorParsed: false,
+    });
+  expect(prefect.held).toContain("POST /api/deployments/filter");
+  await shot(page, info, "faults-prefect-slow-deployments-skeleton");
+
+  // Prefect answers again: the editor arrives
+  await prefect.restore();
+  await expect(page.getByLabel("Cluster", { exact: true })).toBeEditable();
+  await expect(page.getByText("Loading the template editor…")).toHaveCount(0);
+});
+
 test("Prefect down, then hanging on the write, during a push: each named, never recorded as stored, the edit kept", async ({
   page,
 }, info) => {

@@ -14,6 +14,7 @@ import { buttonClass } from "@/components/ui/button";
 import { IntentLink } from "@/components/ui/intent-link";
 import { HydrateLater } from "@/components/ui/hydrate-later";
 import { PageHeader } from "@/components/ui/page-header";
+import { PaintWhenParsed, ParsedMarker } from "@/components/ui/paint-when-parsed";
 import { isPrefectError } from "@/lib/prefect/errors";
 import { asSentence } from "@/lib/outcome/types";
 import { listDeploymentsForPool } from "@/lib/prefect/deployments";
@@ -56,6 +57,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  * skeleton leave at once and the pool read streams in after them. Any other name waits for
  * Prefect's answer before the first byte. Everything else (the deployments, the first check
  * results, the editor's server render, the runs summary) streams in after the header either way.
+ * The browser holds its first paint until the editor's markup has been parsed, for at most
+ * 500 ms (PaintWhenParsed): a painted skeleton would make React hold the editor's reveal.
  */
 export default async function PoolPage({ params, searchParams }: Params) {
   const name = decodeURIComponent((await params).name);
@@ -75,18 +78,25 @@ export default async function PoolPage({ params, searchParams }: Params) {
   }
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
-    <Suspense fallback={<PoolPageSkeleton name={name} />}>
-      <MonacoPreload route={MONACO_ROUTE} nonce={nonce} />
-      <PoolPageContent
-        name={name}
-        read={read}
-        listed={listed}
-        apiUrl={client.apiUrl}
-        query={query}
-      />
-    </Suspense>
+    <>
+      {/* the first paint shows the editor, not the skeleton, when it is there within 500 ms */}
+      <PaintWhenParsed id={EDITOR_PARSED} maxMs={500} nonce={nonce} />
+      <Suspense fallback={<PoolPageSkeleton name={name} />}>
+        <MonacoPreload route={MONACO_ROUTE} nonce={nonce} />
+        <PoolPageContent
+          name={name}
+          read={read}
+          listed={listed}
+          apiUrl={client.apiUrl}
+          query={query}
+        />
+      </Suspense>
+    </>
   );
 }
+
+/** The id of the element after the editor's markup that the first paint waits for. */
+const EDITOR_PARSED = "pool-editor-parsed";
 
 type PoolRead = { pool: WorkPool } | { error: unknown };
 
@@ -216,22 +226,29 @@ async function PoolEditor(props: {
   const deployments = await loadDeployments(props.listed);
   const initialText = JSON.stringify(template, null, 2);
   return (
-    <TemplateEditor
-      pool={{ name: pool.name, type: pool.type, concurrencyLimit: pool.concurrency_limit ?? null }}
-      serverKey={props.apiUrl}
-      initialText={initialText}
-      initialChecks={initialCheckResults(initialText)}
-      cluster={cluster}
-      loadSnapshot={loadClusterSnapshot}
-      deployments={deployments}
-      {...(revealAt ? { revealAt } : {})}
-      actions={
-        <LazyUpdatePoolButton
-          poolName={pool.name}
-          loadedUpdated={pool.updated}
-          managedBy={managedSource(pool.description)}
-        />
-      }
-    />
+    <>
+      <TemplateEditor
+        pool={{
+          name: pool.name,
+          type: pool.type,
+          concurrencyLimit: pool.concurrency_limit ?? null,
+        }}
+        serverKey={props.apiUrl}
+        initialText={initialText}
+        initialChecks={initialCheckResults(initialText)}
+        cluster={cluster}
+        loadSnapshot={loadClusterSnapshot}
+        deployments={deployments}
+        {...(revealAt ? { revealAt } : {})}
+        actions={
+          <LazyUpdatePoolButton
+            poolName={pool.name}
+            loadedUpdated={pool.updated}
+            managedBy={managedSource(pool.description)}
+          />
+        }
+      />
+      <ParsedMarker id={EDITOR_PARSED} />
+    </>
   );
 }

@@ -79,8 +79,8 @@ export async function startBenchApps(
   const dataDir = join(root, ".data-bench");
   const distDir = ".next-bench";
   const prefectUrl = `http://127.0.0.1:${prefectPort}`;
-  // the seed reads PREFECT_API_URL and AWS_ENDPOINT_URL(_ECS) before the ports: a shell that names
-  // another stack (e.g. for the runs part) must not have the bench stack's data seeded there
+  // the seed and the app read PREFECT_API_URL and AWS_ENDPOINT_URL(_ECS) before the ports: a shell
+  // that names another stack (e.g. for the runs part) must not have the bench use that one
   const stackEnv = {
     ...process.env,
     POOLDECK_PREFECT_PORT: prefectPort,
@@ -113,20 +113,23 @@ export async function startBenchApps(
         await new Promise((r) => setTimeout(r, 5_000));
       }
     }
+    // the stack's ports, URLs and data dir (the app keeps its audit history there, never in the
+    // lead's .data), or the upstreams' relays in their place
     const appEnv = {
-      ...process.env,
+      ...stackEnv,
+      ...(upstreams?.prefectApiUrl ? { PREFECT_API_URL: upstreams.prefectApiUrl } : {}),
+      ...(upstreams?.awsEndpointUrl
+        ? {
+            AWS_ENDPOINT_URL: upstreams.awsEndpointUrl,
+            AWS_ENDPOINT_URL_ECS: upstreams.awsEndpointUrl,
+          }
+        : {}),
       NODE_ENV: "production" as const,
       NEXT_TELEMETRY_DISABLED: "1",
       POOLDECK_DIST_DIR: distDir,
-      PREFECT_API_URL: upstreams?.prefectApiUrl ?? `${prefectUrl}/api`,
-      AWS_ENDPOINT_URL: upstreams?.awsEndpointUrl ?? `http://127.0.0.1:${motoPort}`,
       AWS_REGION: "us-east-1",
       AWS_ACCESS_KEY_ID: "testing",
       AWS_SECRET_ACCESS_KEY: "testing",
-      POOLDECK_PREFECT_PORT: prefectPort,
-      POOLDECK_MOTO_PORT: motoPort,
-      // the app keeps its audit history there; never the lead's .data
-      POOLDECK_DATA_DIR: dataDir,
       // sign-in on, with the e2e test users in a file of our own and a secret for this run only
       POOLDECK_USERS_FILE: usersFile,
       POOLDECK_AUTH_SECRET: randomBytes(32).toString("hex"),

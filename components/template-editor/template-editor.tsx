@@ -92,7 +92,16 @@ export function TemplateEditor(props: TemplateEditorProps) {
     isObjectValue(doc.value) ? (doc.value.variables ?? null) : null,
   );
   const schema = useTemplateSchema(variablesKey);
-  const { replaceText, setAt, apply, onEditorText, setEditor, editor, currentText } = doc;
+  const {
+    replaceText,
+    setAt,
+    apply,
+    onEditorText,
+    setEditor,
+    editor,
+    currentText,
+    currentDocument,
+  } = doc;
   const reveal = useCallback(
     (d: Diagnostic) => (d.document === "template" ? editor?.reveal(d.path) : undefined),
     [editor],
@@ -171,7 +180,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
               onTextChange: onEditorText,
               onReady: setEditor,
               getCurrentText: currentText,
-              getDocument: doc.currentDocument,
+              getDocument: currentDocument,
             }}
             checks={checks}
             tooLarge={tooLarge}

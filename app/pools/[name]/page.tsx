@@ -38,6 +38,9 @@ import { MONACO_ROUTE } from "@/lib/build/monaco-chunks-list";
 
 export const dynamic = "force-dynamic";
 
+/** The id of the element after the editor's markup that the first paint waits for. */
+const EDITOR_PARSED = "pool-editor-parsed";
+
 type Params = {
   params: Promise<{ name: string }>;
   /** `at`: a JSON pointer the editor selects on load; with `deployment`, in that deployment's job_variables */
@@ -94,9 +97,6 @@ export default async function PoolPage({ params, searchParams }: Params) {
     </>
   );
 }
-
-/** The id of the element after the editor's markup that the first paint waits for. */
-const EDITOR_PARSED = "pool-editor-parsed";
 
 type PoolRead = { pool: WorkPool } | { error: unknown };
 

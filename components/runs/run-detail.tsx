@@ -2,10 +2,10 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ScrollingPre } from "@/components/ui/scrolling-pre";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatDuration } from "@/lib/runs/timings";
 import type { RunDetail, RunTask } from "@/lib/runs/types";
 import {
   editorHref,
-  formatDuration,
   formatTime,
   stateTone,
   taskDurations,

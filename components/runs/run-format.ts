@@ -5,6 +5,7 @@
  */
 import { utcTime } from "@/components/history/format";
 import { DEFAULT_LATENCY_RUNS } from "@/lib/runs/latency";
+import { formatDuration } from "@/lib/runs/timings";
 import {
   MAX_RUNS_LIMIT,
   type DiagnosisTarget,
@@ -13,20 +14,6 @@ import {
   type RunTask,
   type RunTaskLookup,
 } from "@/lib/runs/types";
-
-/** "—" where a timestamp is missing; otherwise "850 ms", "42 s", "3 min 5 s", "2 h 4 min". */
-export function formatDuration(from: string | null, to: string | null): string {
-  if (!from || !to) return "—";
-  const ms = Date.parse(to) - Date.parse(from);
-  if (!Number.isFinite(ms) || ms < 0) return "—";
-  if (ms < 1000) return `${ms} ms`;
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
-  const h = Math.floor(m / 60);
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-}
 
 export interface TaskDurations {
   /** created → image pull started */

@@ -20,7 +20,7 @@ import {
   run,
 } from "@/testing/run-timings";
 
-import { formatLatency, runTimings, timingsOf } from "./timings";
+import { formatDuration, formatLatency, runTimings, timingsOf } from "./timings";
 
 describe("runTimings", () => {
   it("splits a Fargate start into its four phases, exactly", () => {
@@ -195,5 +195,31 @@ describe("formatLatency", () => {
       "3 min 5 s",
       "—",
     ]);
+  });
+});
+
+describe("formatDuration", () => {
+  it("words the time between two timestamps to the second, and — where one is missing or they run backwards", () => {
+    const from = "2026-12-06T05:00:00.000Z";
+    const to = [
+      "2026-12-06T05:00:00.850Z",
+      "2026-12-06T05:00:42.000Z",
+      "2026-12-06T05:03:05.000Z",
+      "2026-12-06T05:04:00.000Z",
+      "2026-12-06T07:04:00.000Z",
+      "2026-12-06T07:00:00.000Z",
+      "2026-12-06T04:59:59.000Z",
+    ];
+    expect(to.map((t) => formatDuration(from, t))).toEqual([
+      "850 ms",
+      "42 s",
+      "3 min 5 s",
+      "4 min",
+      "2 h 4 min",
+      "2 h",
+      "—",
+    ]);
+    expect(formatDuration(null, from)).toBe("—");
+    expect(formatDuration(from, null)).toBe("—");
   });
 });

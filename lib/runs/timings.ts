@@ -165,3 +165,20 @@ export function formatLatency(ms: number | null): string {
   const s = Math.round(abs / 1000);
   return `${sign}${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
 }
+
+/**
+ * The time between two ISO timestamps, to the second (a run's phases, a heartbeat's age): "—" where
+ * a timestamp is missing; otherwise "850 ms", "42 s", "3 min 5 s", "2 h 4 min".
+ */
+export function formatDuration(from: string | null, to: string | null): string {
+  if (!from || !to) return "—";
+  const ms = Date.parse(to) - Date.parse(from);
+  if (!Number.isFinite(ms) || ms < 0) return "—";
+  if (ms < 1000) return `${ms} ms`;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}

@@ -193,6 +193,32 @@ test("Prefect slow to list a pool's deployments: the page paints its header and 
   await expect(page.getByText("Loading the template editor…")).toHaveCount(0);
 });
 
+test("Prefect hanging on a pool's runs: the editor works, the runs line says why and reads again on request", async ({
+  page,
+}, info) => {
+  const name = await createPool("slow-runs");
+  // the runs line is asked for once the page is idle; its flow runs read is held until the deadline
+  prefect.hang((req) => req.method === "POST" && req.url === "/api/flow_runs/filter");
+  await page.goto(poolPath(name));
+  await expect(page.getByLabel("Cluster", { exact: true })).toBeEditable();
+  await waitForMonaco(page);
+  const line = page.getByRole("status").filter({ hasText: "The pool's runs could not be read" });
+  await expect(line).toHaveText(
+    `The pool's runs could not be read: Prefect at ${prefectUrl} did not answer within 3 s.Try again`,
+    { timeout: 15_000 },
+  );
+  expect(prefect.held).toContain("POST /api/flow_runs/filter");
+  await shot(page, info, "faults-prefect-slow-runs");
+
+  // Prefect answers again: Try again brings the line, and the editor kept what it showed
+  await prefect.restore();
+  await line.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("region", { name: "Recent runs" })).toHaveText(
+    "No runs yetWorkers: none has polled this pool; its runs stay Late until one does.",
+  );
+  await expect(page.getByLabel("Cluster", { exact: true })).toHaveValue("demo-cluster");
+});
+
 test("Prefect down, then hanging on the write, during a push: each named, never recorded as stored, the edit kept", async ({
   page,
 }, info) => {

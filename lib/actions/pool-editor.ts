@@ -5,6 +5,8 @@ import { readSnapshot } from "@/lib/ecs";
 import { getPrefectClient } from "@/lib/prefect/client";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { poolDeploymentVerdicts, type PoolDeploymentsData } from "@/lib/push/pool-deployments";
+import { poolRunsLine, type PoolRunsLine } from "@/lib/runs/health";
+import { loadPoolRuns } from "@/lib/runs/load";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import { ActionRefusal, defineAction } from "./action-client";
 import { poolName } from "./inputs";
@@ -44,6 +46,25 @@ export const loadPoolDeployments = defineAction({
         ok: false,
         error: errorMessage(error),
       });
+    }
+  },
+});
+
+/**
+ * The pool page's runs line (how the last 20 runs went, the workers' heartbeats). The page asks for
+ * it at the browser's first idle moment, like the deployments: its Prefect and ECS reads then run
+ * after the JSON editor is up instead of alongside the page's hydration (BENCHMARKS.md).
+ */
+export const loadPoolRunsLine = defineAction({
+  name: "loadPoolRunsLine",
+  pool: (name) => (typeof name === "string" ? name : undefined),
+  role: "viewer",
+  input: poolName,
+  handler: async (name): Promise<PoolRunsLine> => {
+    try {
+      return poolRunsLine(await loadPoolRuns(name, { limit: 20 }), new Date().toISOString());
+    } catch (error) {
+      throw new ActionRefusal({ ok: false, error: errorMessage(error) });
     }
   },
 });

@@ -1,9 +1,10 @@
 /**
- * The pool page's one-line health: how many of the recent runs failed and, by diagnosis, why.
- * Pure: it reads the runs lib/runs/load.ts already loaded.
+ * The pool page's one-line health: how many of the recent runs failed and, by diagnosis, why, and
+ * the pool's workers with their last heartbeat. Pure: it reads what lib/runs/load.ts loaded.
  */
 import { RUN_DIAGNOSES } from "./diagnoses/catalog";
-import type { PoolRun } from "./types";
+import { formatDuration } from "./timings";
+import type { PoolRun, PoolRunsPage, PoolWorker } from "./types";
 
 const FAILED = new Set(["FAILED", "CRASHED"]);
 const FINISHED = new Set(["COMPLETED", "FAILED", "CRASHED", "CANCELLED"]);
@@ -41,4 +42,44 @@ export function healthSummary(runs: PoolRun[]): string {
     .map(([rule]) => RUN_DIAGNOSES.find((d) => d.id === rule)?.title ?? rule);
   const why = titles.length ? `: ${titles.slice(0, 3).join(", ")}` : "";
   return `${failed.length} of ${last} failed${why}`;
+}
+
+/** The pool page's runs line, as words: the server composes it, the page only lays it out. */
+export interface PoolRunsLine {
+  /** healthSummary of the recent runs, e.g. "2 of the last 20 runs failed: image pull" */
+  runs: string;
+  /** the workers and their last heartbeat, or why there is no list */
+  workers: string;
+  /** true when `workers` says why there is no list (a push pool, a failed read): shown muted */
+  workersMuted: boolean;
+}
+
+function workerWords(w: PoolWorker, now: string): string {
+  const ago = w.lastHeartbeat ? `${formatDuration(w.lastHeartbeat, now)} ago` : "never";
+  return `${w.name} (${w.status ? `${w.status.toLowerCase()}, ` : ""}last heartbeat ${ago})`;
+}
+
+/** The runs line of `page` at ISO time `now` (the heartbeats' age is counted to it). */
+export function poolRunsLine(page: PoolRunsPage, now: string): PoolRunsLine {
+  const runs = healthSummary(page.runs);
+  if (page.poolType.endsWith(":push")) {
+    return { runs, workers: "Push pool: Prefect submits its runs, no worker.", workersMuted: true };
+  }
+  if (page.workers === null) {
+    const why = page.problems.find((p) => p.section === "workers")?.message;
+    return {
+      runs,
+      workers: `Workers could not be read${why ? `: ${why}` : "."}`,
+      workersMuted: true,
+    };
+  }
+  if (page.workers.length === 0) {
+    return {
+      runs,
+      workers: "Workers: none has polled this pool; its runs stay Late until one does.",
+      workersMuted: false,
+    };
+  }
+  const list = page.workers.map((w) => workerWords(w, now)).join(", ");
+  return { runs, workers: `Workers: ${list}`, workersMuted: false };
 }

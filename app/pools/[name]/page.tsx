@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { DeferredDeployments } from "@/components/pools/deferred-deployments";
 import { PoolEditorSkeleton } from "@/components/pools/pool-editor-skeleton";
-import { PoolRunsSummary, PoolRunsSummaryFallback } from "@/components/runs/pool-runs-summary";
+import { PoolRunsSummary } from "@/components/runs/pool-runs-summary";
 import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
 import { MonacoPreload } from "@/components/template-editor/monaco-preload";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
@@ -22,7 +22,11 @@ import type { WorkPool } from "@/lib/prefect/types";
 import { poolSeenRecently } from "@/lib/prefect/known-pools";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
-import { loadClusterSnapshot, loadPoolDeployments } from "@/lib/actions/pool-editor";
+import {
+  loadClusterSnapshot,
+  loadPoolDeployments,
+  loadPoolRunsLine,
+} from "@/lib/actions/pool-editor";
 import {
   getPrefectClient,
   initialCheckResults,
@@ -58,8 +62,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  * BENCHMARKS.md). A pool this server has seen in Prefect in the last minutes (lib/prefect/
  * known-pools.ts: the pools list, an earlier visit) is taken to exist: the header and an editor
  * skeleton leave at once and the pool read streams in after them. Any other name waits for
- * Prefect's answer before the first byte. Everything else (the deployments, the first check
- * results, the editor's server render, the runs summary) streams in after the header either way.
+ * Prefect's answer before the first byte. Everything else (the deployments list, the first check
+ * results, the editor's server render) streams in after the header either way; the runs line and
+ * the deployments section are asked for once the browser is idle.
  * The browser holds its first paint until the editor's markup has been parsed, for at most
  * 500 ms (PaintWhenParsed): a painted skeleton would make React hold the editor's reveal.
  */
@@ -180,10 +185,8 @@ async function PoolPageContent(props: {
         actions={<PoolActions name={pool.name} />}
       />
       {restored}
-      {/* streamed after the page: the editor never waits on Prefect's runs or on ECS */}
-      <Suspense fallback={<PoolRunsSummaryFallback />}>
-        <PoolRunsSummary pool={pool} />
-      </Suspense>
+      {/* asked for once the editor is up: the editor never waits on Prefect's runs or on ECS */}
+      <PoolRunsSummary poolName={pool.name} load={loadPoolRunsLine} />
       {!isEcs ? (
         <Alert
           tone="warning"

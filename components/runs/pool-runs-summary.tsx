@@ -22,20 +22,23 @@ export type RunsLineLoader = (poolName: string) => Promise<ActionResult<PoolRuns
  * box of the same height says it is reading, so the editor below does not move.
  */
 export function PoolRunsSummary({ poolName, load }: { poolName: string; load: RunsLineLoader }) {
-  const [read, setRead] = useState<{ line: PoolRunsLine } | { error: string } | null>(null);
+  // each answer names its pool: another pool's line is never shown while this one's is asked for
+  const [answer, setAnswer] = useState<
+    ({ pool: string } & ({ line: PoolRunsLine } | { error: string })) | null
+  >(null);
   // the newest request's number: an answer to an older one (a retry, the page left) is dropped
   const latest = useRef(0);
   const ask = useCallback(() => {
     const asked = ++latest.current;
-    setRead(null);
+    setAnswer(null);
     load(poolName).then(
       (result) => {
-        if (latest.current === asked) {
-          setRead(result.ok ? { line: result.data } : { error: result.error });
-        }
+        if (latest.current !== asked) return;
+        const pool = { pool: poolName };
+        setAnswer(result.ok ? { ...pool, line: result.data } : { ...pool, error: result.error });
       },
       (error: unknown) => {
-        if (latest.current === asked) setRead({ error: errorMessage(error) });
+        if (latest.current === asked) setAnswer({ pool: poolName, error: errorMessage(error) });
       },
     );
   }, [load, poolName]);
@@ -47,6 +50,7 @@ export function PoolRunsSummary({ poolName, load }: { poolName: string; load: Ru
     };
   }, [ask]);
   const href = `/pools/${encodeURIComponent(poolName)}/runs`;
+  const read = answer?.pool === poolName ? answer : null;
   if (read === null) {
     return (
       <p role="status" className={`${box} text-muted-foreground`}>

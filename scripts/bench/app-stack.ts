@@ -44,8 +44,14 @@ export function benchPorts(): { prefect: string; moto: string; app: string } {
 export interface BenchAppOptions {
   /** where the app reaches Prefect and AWS, when not directly (the load bench counts through proxies) */
   upstreams?: { prefectApiUrl: string; awsEndpointUrl: string };
-  /** reuse an existing .next-bench build (a second part of the same run) */
+  /** reuse an existing build in `distDir` (a second part of the same run) */
   reuseBuild?: boolean;
+  /** the build to serve (default .next-bench; built from the working tree unless reused) */
+  distDir?: string;
+  /** the server's port (default: benchPorts().app) */
+  appPort?: string;
+  /** the session secret (default: one made for this server); servers that share it share sign-ins */
+  authSecret?: string;
 }
 
 const root = join(import.meta.dirname, "..", "..");
@@ -75,9 +81,10 @@ export async function startBenchApps(
   options: BenchAppOptions = {},
 ): Promise<BenchApps> {
   const { upstreams } = options;
-  const { prefect: prefectPort, moto: motoPort, app: appPort } = benchPorts();
+  const { prefect: prefectPort, moto: motoPort, app: defaultAppPort } = benchPorts();
+  const appPort = options.appPort ?? defaultAppPort;
   const dataDir = join(root, ".data-bench");
-  const distDir = ".next-bench";
+  const distDir = options.distDir ?? ".next-bench";
   const prefectUrl = `http://127.0.0.1:${prefectPort}`;
   // the seed and the app read PREFECT_API_URL and AWS_ENDPOINT_URL(_ECS) before the ports: a shell
   // that names another stack (e.g. for the runs part) must not have the bench use that one
@@ -132,7 +139,7 @@ export async function startBenchApps(
       AWS_SECRET_ACCESS_KEY: "testing",
       // sign-in on, with the e2e test users in a file of our own and a secret for this run only
       POOLDECK_USERS_FILE: usersFile,
-      POOLDECK_AUTH_SECRET: randomBytes(32).toString("hex"),
+      POOLDECK_AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("hex"),
     };
     let buildMs: number | null = null;
     if (

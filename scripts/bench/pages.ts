@@ -27,9 +27,9 @@ import {
 import { formatKeystrokeSummary, summarizeKeystroke, type TraceEvent } from "./trace-summary";
 
 export const CONFLICT_WAIT_MS = 5_000;
-const SERVER_WARM_UP_REQUESTS = 20;
-const SETTLE_MS = 2_000;
-const VIEWPORT = { width: 1440, height: 900 };
+export const SERVER_WARM_UP_REQUESTS = 20;
+export const SETTLE_MS = 2_000;
+export const VIEWPORT = { width: 1440, height: 900 };
 /**
  * Prefect's default ECS template (the seeded pool's) ends task_run_request with
  * `"capacityProviderStrategy": "{{ capacity_provider_strategy }}"`, empty by default. The edit
@@ -100,7 +100,8 @@ function urlFor(app: BenchApp, o: PageBenchOptions): string {
 
 type Marks = { form?: number; json?: number };
 
-async function load(page: Page, url: string): Promise<LoadFigures> {
+/** One navigation of `page` to `url`, measured by the probe's marks (page-probe.ts) and Resource Timing. */
+export async function measureLoad(page: Page, url: string): Promise<LoadFigures> {
   // listened for, not polled: nothing of the harness runs in the page while it loads (page-probe.ts)
   const ready = page.waitForEvent("console", {
     predicate: (message) => message.text() === READY_MESSAGE,
@@ -275,9 +276,9 @@ async function oneRun(
     await context.addInitScript({ content: initScript(app) });
     const page = await context.newPage();
     const url = urlFor(app, o);
-    const cold = await load(page, url);
+    const cold = await measureLoad(page, url);
     if (shots) await page.screenshot({ path: `${shots}-${app}-1-editable.png` });
-    const warm = await load(page, url);
+    const warm = await measureLoad(page, url);
     const c = await conflict(page, app, o.pool, templateText, trace).catch(
       async (error: unknown) => {
         await page.screenshot({ path: join(o.screenshotDir, `failed-${app}.png`) });

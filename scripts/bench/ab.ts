@@ -89,6 +89,7 @@ async function main() {
             const page = await context.newPage();
             const target = url(side === "a" ? a : b);
             const cold = await measureLoad(page, target);
+            await page.waitForTimeout(SETTLE_MS); // as the page bench: the warm reload on its own
             const warm = await measureLoad(page, target);
             if (i < 0) continue;
             loads[side].push({

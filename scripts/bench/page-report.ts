@@ -95,9 +95,10 @@ export function formatPageReport(input: {
   );
   return [
     `Chromium ${input.chromium}, pool ${input.pool}; runs alternate Pooldeck / Prefect UI, each in a fresh browser`,
-    "context (cold cache); warm = a reload in the same context. First, unmeasured: 20 requests of each page",
-    "(so neither server runs its first, unoptimized requests in the figures) and one browser round;",
-    "every measured run starts after 2 s without load.",
+    "context (cold cache); warm = a reload in the same context 2 s after the cold load's marks (so neither",
+    "page's work after it is ready, such as Pooldeck's deferred sections, overlaps the reload). First,",
+    "unmeasured: 20 requests of each page (so neither server runs its first, unoptimized requests in the",
+    "figures) and one browser round; every measured run starts after 2 s without load.",
     `Pooldeck:   ${input.urls.pooldeck}`,
     `Prefect UI: ${input.urls.prefect}`,
     ...DEFINITIONS,

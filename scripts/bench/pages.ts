@@ -2,7 +2,7 @@
  * Page figures, Pooldeck against Prefect's own UI, in one Chromium: the pool editor
  * (/pools/<pool>) and Prefect's work pool edit page (/work-pools/work-pool/<pool>/edit) for the same
  * pool, alternating, a fresh browser context (cold cache) per run, plus a warm reload in the same
- * context. Marks are taken inside the page (page-probe.ts); Playwright only drives.
+ * context once the cold load has settled (SETTLE_MS). Marks are taken inside the page (page-probe.ts); Playwright only drives.
  *   - JavaScript before usable: script responses that ended before the `form` mark.
  *   - time to edit: navigation start → `form` (the template form) and → `json` (the JSON editor).
  *   - conflict: keydown of the keystroke that completes "capacityProviderStrategy" in
@@ -278,6 +278,9 @@ async function oneRun(
     const url = urlFor(app, o);
     const cold = await measureLoad(page, url);
     if (shots) await page.screenshot({ path: `${shots}-${app}-1-editable.png` });
+    // what the page does once it is ready (Pooldeck's deferred sections, Prefect's UI's API calls)
+    // would otherwise overlap the reload: the warm figure is the cached load alone
+    await page.waitForTimeout(SETTLE_MS);
     const warm = await measureLoad(page, url);
     const c = await conflict(page, app, o.pool, templateText, trace).catch(
       async (error: unknown) => {

@@ -2,7 +2,8 @@
  * Page figures, Pooldeck against Prefect's own UI, in one Chromium: the pool editor
  * (/pools/<pool>) and Prefect's work pool edit page (/work-pools/work-pool/<pool>/edit) for the same
  * pool, alternating, a fresh browser context (cold cache) per run, plus a warm reload in the same
- * context once the cold load has settled (SETTLE_MS). Marks are taken inside the page (page-probe.ts); Playwright only drives.
+ * context once the cold load has settled (SETTLE_MS). Marks are taken inside the page
+ * (page-probe.ts); Playwright only drives.
  *   - JavaScript before usable: script responses that ended before the `form` mark.
  *   - time to edit: navigation start → `form` (the template form) and → `json` (the JSON editor).
  *   - conflict: keydown of the keystroke that completes "capacityProviderStrategy" in

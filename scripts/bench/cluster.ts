@@ -184,8 +184,7 @@ export async function runClusterBench(
     await seedLarge(endpoint, sizes);
     const seedMs = performance.now() - s0;
 
-    const { client, autoscaling, take } = countingClient(endpoint, REGION);
-    const clients = { client: () => client, autoscaling: () => autoscaling };
+    const { client, autoscaling, clients, take } = countingClient(endpoint, REGION);
     const ctx = createEcsContext(clients);
     const cold = await clusterPage(ctx, take);
     const warm = await clusterPage(ctx, take);

@@ -55,10 +55,7 @@ export async function runRegistrationBench(): Promise<RegistrationBenchResult> {
       jobVariables: { family: families[i % FAMILIES]!, match_latest_revision_in_family: true },
     }));
     const counting = countingClient(moto.endpoint, REGION);
-    const ctx = createEcsContext({
-      client: () => counting.client,
-      autoscaling: () => counting.autoscaling,
-    });
+    const ctx = createEcsContext(counting.clients);
     const pool = {
       name: "bench",
       template: defaultTemplate as unknown as JsonObject,

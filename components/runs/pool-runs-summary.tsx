@@ -19,26 +19,24 @@ export type RunsLineLoader = (poolName: string) => Promise<ActionResult<PoolRuns
  * and its workers with their last heartbeat. Asked for at the browser's first idle moment (at most
  * 2 s after hydration), which on the pool page comes once the JSON editor is up: its Prefect and
  * ECS reads no longer share the machine with the page's hydration and Monaco's start. Until then a
- * box of the same height says it is reading, so the editor below does not move.
+ * box of the same height says it is reading, so the editor below does not move. Keyed by the pool's
+ * name where it is used, so that another pool's page starts afresh.
  */
 export function PoolRunsSummary({ poolName, load }: { poolName: string; load: RunsLineLoader }) {
-  // each answer names its pool: another pool's line is never shown while this one's is asked for
-  const [answer, setAnswer] = useState<
-    ({ pool: string } & ({ line: PoolRunsLine } | { error: string })) | null
-  >(null);
+  const [read, setRead] = useState<{ line: PoolRunsLine } | { error: string } | null>(null);
   // the newest request's number: an answer to an older one (a retry, the page left) is dropped
   const latest = useRef(0);
   const ask = useCallback(() => {
     const asked = ++latest.current;
-    setAnswer(null);
+    setRead(null);
     load(poolName).then(
       (result) => {
-        if (latest.current !== asked) return;
-        const pool = { pool: poolName };
-        setAnswer(result.ok ? { ...pool, line: result.data } : { ...pool, error: result.error });
+        if (latest.current === asked) {
+          setRead(result.ok ? { line: result.data } : { error: result.error });
+        }
       },
       (error: unknown) => {
-        if (latest.current === asked) setAnswer({ pool: poolName, error: errorMessage(error) });
+        if (latest.current === asked) setRead({ error: errorMessage(error) });
       },
     );
   }, [load, poolName]);
@@ -50,7 +48,6 @@ export function PoolRunsSummary({ poolName, load }: { poolName: string; load: Ru
     };
   }, [ask]);
   const href = `/pools/${encodeURIComponent(poolName)}/runs`;
-  const read = answer?.pool === poolName ? answer : null;
   if (read === null) {
     return (
       <p role="status" className={`${box} text-muted-foreground`}>

@@ -186,7 +186,7 @@ async function PoolPageContent(props: {
       />
       {restored}
       {/* asked for once the editor is up: the editor never waits on Prefect's runs or on ECS */}
-      <PoolRunsSummary poolName={pool.name} load={loadPoolRunsLine} />
+      <PoolRunsSummary key={pool.name} poolName={pool.name} load={loadPoolRunsLine} />
       {!isEcs ? (
         <Alert
           tone="warning"

@@ -1,12 +1,11 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useState, useTransition } from "react";
+import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
-import { whenIdle } from "@/lib/browser/when-idle";
+import { useIdleRead } from "@/components/ui/use-idle-read";
 import type { ActionResult } from "@/lib/outcome/types";
 import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
-import { errorMessage } from "@/lib/template/error-message";
 
 /**
  * The section's view (the deployment cards, the registration prediction, the job_variables
@@ -21,10 +20,10 @@ const PoolDeployments = dynamic(loadView, { loading: () => <Reading /> });
 export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<PoolDeploymentsData>>;
 
 /**
- * The pool's deployments section, asked for at the browser's first idle moment (a server action
- * that reads and checks them on the server): its cluster reads and checks then no longer compete
- * with the form and the JSON editor for the server and the browser while the page loads. A failure
- * says why and offers a retry.
+ * The pool's deployments section, read when the browser is first idle (useIdleRead; a server
+ * action that reads and checks them on the server): its cluster reads and checks then no longer
+ * compete with the form and the JSON editor for the server and the browser while the page loads.
+ * A failure says why and offers a retry.
  */
 export function DeferredDeployments({
   poolName,
@@ -33,35 +32,23 @@ export function DeferredDeployments({
   poolName: string;
   load: DeploymentsLoader;
 }) {
-  const [section, setSection] = useState<PoolDeploymentsData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const read = useCallback(() => {
-    // fetched in parallel with the action (a failed fetch is the view's own load to report)
-    loadView().catch(() => {});
-    startTransition(async () => {
-      const result = await load(poolName).catch((e: unknown) => ({
-        ok: false as const,
-        error: errorMessage(e),
-      }));
-      setError(result.ok ? null : result.error);
-      if (result.ok) setSection(result.data);
-    });
-  }, [load, poolName]);
-  // on the pool page the first idle moment comes once the JSON editor is up
-  useEffect(() => whenIdle(read, 2_000), [read]);
-  if (section) return <PoolDeployments data={section} />;
-  if (error && !pending) {
-    return (
-      <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-destructive">
-        The deployments could not be read: {error}
-        <Button type="button" size="sm" variant="ghost" onClick={read}>
-          Try again
-        </Button>
-      </div>
-    );
-  }
-  return <Reading />;
+  const [read, retry] = useIdleRead(
+    useCallback(() => {
+      // fetched in parallel with the action (a failed fetch is the view's own load to report)
+      loadView().catch(() => {});
+      return load(poolName);
+    }, [load, poolName]),
+  );
+  if (read === null) return <Reading />;
+  if ("data" in read) return <PoolDeployments data={read.data} />;
+  return (
+    <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-destructive">
+      The deployments could not be read: {read.error}
+      <Button type="button" size="sm" variant="ghost" onClick={retry}>
+        Try again
+      </Button>
+    </div>
+  );
 }
 
 function Reading() {

@@ -1,12 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { IntentLink } from "@/components/ui/intent-link";
-import { whenIdle } from "@/lib/browser/when-idle";
+import { useIdleRead } from "@/components/ui/use-idle-read";
 import { asSentence, type ActionResult } from "@/lib/outcome/types";
 import type { PoolRunsLine } from "@/lib/runs/health";
-import { errorMessage } from "@/lib/template/error-message";
 
 const box =
   "mb-4 flex min-h-10 flex-wrap items-center gap-x-6 gap-y-1 rounded-md border border-border bg-card px-3 py-2 text-sm";
@@ -16,37 +15,12 @@ export type RunsLineLoader = (poolName: string) => Promise<ActionResult<PoolRuns
 
 /**
  * The pool page's line about its runs ("2 of the last 20 runs failed", linking to the runs page)
- * and its workers with their last heartbeat. Asked for at the browser's first idle moment (at most
- * 2 s after hydration), which on the pool page comes once the JSON editor is up: its Prefect and
- * ECS reads no longer share the machine with the page's hydration and Monaco's start. Until then a
- * box of the same height says it is reading, so the editor below does not move. Keyed by the pool's
- * name where it is used, so that another pool's page starts afresh.
+ * and its workers with their last heartbeat, read when the browser is first idle (useIdleRead).
+ * Until then a box of the same height says it is reading, so the editor below does not move. Keyed
+ * by the pool's name where it is used, so that another pool's page starts afresh.
  */
 export function PoolRunsSummary({ poolName, load }: { poolName: string; load: RunsLineLoader }) {
-  const [read, setRead] = useState<{ line: PoolRunsLine } | { error: string } | null>(null);
-  // the newest request's number: an answer to an older one (a retry, the page left) is dropped
-  const latest = useRef(0);
-  const ask = useCallback(() => {
-    const asked = ++latest.current;
-    setRead(null);
-    load(poolName).then(
-      (result) => {
-        if (latest.current === asked) {
-          setRead(result.ok ? { line: result.data } : { error: result.error });
-        }
-      },
-      (error: unknown) => {
-        if (latest.current === asked) setRead({ error: errorMessage(error) });
-      },
-    );
-  }, [load, poolName]);
-  useEffect(() => {
-    const cancel = whenIdle(ask, 2_000);
-    return () => {
-      latest.current += 1;
-      cancel();
-    };
-  }, [ask]);
+  const [read, ask] = useIdleRead(useCallback(() => load(poolName), [load, poolName]));
   const href = `/pools/${encodeURIComponent(poolName)}/runs`;
   if (read === null) {
     return (
@@ -65,7 +39,7 @@ export function PoolRunsSummary({ poolName, load }: { poolName: string; load: Ru
       </p>
     );
   }
-  const { line } = read;
+  const { data: line } = read;
   return (
     <section aria-label="Recent runs" className={box}>
       <IntentLink href={href} className="font-medium underline underline-offset-2">

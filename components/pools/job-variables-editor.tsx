@@ -58,8 +58,11 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
   const pendingReveal = useRef(
     searchParams.get("deployment") === deployment.id ? searchParams.get("at") : null,
   );
+  // until Monaco is ready, the pane edits the text as plain text
+  const [monacoReady, setMonacoReady] = useState(false);
   const onReady = useCallback((h: JsonEditorHandle | null) => {
     handle.current = h;
+    setMonacoReady(h !== null);
     if (h && pendingReveal.current) {
       h.reveal(pendingReveal.current);
       pendingReveal.current = null;
@@ -128,6 +131,8 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
             onTextChange={onText}
             onReady={onReady}
             getCurrentText={getCurrentText}
+            plainText={monacoReady ? undefined : text}
+            label={label}
           />
         </div>
         {emptying ? (

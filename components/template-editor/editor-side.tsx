@@ -12,8 +12,7 @@ import type { Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue, Mode } from "@/lib/template/types";
 import { ChecksPanel } from "./checks-panel";
-import type { JsonEditorProps } from "./json-editor";
-import { MonacoPane } from "./monaco-pane";
+import { MonacoPane, type MonacoPaneProps } from "./monaco-pane";
 import type { PreviewDeployment } from "./runtask-preview";
 import type { TimedCheckResult } from "./use-checks";
 
@@ -31,7 +30,7 @@ function RenderingPreview() {
 }
 
 export interface EditorSideProps {
-  monaco: JsonEditorProps;
+  monaco: MonacoPaneProps;
   checks: TimedCheckResult;
   /** why the text is not checked (over the size limit), if it is not */
   tooLarge: string | undefined;

@@ -40,6 +40,10 @@ export interface JsonEditorProps {
   getCurrentText?: () => string;
   /** the editor's parsed document right now: markers reuse its tree instead of parsing the text */
   getDocument?: () => EditorDocument;
+  /** the editor's accessible name (Monaco's, and the plain-text stage's before it) */
+  label: string;
+  /** the plain text area Monaco replaces (monaco-pane.tsx): its selection and focus carry over */
+  replaces?: () => HTMLTextAreaElement | null;
 }
 
 const severities = {
@@ -48,8 +52,8 @@ const severities = {
   info: monaco.MarkerSeverity.Info,
 } as const;
 
-// one object (with the measured size, once): @monaco-editor/react calls updateOptions whenever the
-// options change identity
+// @monaco-editor/react calls updateOptions whenever the options change identity: they are
+// memoized on what varies (the measured size, once; the label)
 const EDITOR_OPTIONS = {
   automaticLayout: true,
   minimap: { enabled: false },
@@ -60,8 +64,28 @@ const EDITOR_OPTIONS = {
   wordBasedSuggestions: "off" as const,
   fixedOverflowWidgets: true,
   lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
-  ariaLabel: "Base job template JSON",
 };
+
+/**
+ * Monaco takes the user's place from the plain text area it replaces, in one task, so no keystroke
+ * falls between them: the area stops taking input (inert: no focus, no clicks, out of the
+ * accessibility tree) until the pane removes it, and if it had the focus, Monaco gets it with the
+ * same selection. The text is the same: both show the page's document.
+ */
+function takeOver(editor: Parameters<OnMount>[0], area: HTMLTextAreaElement) {
+  const focused = document.activeElement === area;
+  area.inert = true;
+  const model = editor.getModel();
+  if (!focused || !model) return;
+  const anchor = model.getPositionAt(area.selectionStart);
+  const head = model.getPositionAt(area.selectionEnd);
+  const [from, to] = area.selectionDirection === "backward" ? [head, anchor] : [anchor, head];
+  editor.setSelection(
+    new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column),
+  );
+  editor.revealPositionInCenterIfOutsideViewport(to);
+  editor.focus();
+}
 
 export default function JsonEditor(props: JsonEditorProps) {
   const { modelPath, diagnostics, schema, onTextChange, onReady, getDocument } = props;
@@ -82,9 +106,10 @@ export default function JsonEditor(props: JsonEditorProps) {
     const el = box.current;
     if (el) setDimension({ width: el.clientWidth, height: el.clientHeight });
   }, []);
+  const ariaLabel = props.label;
   const options = useMemo(
-    () => (dimension ? { ...EDITOR_OPTIONS, dimension } : EDITOR_OPTIONS),
-    [dimension],
+    () => ({ ...EDITOR_OPTIONS, ariaLabel, ...(dimension ? { dimension } : {}) }),
+    [dimension, ariaLabel],
   );
 
   useEffect(() => {
@@ -133,6 +158,8 @@ export default function JsonEditor(props: JsonEditorProps) {
     editorRef.current = editor;
     const latest = props.getCurrentText?.();
     if (latest !== undefined && latest !== editor.getValue()) editor.setValue(latest);
+    const area = props.replaces?.();
+    if (area) takeOver(editor, area);
     setMounted(true);
     editor.onDidChangeModelContent(() => onTextChangeRef.current(editor.getValue()));
     onReady({

@@ -1,48 +1,99 @@
 "use client";
 
-import { memo, useCallback, useEffect, useState, type ComponentType } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+  type Ref,
+} from "react";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/template/error-message";
+import { cn } from "@/lib/utils";
 import type { JsonEditorProps } from "./json-editor";
 
-/** The pane before Monaco is there: the document as text, or why the editor could not load. */
-function Placeholder({
+/**
+ * The document as plain, editable text: until Monaco takes over, and for good if Monaco cannot
+ * load. Every change goes to the page like Monaco's do, so the form and the checks follow it, and
+ * Monaco starts from it (with its selection and focus, json-editor.tsx). Read-only until it has
+ * hydrated: React puts the server's text back into a text area when it hydrates it, so anything
+ * typed before then would be lost.
+ */
+function PlainText({
+  label,
   text,
+  onTextChange,
+  area,
+  live,
+  covering,
   failure,
   onRetry,
 }: {
+  label: string;
   text: string;
+  onTextChange(text: string): void;
+  area: Ref<HTMLTextAreaElement>;
+  /** hydrated: it takes input (a moment after it shows, so one status line says it all) */
+  live: boolean;
+  /** over Monaco while it is being created (it takes the pane once it is ready) */
+  covering: boolean;
   failure?: string;
   onRetry?(): void;
 }) {
   return (
-    <div className="relative h-full overflow-auto bg-card">
+    <div className={cn("flex h-full flex-col bg-card", covering && "absolute inset-0 z-10")}>
       {failure ? (
         <div
           role="alert"
-          className="sticky top-0 flex flex-wrap items-center gap-2 bg-destructive-muted px-3 py-1 text-xs"
+          className="flex flex-wrap items-center gap-2 bg-destructive-muted px-3 py-1 text-xs"
         >
-          The JSON editor could not be loaded: {failure}. The form still edits the template.
+          The JSON editor could not be loaded: {failure}. The text below and the form still edit the
+          template.
           <Button type="button" size="sm" variant="ghost" onClick={onRetry}>
             Try again
           </Button>
         </div>
       ) : (
+        // over the text's top right corner, so the lines sit where Monaco will draw them
         <p
           role="status"
-          className="sticky top-0 bg-card/90 px-3 py-1 text-xs text-muted-foreground"
+          className="pointer-events-none absolute top-1 right-4 bg-card/90 px-2 text-xs text-muted-foreground"
         >
-          Loading the JSON editor…
+          Plain text until the JSON editor has loaded…
         </p>
       )}
-      <pre className="px-3 pb-3 font-mono text-xs text-muted-foreground">{text}</pre>
+      <textarea
+        ref={area}
+        aria-label={label}
+        value={text}
+        readOnly={!live}
+        onChange={(e) => onTextChange(e.target.value)}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoCorrect="off"
+        wrap="off"
+        className="min-h-0 flex-1 resize-none bg-card px-3 pb-3 font-mono text-[13px] leading-[18px] outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
+      />
     </div>
   );
 }
 
 type Editor = ComponentType<JsonEditorProps>;
 
+// false while the server renders and React hydrates, true from the render right after hydration
+const noSubscription = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
+
 const importEditor = () => import("./json-editor").then((m): Editor => m.default);
+
+export interface MonacoPaneProps extends JsonEditorProps {
+  /** the document's text while Monaco does not have it (the plain-text stage shows and edits it) */
+  plainText: string | undefined;
+}
 
 /**
  * Monaco, imported once this pane has hydrated. On the pool page the pane hydrates after the form
@@ -51,14 +102,17 @@ const importEditor = () => import("./json-editor").then((m): Editor => m.default
  * than at the first idle moment lets the editor come before the page's other later-hydrated parts
  * (the header's links, the deployments): its update outranks their idle-priority hydration.
  *
- * The editor is rendered once its module has loaded, never suspended on: a lazy component would
- * show its fallback and then commit as a Suspense retry, which React holds until 300 ms after the
- * fallback appeared (its fallback throttle), however soon Monaco is ready. Until then the pane
- * shows the document's text.
+ * Until Monaco is ready the pane is a plain text area over the same document (PlainText), so the
+ * JSON can be edited as soon as the pane has hydrated. Monaco is rendered once its module has
+ * loaded, never suspended on: a lazy component would show its fallback and then commit as a
+ * Suspense retry, which React holds until 300 ms after the fallback appeared (its fallback
+ * throttle), however soon Monaco is ready.
  */
-export const MonacoPane = memo(function MonacoPane(props: JsonEditorProps) {
+export const MonacoPane = memo(function MonacoPane({ plainText, ...props }: MonacoPaneProps) {
   const [editor, setEditor] = useState<{ Editor: Editor } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const live = useSyncExternalStore(noSubscription, isClient, isServer);
+  const area = useRef<HTMLTextAreaElement>(null);
   const settle = useCallback(
     (loading: Promise<Editor>) =>
       loading.then(
@@ -74,11 +128,21 @@ export const MonacoPane = memo(function MonacoPane(props: JsonEditorProps) {
     setFailure(null);
     void settle(importEditor());
   };
-  // the placeholder shows the loaded text; Monaco takes the current text at mount (getCurrentText)
-  if (!editor) {
-    return (
-      <Placeholder text={props.initialText} {...(failure ? { failure, onRetry: retry } : {})} />
-    );
-  }
-  return <editor.Editor {...props} />;
+  const replaces = useCallback(() => area.current, []);
+  return (
+    <div className="relative h-full">
+      {editor ? <editor.Editor {...props} replaces={replaces} /> : null}
+      {plainText === undefined ? null : (
+        <PlainText
+          label={props.label}
+          text={plainText}
+          onTextChange={props.onTextChange}
+          area={area}
+          live={live}
+          covering={editor !== null}
+          {...(failure ? { failure, onRetry: retry } : {})}
+        />
+      )}
+    </div>
+  );
 });

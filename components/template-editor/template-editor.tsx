@@ -174,6 +174,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           <EditorSide
             monaco={{
               modelPath: `pooldeck://template/${encodeURIComponent(pool.name || "new")}.json`,
+              label: "Base job template JSON",
               initialText: originalText,
               diagnostics: checks.diagnostics,
               schema,
@@ -181,6 +182,8 @@ export function TemplateEditor(props: TemplateEditorProps) {
               onReady: setEditor,
               getCurrentText: currentText,
               getDocument: currentDocument,
+              // the pane's plain-text stage edits the document until Monaco has it
+              plainText: editor ? undefined : doc.text,
             }}
             checks={checks}
             tooLarge={tooLarge}

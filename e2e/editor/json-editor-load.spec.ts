@@ -1,7 +1,9 @@
 /**
- * The JSON editor pane when Monaco's scripts do not arrive (a proxy dropping them, a deploy that
- * replaced the build under an open tab): the pane says why, keeps showing the template's text, the
- * form keeps editing it, and "Try again" loads the editor once the scripts can be fetched.
+ * The JSON editor pane before Monaco: its plain-text stage takes input at once, and Monaco carries
+ * on from it (text, cursor, focus) with no keystroke lost. When Monaco's scripts do not arrive (a
+ * proxy dropping them, a deploy that replaced the build under an open tab), the pane says why,
+ * the plain text and the form keep editing the template, and "Try again" loads the editor once
+ * the scripts can be fetched.
  */
 import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
 import { expect, test } from "@/testing/e2e/test";
@@ -20,9 +22,11 @@ test("Monaco's scripts failing to load leave the text and the form, and Try agai
 
   const pane = page.getByTestId("json-pane");
   await expect(pane.getByRole("alert")).toContainText(
-    /^The JSON editor could not be loaded: .+\. The form still edits the template\.Try again$/,
+    /^The JSON editor could not be loaded: .+\. The text below and the form still edit the template\.Try again$/,
   );
-  await expect(pane.locator("pre")).toContainText('"job_configuration"');
+  await expect(pane.getByRole("textbox", { name: "Base job template JSON" })).toHaveValue(
+    /"job_configuration"/,
+  );
   await expect(pane.locator(".monaco-editor")).toHaveCount(0);
   await page.getByLabel("Image").fill("example.com/flows:1.2.3");
   await expect(page.getByLabel("Image")).toHaveValue("example.com/flows:1.2.3");
@@ -37,5 +41,53 @@ test("Monaco's scripts failing to load leave the text and the form, and Try agai
   await lines.click();
   await page.keyboard.press("Control+f");
   await page.keyboard.insertText('"default": "example.com/flows:1.2.3"');
+  await expect(pane.locator(".find-widget .matchesCount")).toHaveText("1 of 1");
+});
+
+test("the JSON pane takes typing as plain text before Monaco, and Monaco carries on from the same cursor with every keystroke", async ({
+  page,
+}) => {
+  const scripts = monacoChunkPaths();
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = (url: URL) => scripts.includes(url.pathname);
+  await page.route(held, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`/pools/${POOL}`);
+
+  const pane = page.getByTestId("json-pane");
+  await expect(pane.getByRole("status")).toHaveText("Plain text until the JSON editor has loaded…");
+  await page.getByLabel("Image").fill("example.com/flows:1.2.3");
+  const text = pane.getByRole("textbox", { name: "Base job template JSON" });
+  // the form's edit is in the plain text; the cursor goes right after it, and typing there reaches
+  // the form (the page has the text)
+  await expect(text).toHaveValue(/"default": "example\.com\/flows:1\.2\.3"/);
+  await text.evaluate((el: HTMLTextAreaElement) => {
+    const at = el.value.indexOf("flows:1.2.3") + "flows:1.2.3".length;
+    el.focus();
+    el.setSelectionRange(at, at);
+  });
+  await page.keyboard.type("4");
+  await expect(page.getByLabel("Image")).toHaveValue("example.com/flows:1.2.34");
+  await expect(pane.locator(".monaco-editor")).toHaveCount(0);
+
+  // Monaco arrives while the user keeps typing: each keystroke lands in one of the two, in order
+  release();
+  for (const key of "56789") {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(60);
+  }
+  // Monaco shows the lines around the cursor it took over (it draws only the lines in view)
+  await expect(pane.locator(".monaco-editor .view-lines")).toContainText(
+    '"default": "example.com/flows:1.2.3456789"',
+  );
+  // the plain text is gone: the one textbox of that name (a strict locator) is Monaco's
+  await expect(text).toHaveClass(/native-edit-context/);
+  await page.keyboard.type("0");
+  await expect(page.getByLabel("Image")).toHaveValue("example.com/flows:1.2.34567890");
+  await page.keyboard.press("Control+f");
+  await page.keyboard.insertText('"default": "example.com/flows:1.2.34567890"');
   await expect(pane.locator(".find-widget .matchesCount")).toHaveText("1 of 1");
 });

@@ -8,6 +8,8 @@ import { formatMs, medianOf, textTable } from "./stats";
 export interface AbLoad {
   coldForm: number | null;
   coldJson: number | null;
+  /** Monaco ready (the JSON editor takes input as plain text before it) */
+  coldMonaco: number | null;
   warmForm: number | null;
   warmJson: number | null;
 }
@@ -15,6 +17,7 @@ export interface AbLoad {
 const FIGURES = [
   ["coldForm", "form editable, cold"],
   ["coldJson", "JSON editor editable, cold"],
+  ["coldMonaco", "Monaco ready, cold"],
   ["warmForm", "form editable, warm"],
   ["warmJson", "JSON editor editable, warm"],
 ] as const;

@@ -95,12 +95,13 @@ async function main() {
             loads[side].push({
               coldForm: cold.formMs,
               coldJson: cold.jsonMs,
+              coldMonaco: cold.monacoMs,
               warmForm: warm.formMs,
               warmJson: warm.jsonMs,
             });
             const ms = (n: number | null) => (n === null ? "—" : n.toFixed(0));
             log(
-              `  pair ${i + 1} ${side.toUpperCase()}: cold form ${ms(cold.formMs)} ms, JSON ${ms(cold.jsonMs)} ms; warm form ${ms(warm.formMs)} ms, JSON ${ms(warm.jsonMs)} ms`,
+              `  pair ${i + 1} ${side.toUpperCase()}: cold form ${ms(cold.formMs)} ms, JSON ${ms(cold.jsonMs)} ms, Monaco ${ms(cold.monacoMs)} ms; warm form ${ms(warm.formMs)} ms, JSON ${ms(warm.jsonMs)} ms`,
             );
           } finally {
             await context.close();

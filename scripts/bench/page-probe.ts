@@ -10,9 +10,12 @@
  *          is committed, `isDehydrated` false on Next's root over `document`; Prefect's UI: Vue has
  *          bound its listeners, its `_vei`/`_assign` symbol is on the node). The field shows the pool's
  *          `cluster` default in both apps (Pooldeck: a select; Prefect: "Cluster (Optional)").
- *   json — the JSON editor of the whole template can take input: Pooldeck's Monaco has its input
- *          element (an EditContext textbox) and has rendered the document's lines; Prefect's "Advanced" tab (clicked by this
- *          script as soon as it is bound, after `form`) shows its code textarea holding the template.
+ *   json — the JSON editor of the whole template can take input. Pooldeck: the pane's plain-text
+ *          stage (a textarea holding the template, hydrated: React's props on it) or Monaco,
+ *          whichever is first; Prefect's UI: its "Advanced" tab (clicked by this script as soon as
+ *          it is bound, after `form`) shows its code textarea holding the template, bound by Vue.
+ *   monaco — Pooldeck only: Monaco has its input element (an EditContext textbox) and has rendered
+ *          the document's lines (highlighting, markers, completion from here on).
  */
 
 export type BenchApp = "pooldeck" | "prefect";
@@ -56,6 +59,13 @@ export function initScript(app: BenchApp): string {
     }
     return null;
   };
+  // Monaco 0.55 takes input through an EditContext element (older ones: textarea.inputarea)
+  const monacoReady = () => {
+    const ed = document.querySelector('[data-testid="json-pane"] .monaco-editor');
+    const input = ed && ed.querySelector('.native-edit-context[role="textbox"], textarea.inputarea');
+    const lines = ed && ed.querySelector(".view-lines");
+    return Boolean(input && lines && lines.textContent.includes("job_configuration"));
+  };
   let clickedAdvanced = false;
   const check = () => {
     if (!("form" in marks)) {
@@ -66,11 +76,9 @@ export function initScript(app: BenchApp): string {
     }
     if ("form" in marks && !("json" in marks)) {
       if (app === "pooldeck") {
-        const ed = document.querySelector('[data-testid="json-pane"] .monaco-editor');
-        // Monaco 0.55 takes input through an EditContext element (older ones: textarea.inputarea)
-        const input = ed && ed.querySelector('.native-edit-context[role="textbox"], textarea.inputarea');
-        const lines = ed && ed.querySelector(".view-lines");
-        if (input && lines && lines.textContent.includes("job_configuration")) mark("json");
+        // the plain-text stage (Monaco's own IME textarea is inside .monaco-editor)
+        const ta = document.querySelector('[data-testid="json-pane"] textarea:not([inert]):not(.monaco-editor textarea)');
+        if (ta && reactBound(ta) && ta.value.includes('"job_configuration"') && usable(ta)) mark("json");
       } else {
         const tab = document.querySelector("li.p-tab#advanced");
         if (!clickedAdvanced && tab && vueBound(tab)) { clickedAdvanced = true; marks.advancedClicked = performance.now(); tab.click(); }
@@ -79,7 +87,9 @@ export function initScript(app: BenchApp): string {
         }
       }
     }
-    if ("form" in marks && "json" in marks) {
+    // Monaco, if it came before the plain text was seen, is the JSON editor's mark too
+    if (app === "pooldeck" && "form" in marks && !("monaco" in marks) && monacoReady()) { mark("json"); mark("monaco"); }
+    if ("form" in marks && "json" in marks && (app !== "pooldeck" || "monaco" in marks)) {
       clearInterval(timer);
       console.debug(${JSON.stringify(READY_MESSAGE)});
     }

@@ -11,7 +11,8 @@ const bytes = (kb: number) => ({
 function run(app: "pooldeck" | "prefect", formMs: number, conflictMs: number | null): ReportRun {
   const load = {
     formMs,
-    jsonMs: formMs + 1000,
+    jsonMs: formMs + 100,
+    monacoMs: app === "pooldeck" ? formMs + 600 : null,
     scripts: bytes(app === "pooldeck" ? 250 : 1200),
     scriptsToJson: bytes(1300),
   };
@@ -59,6 +60,23 @@ describe("formatPageReport", () => {
       "1,200.0 kB",
       "0.21×",
     ]);
+  });
+
+  it("prints Pooldeck's Monaco apart from the JSON editor's first editable moment", () => {
+    expect(lines.find((l) => l.startsWith("JSON editor editable, cold"))?.split(/\s{2,}/)).toEqual([
+      "JSON editor editable, cold",
+      "600 ms",
+      "1,300 ms",
+      "0.46×",
+    ]);
+    expect(lines.find((l) => l.startsWith("  Monaco ready, cold"))?.trim().split(/\s{2,}/)).toEqual([
+      "Monaco ready, cold",
+      "1,100 ms",
+      "(no Monaco)",
+    ]);
+    expect(lines).toContain(
+      "   1 pooldeck form 400 ms, json 500 ms, Monaco 1,000 ms, JS 250.0 kB (10 files), warm form 200 ms, warm JS 250.3 kB, conflict 20.0 ms",
+    );
   });
 
   it("reports Prefect's missing error as it is, and Pooldeck's latency as a median", () => {

@@ -18,6 +18,7 @@ interface LoadRow {
   dclMs?: number | null;
   formMs: number | null;
   jsonMs: number | null;
+  monacoMs?: number | null;
   scripts: { encoded: number; transferred: number; decoded: number; count: number };
   scriptsToJson: { encoded: number; transferred: number; decoded: number; count: number };
 }
@@ -27,9 +28,11 @@ export const DEFINITIONS = [
   "- usable / form editable: the template form's Cluster field (the pool's `cluster` default) can take input:",
   "  in the DOM, laid out, not disabled, and its framework handler attached (Pooldeck: hydrated by React;",
   "  Prefect's UI: Vue listeners bound, in the Base Job Template > Defaults form).",
-  "- JSON editor editable: Pooldeck's Monaco has its input element (EditContext textbox) and has rendered",
-  "  the document (Monaco is imported when the editor pane hydrates, after the form); Prefect's UI: its",
-  '  "Advanced" tab, clicked by the probe as soon as it is bound, shows the code textarea with the template.',
+  "- JSON editor editable: a text area holding the template takes input. Pooldeck: the editor pane's plain-",
+  "  text stage, hydrated (after the form), or Monaco if it is first; Prefect's UI: its \"Advanced\" tab,",
+  "  clicked by the probe as soon as it is bound, shows its code textarea with the template.",
+  "- Monaco ready (Pooldeck only): Monaco has its input element (EditContext textbox) and has rendered the",
+  "  document; it takes over from the plain text with the text, selection and focus.",
   "- JavaScript before usable: encodedBodySize (compressed, as sent) of .js responses that ended before",
   "  `usable` (Resource Timing). Inline scripts in the HTML (Next's RSC payload) are not counted.",
   "- conflict: keydown of the keystroke that completes `capacityProviderStrategy` next to `launchType` in",
@@ -78,6 +81,12 @@ export function formatPageReport(input: {
     row("  DOMContentLoaded, cold", (r) => r.cold.dclMs ?? null, formatMs),
     row("form editable, cold", (r) => r.cold.formMs, formatMs),
     row("JSON editor editable, cold", (r) => r.cold.jsonMs, formatMs),
+    [
+      "  Monaco ready, cold",
+      formatMs(pick(runs, "pooldeck", (r) => r.cold.monacoMs)),
+      "(no Monaco)",
+      "",
+    ],
     row("JS until JSON editor, cold (compressed)", (r) => r.cold.scriptsToJson.encoded, formatKB),
     row("form editable, warm (reload)", (r) => r.warm.formMs, formatMs),
     row("JSON editor editable, warm", (r) => r.warm.jsonMs, formatMs),
@@ -91,7 +100,7 @@ export function formatPageReport(input: {
   ]);
   const perRun = runs.map(
     (r, i) =>
-      `  ${String(Math.floor(i / 2) + 1).padStart(2)} ${r.app.padEnd(8)} form ${formatMs(r.cold.formMs ?? NaN)}, json ${formatMs(r.cold.jsonMs ?? NaN)}, JS ${formatKB(r.cold.scripts.encoded)} (${r.cold.scripts.count} files), warm form ${formatMs(r.warm.formMs ?? NaN)}, warm JS ${formatKB(r.warm.scripts.transferred)}, conflict ${r.conflictMs === null ? "none" : formatMs(r.conflictMs)}`,
+      `  ${String(Math.floor(i / 2) + 1).padStart(2)} ${r.app.padEnd(8)} form ${formatMs(r.cold.formMs ?? NaN)}, json ${formatMs(r.cold.jsonMs ?? NaN)}${r.app === "pooldeck" ? `, Monaco ${formatMs(r.cold.monacoMs ?? NaN)}` : ""}, JS ${formatKB(r.cold.scripts.encoded)} (${r.cold.scripts.count} files), warm form ${formatMs(r.warm.formMs ?? NaN)}, warm JS ${formatKB(r.warm.scripts.transferred)}, conflict ${r.conflictMs === null ? "none" : formatMs(r.conflictMs)}`,
   );
   return [
     `Chromium ${input.chromium}, pool ${input.pool}; runs alternate Pooldeck / Prefect UI, each in a fresh browser`,

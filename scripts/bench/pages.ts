@@ -5,7 +5,8 @@
  * context once the cold load has settled (SETTLE_MS). Marks are taken inside the page
  * (page-probe.ts); Playwright only drives.
  *   - JavaScript before usable: script responses that ended before the `form` mark.
- *   - time to edit: navigation start → `form` (the template form) and → `json` (the JSON editor).
+ *   - time to edit: navigation start → `form` (the template form), → `json` (the JSON editor takes
+ *     input; Pooldeck's first as plain text) and → `monaco` (Pooldeck's Monaco ready).
  *   - conflict: keydown of the keystroke that completes "capacityProviderStrategy" in
  *     task_run_request (launchType is there) → first frame with Pooldeck's check entry; for
  *     Prefect's UI, any error-looking element within CONFLICT_WAIT_MS.
@@ -68,6 +69,8 @@ export interface LoadFigures {
   dclMs: number | null;
   formMs: number | null;
   jsonMs: number | null;
+  /** Pooldeck: Monaco ready (null for Prefect's UI, whose JSON editor is its textarea) */
+  monacoMs: number | null;
   /** scripts that ended before `form` */
   scripts: ScriptBytes;
   /** scripts that ended before `json` (Pooldeck: includes Monaco) */
@@ -99,7 +102,7 @@ function urlFor(app: BenchApp, o: PageBenchOptions): string {
     : `${o.prefectUrl}/work-pools/work-pool/${pool}/edit`;
 }
 
-type Marks = { form?: number; json?: number };
+type Marks = { form?: number; json?: number; monaco?: number };
 
 /** One navigation of `page` to `url`, measured by the probe's marks (page-probe.ts) and Resource Timing. */
 export async function measureLoad(page: Page, url: string): Promise<LoadFigures> {
@@ -125,6 +128,7 @@ export async function measureLoad(page: Page, url: string): Promise<LoadFigures>
     dclMs: nav?.dcl ?? null,
     formMs: marks.form ?? null,
     jsonMs: marks.json ?? null,
+    monacoMs: marks.monaco ?? null,
     scripts: await bytes(marks.form ?? 0),
     scriptsToJson: await bytes(marks.json ?? 0),
   };

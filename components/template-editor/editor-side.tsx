@@ -52,14 +52,15 @@ export function EditorSide(props: EditorSideProps) {
   const warnings = checks.diagnostics.filter((d) => d.severity === "warning").length;
   return (
     <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
+      {/* hydrated with the form: its plain text takes input as soon as the form does */}
+      <div
+        className="h-[55vh] min-h-80 overflow-hidden rounded-lg border border-border lg:h-auto"
+        data-testid="json-pane"
+      >
+        <MonacoPane {...props.monaco} />
+      </div>
       {/* hydrated after the toolbar and the form's first section (see HydrateLater) */}
       <HydrateLater>
-        <div
-          className="h-[55vh] min-h-80 overflow-hidden rounded-lg border border-border lg:h-auto"
-          data-testid="json-pane"
-        >
-          <MonacoPane {...props.monaco} />
-        </div>
         <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col gap-2">
           <TabsList className="self-start">
             <TabsTrigger value="checks">

@@ -1,13 +1,14 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
 /**
- * What the pool page shows where the template editor will be while the editor streams in: the
- * toolbar, the form beside the JSON editor and the checks, in the editor's own grid, so nothing
- * jumps when it arrives. Screen readers hear one status line.
+ * What the pool page shows where the runs line and the template editor will be while the editor
+ * streams in: the line's box, the toolbar, the form beside the JSON editor and the checks, in the
+ * editor's own grid, so nothing jumps when it arrives. Screen readers hear one status line.
  */
 export function PoolEditorSkeleton() {
   return (
     <div className="grid gap-4">
+      <Skeleton className="h-10 w-full" />
       <p role="status" className="text-sm text-muted-foreground">
         Loading the template editor…
       </p>

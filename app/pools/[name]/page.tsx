@@ -185,32 +185,36 @@ async function PoolPageContent(props: {
         actions={<PoolActions name={pool.name} />}
       />
       {restored}
-      {/* asked for once the editor is up: the editor never waits on Prefect's runs or on ECS */}
-      <PoolRunsSummary key={pool.name} poolName={pool.name} load={loadPoolRunsLine} />
-      {!isEcs ? (
-        <Alert
-          tone="warning"
-          title={`This is a ${pool.type} pool, not an ECS pool`}
-          className="mb-4"
-        >
-          Pooldeck&apos;s checks model the ECS worker; their verdicts do not apply to this
-          pool&apos;s type.
-        </Alert>
-      ) : null}
+      {/* The runs line and the deployments section are in the editor's boundary: they hydrate
+          with it or after it, never before, so their reads (asked for once the browser is idle)
+          cannot start while the editor waits to be revealed and hydrated. A server action's
+          router transition and the server's work for it then held the form back by ~400 ms in
+          some cold loads (BENCHMARKS.md). */}
       <Suspense fallback={<PoolEditorSkeleton />}>
+        <PoolRunsSummary key={pool.name} poolName={pool.name} load={loadPoolRunsLine} />
+        {!isEcs ? (
+          <Alert
+            tone="warning"
+            title={`This is a ${pool.type} pool, not an ECS pool`}
+            className="mb-4"
+          >
+            Pooldeck&apos;s checks model the ECS worker; their verdicts do not apply to this
+            pool&apos;s type.
+          </Alert>
+        ) : null}
         <PoolEditor
           pool={pool}
           listed={props.listed}
           apiUrl={props.apiUrl}
           {...(revealAt ? { revealAt } : {})}
         />
+        <div className="mt-8">
+          {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}
+          <HydrateLater>
+            <DeferredDeployments poolName={pool.name} load={loadPoolDeployments} />
+          </HydrateLater>
+        </div>
       </Suspense>
-      <div className="mt-8">
-        {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}
-        <HydrateLater>
-          <DeferredDeployments poolName={pool.name} load={loadPoolDeployments} />
-        </HydrateLater>
-      </div>
     </>
   );
 }

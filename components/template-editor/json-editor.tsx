@@ -80,9 +80,7 @@ function takeOver(editor: Parameters<OnMount>[0], area: HTMLTextAreaElement) {
   const anchor = model.getPositionAt(area.selectionStart);
   const head = model.getPositionAt(area.selectionEnd);
   const [from, to] = area.selectionDirection === "backward" ? [head, anchor] : [anchor, head];
-  editor.setSelection(
-    new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column),
-  );
+  editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
   editor.revealPositionInCenterIfOutsideViewport(to);
   editor.focus();
 }

@@ -69,11 +69,12 @@ describe("formatPageReport", () => {
       "1,300 ms",
       "0.46×",
     ]);
-    expect(lines.find((l) => l.startsWith("  Monaco ready, cold"))?.trim().split(/\s{2,}/)).toEqual([
-      "Monaco ready, cold",
-      "1,100 ms",
-      "(no Monaco)",
-    ]);
+    expect(
+      lines
+        .find((l) => l.startsWith("  Monaco ready, cold"))
+        ?.trim()
+        .split(/\s{2,}/),
+    ).toEqual(["Monaco ready, cold", "1,100 ms", "(no Monaco)"]);
     expect(lines).toContain(
       "   1 pooldeck form 400 ms, json 500 ms, Monaco 1,000 ms, JS 250.0 kB (10 files), warm form 200 ms, warm JS 250.3 kB, conflict 20.0 ms",
     );

@@ -29,7 +29,7 @@ export const DEFINITIONS = [
   "  in the DOM, laid out, not disabled, and its framework handler attached (Pooldeck: hydrated by React;",
   "  Prefect's UI: Vue listeners bound, in the Base Job Template > Defaults form).",
   "- JSON editor editable: a text area holding the template takes input. Pooldeck: the editor pane's plain-",
-  "  text stage, hydrated (after the form), or Monaco if it is first; Prefect's UI: its \"Advanced\" tab,",
+  '  text stage, hydrated (after the form), or Monaco if it is first; Prefect\'s UI: its "Advanced" tab,',
   "  clicked by the probe as soon as it is bound, shows its code textarea with the template.",
   "- Monaco ready (Pooldeck only): Monaco has its input element (EditContext textbox) and has rendered the",
   "  document; it takes over from the plain text with the text, selection and focus.",

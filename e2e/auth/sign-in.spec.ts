@@ -70,8 +70,12 @@ test("signing in lands on the callback URL; the header names the user; sign-out 
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
   expect(session!.value.split(".")).toHaveLength(5); // JWE compact serialization
 
-  await user.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  // the header is server-rendered and hydrated after the page's main content: a click that lands
+  // before React has taken over the button does nothing, as on any server-rendered page
+  await expect(async () => {
+    await user.getByRole("button", { name: "Sign out" }).click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/sign-in$/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain(
     "next-auth.session-token",
   );

@@ -108,7 +108,8 @@ test("the check engine loads only once the JSON editor is up, then the browser's
   );
   // the browser's first run replaces the server's result: it is timed, and it renders the plan
   await expect(page.getByText(/^Checked in \d+\.\d ms\.$/)).toBeVisible();
-  expect(engineChunks.length).toBeGreaterThan(0);
+  // the listener reads each script's body asynchronously: it may finish after the text shows
+  await expect.poll(() => engineChunks.length).toBeGreaterThan(0);
   const { editorAt, engineStarts } = await page.evaluate((urls) => {
     const entries = performance.getEntriesByType("resource");
     return {

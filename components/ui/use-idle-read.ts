@@ -12,8 +12,9 @@ export type IdleRead<T> = null | { data: T } | { error: string };
  * Reads with `load` (a server action) at the browser's first idle moment, at most 2 s after the
  * component mounts: on the pool page that comes once the JSON editor is up, so the read's Prefect
  * and ECS calls do not share the machine with the page's hydration and Monaco's start. `ask`
- * reads again (a retry), showing nothing until it answers; an answer to an older request (retried,
- * or the component gone) is dropped. `load` should keep its identity while its input does.
+ * reads again (a retry); a new `load` (another identity, as after a router refresh) reads again
+ * too. An answer to an older request (retried, or the component gone) is dropped. `load` should
+ * keep its identity while its input does.
  */
 export function useIdleRead<T>(load: () => Promise<ActionResult<T>>): [IdleRead<T>, () => void] {
   const [read, setRead] = useState<IdleRead<T>>(null);
@@ -21,7 +22,9 @@ export function useIdleRead<T>(load: () => Promise<ActionResult<T>>): [IdleRead<
   const latest = useRef(0);
   const ask = useCallback(() => {
     const asked = ++latest.current;
-    setRead(null);
+    // data already shown stays until the new answer (a section the user works in is not torn
+    // down and rebuilt); a failure gives way to the caller's "reading" state
+    setRead((shown) => (shown !== null && "data" in shown ? shown : null));
     load().then(
       (result) => {
         if (latest.current === asked) {

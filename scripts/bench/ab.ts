@@ -21,7 +21,7 @@ import { signIn } from "@/testing/e2e/sign-in";
 import { formatAbReport, type AbLoad } from "./ab-report";
 import { startBenchApps, type BenchApps } from "./app-stack";
 import { initScript } from "./page-probe";
-import { SERVER_WARM_UP_REQUESTS, SETTLE_MS, VIEWPORT, measureLoad } from "./pages";
+import { SETTLE_MS, VIEWPORT, cookieHeader, measureLoad, signedInState, warmUp } from "./pages";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -64,19 +64,12 @@ async function main() {
     const [a, b] = apps as [BenchApps, BenchApps];
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
-      const first = await browser.newContext({ viewport: VIEWPORT });
-      await signIn(await first.newPage(), { baseURL: a.pooldeckUrl, ...a.user });
-      const storageState = await first.storageState();
-      await first.close();
-      const cookie = storageState.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+      const storageState = await signedInState(browser, (page) =>
+        signIn(page, { baseURL: a.pooldeckUrl, ...a.user }),
+      );
+      const cookie = cookieHeader(storageState);
       const url = (app: BenchApps) => `${app.pooldeckUrl}/pools/${encodeURIComponent(pool)}`;
-      for (let i = 0; i < SERVER_WARM_UP_REQUESTS; i++) {
-        for (const app of [a, b]) {
-          const res = await fetch(url(app), { headers: { accept: "text/html", cookie } });
-          await res.arrayBuffer();
-          if (!res.ok) throw new Error(`${app.pooldeckUrl}: HTTP ${res.status} while warming up`);
-        }
-      }
+      await warmUp([a, b].map((app) => ({ url: url(app), cookie })));
       const loads: Record<"a" | "b", AbLoad[]> = { a: [], b: [] };
       // one unmeasured round first; then pairs, the order alternating so neither side always goes first
       for (let i = -1; i < runs; i++) {

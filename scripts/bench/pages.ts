@@ -29,7 +29,7 @@ import {
 import { formatKeystrokeSummary, summarizeKeystroke, type TraceEvent } from "./trace-summary";
 
 export const CONFLICT_WAIT_MS = 5_000;
-export const SERVER_WARM_UP_REQUESTS = 20;
+const SERVER_WARM_UP_REQUESTS = 20;
 export const SETTLE_MS = 2_000;
 export const VIEWPORT = { width: 1440, height: 900 };
 /**
@@ -264,6 +264,46 @@ async function conflict(
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
+/**
+ * Signs in once, in a browser context of its own, and returns its cookies: every measured context
+ * starts with them, so sign-in is neither timed nor warms a measured context's cache.
+ */
+export async function signedInState(
+  browser: Browser,
+  signIn: (page: Page) => Promise<void>,
+): Promise<StorageState> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await signIn(await context.newPage());
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+/** A signed-in context's cookies as a Cookie header. */
+export function cookieHeader(state: StorageState | undefined): string {
+  return (state?.cookies ?? []).map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+/**
+ * SERVER_WARM_UP_REQUESTS requests of each page, in turn, before anything is measured: a server
+ * that has just started runs its first requests unoptimized (V8 has not compiled its hot paths
+ * yet), and every server measured gets the same requests. Asked as a browser navigation asks
+ * (`accept: text/html`): Prefect's UI answers 404 to a deep link otherwise.
+ */
+export async function warmUp(pages: { url: string; cookie?: string }[]): Promise<void> {
+  for (let i = 0; i < SERVER_WARM_UP_REQUESTS; i++) {
+    for (const { url, cookie } of pages) {
+      const res = await fetch(url, {
+        headers: { accept: "text/html", ...(cookie ? { cookie } : {}) },
+      });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status} while warming the server up`);
+    }
+  }
+}
+
 async function oneRun(
   browser: Browser,
   app: BenchApp,
@@ -317,24 +357,13 @@ export async function runPageBench(o: PageBenchOptions): Promise<PageBenchResult
     const shots = join(o.screenshotDir, "page");
     let storageState: StorageState | undefined;
     if (o.signIn) {
-      const context = await browser.newContext({ viewport: VIEWPORT });
-      await o.signIn(await context.newPage());
-      storageState = await context.storageState();
-      await context.close();
+      storageState = await signedInState(browser, o.signIn);
       log("  signed in (a context of its own; its cookies start every measured context)");
     }
-    // a server that has just started runs its first requests unoptimized (V8 has not compiled the
-    // hot paths yet); Prefect's server has been up for a while. Both get the same requests first.
-    const cookie = (storageState?.cookies ?? []).map((c) => `${c.name}=${c.value}`).join("; ");
-    for (let i = 0; i < SERVER_WARM_UP_REQUESTS; i++) {
-      for (const app of ["pooldeck", "prefect"] as const) {
-        // as a browser navigation asks: Prefect's UI answers 404 to a deep link otherwise
-        const headers = { accept: "text/html", ...(app === "pooldeck" ? { cookie } : {}) };
-        const res = await fetch(urlFor(app, o), { headers });
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`${app}: HTTP ${res.status} while warming the server up`);
-      }
-    }
+    await warmUp([
+      { url: urlFor("pooldeck", o), cookie: cookieHeader(storageState) },
+      { url: urlFor("prefect", o) },
+    ]);
     log(`  ${SERVER_WARM_UP_REQUESTS} requests of each page to warm both servers up`);
     // warm-up round: servers compile and cache their first render; screenshots are taken here only
     // the warm-up round also traces Pooldeck's conflict keystroke (tracing slows the page a little,

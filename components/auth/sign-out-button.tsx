@@ -1,26 +1,14 @@
 "use client";
 
-import { useTransition } from "react";
+import { useFormStatus } from "react-dom";
 
 import { Button } from "@/components/ui/button";
 
-/** Ends the session (next-auth clears the cookie) and goes to the sign-in page. */
+/** The submit button of the header's sign-out form (a server action: it works before hydration). */
 export function SignOutButton() {
-  const [pending, startTransition] = useTransition();
+  const { pending } = useFormStatus();
   return (
-    <Button
-      type="button"
-      variant="ghost"
-      size="sm"
-      disabled={pending}
-      onClick={() =>
-        startTransition(async () => {
-          // loaded on click: the button is on every page, next-auth's client is not needed until now
-          const { signOut } = await import("next-auth/react");
-          await signOut({ callbackUrl: "/sign-in" });
-        })
-      }
-    >
+    <Button type="submit" variant="ghost" size="sm" disabled={pending}>
       {pending ? "Signing out…" : "Sign out"}
     </Button>
   );

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Operator } from "@/lib/auth/operator";
+import { signOut } from "@/lib/auth/sign-out";
 import { SignOutButton } from "./sign-out-button";
 
 /** The shell header's corner: who is signed in, their role, and sign-out. */
@@ -17,7 +18,11 @@ export function UserMenu({ operator }: { operator: Operator | null }) {
       >
         {editor ? "editor" : "viewer"}
       </Badge>
-      {operator.provider === "development" ? null : <SignOutButton />}
+      {operator.provider === "development" ? null : (
+        <form action={signOut}>
+          <SignOutButton />
+        </form>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export interface SignInFormProps {
   /** a path of this site (already checked by the page) */
@@ -22,6 +23,10 @@ export interface SignInFormProps {
 export function SignInForm({ callbackUrl, credentials, sso, initialError }: SignInFormProps) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, startTransition] = useTransition();
+  // Until React handles the form, a submission would be the browser's own (it used to be a GET with
+  // the password in the URL). The button stays disabled until then, which also blocks Enter; what
+  // was typed stays in the fields (they are uncontrolled) and is sent once the page has hydrated.
+  const hydrated = useHydrated();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -63,8 +68,13 @@ export function SignInForm({ callbackUrl, credentials, sso, initialError }: Sign
             {error}
           </Alert>
         ) : null}
+        <noscript>
+          <Alert tone="warning" title="JavaScript is off">
+            Signing in needs JavaScript: turn it on for this site and reload.
+          </Alert>
+        </noscript>
         {credentials ? (
-          <form onSubmit={submit} className="grid gap-3">
+          <form method="post" onSubmit={submit} className="grid gap-3">
             <div className="grid gap-1">
               <Label htmlFor="sign-in-username">Username</Label>
               <Input
@@ -87,7 +97,7 @@ export function SignInForm({ callbackUrl, credentials, sso, initialError }: Sign
                 required
               />
             </div>
-            <Button type="submit" variant="primary" disabled={pending}>
+            <Button type="submit" variant="primary" disabled={pending || !hydrated}>
               {pending ? "Signing in…" : "Sign in"}
             </Button>
           </form>

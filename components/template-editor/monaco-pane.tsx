@@ -6,11 +6,11 @@ import {
   useEffect,
   useRef,
   useState,
-  useSyncExternalStore,
   type ComponentType,
   type Ref,
 } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { errorMessage } from "@/lib/template/error-message";
 import { cn } from "@/lib/utils";
 import type { JsonEditorProps } from "./json-editor";
@@ -83,11 +83,6 @@ function PlainText({
 
 type Editor = ComponentType<JsonEditorProps>;
 
-// false while the server renders and React hydrates, true from the render right after hydration
-const noSubscription = () => () => {};
-const isClient = () => true;
-const isServer = () => false;
-
 const importEditor = () => import("./json-editor").then((m): Editor => m.default);
 
 export interface MonacoPaneProps extends JsonEditorProps {
@@ -111,7 +106,7 @@ export interface MonacoPaneProps extends JsonEditorProps {
 export const MonacoPane = memo(function MonacoPane({ plainText, ...props }: MonacoPaneProps) {
   const [editor, setEditor] = useState<{ Editor: Editor } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const live = useSyncExternalStore(noSubscription, isClient, isServer);
+  const live = useHydrated();
   const area = useRef<HTMLTextAreaElement>(null);
   const settle = useCallback(
     (loading: Promise<Editor>) =>

@@ -47,6 +47,34 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/sign-in-wrong-password.png` });
 });
 
+test("before the page's JavaScript runs, sign-in sends nothing: the password never goes into a URL", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  await page.goto("/sign-in?callbackUrl=%2Fclusters");
+  await expect(page.getByRole("status").filter({ hasText: "JavaScript is off" })).toHaveText(
+    "JavaScript is offSigning in needs JavaScript: turn it on for this site and reload.",
+  );
+  await page.getByLabel("Username", { exact: true }).fill(TEST_USERS.editor.username);
+  await page.getByLabel("Password", { exact: true }).fill(TEST_USERS.editor.password);
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeDisabled();
+  await page.getByLabel("Password", { exact: true }).press("Enter");
+  // what the browser would have sent by now: nothing, so the page and its fields stay as they are
+  await page.waitForTimeout(1_000);
+  expect(page.url()).toMatch(/\/sign-in\?callbackUrl=%2Fclusters$/);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue(
+    TEST_USERS.editor.password,
+  );
+  expect(
+    urls.filter((u) => u.includes("password") || u.includes(TEST_USERS.editor.password)),
+  ).toEqual([]);
+  await context.close();
+});
+
 test("signing in lands on the callback URL; the header names the user; sign-out ends it", async ({
   page,
 }) => {

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import type { Operator } from "@/lib/auth/operator";
 import { signOut } from "@/lib/auth/sign-out";
-import { SignOutButton } from "./sign-out-button";
 
 /** The shell header's corner: who is signed in, their role, and sign-out. */
 export function UserMenu({ operator }: { operator: Operator | null }) {
@@ -19,8 +19,11 @@ export function UserMenu({ operator }: { operator: Operator | null }) {
         {editor ? "editor" : "viewer"}
       </Badge>
       {operator.provider === "development" ? null : (
+        // a server action: the form posts before (or without) the page's JavaScript too
         <form action={signOut}>
-          <SignOutButton />
+          <Button type="submit" variant="ghost" size="sm">
+            Sign out
+          </Button>
         </form>
       )}
     </div>

@@ -6,6 +6,7 @@ import { usePushPermission } from "@/components/auth/operator-context";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
+import { adoptEarlyInput } from "@/components/ui/early-input";
 import { setPoolConcurrency } from "@/lib/actions/set-pool-concurrency";
 import { setPoolPaused } from "@/lib/actions/set-pool-paused";
 
@@ -47,6 +48,8 @@ export function PoolStatusControls({ name, paused, concurrencyLimit }: PoolStatu
         {paused ? "Paused" : "Active"}
       </label>
       <form
+        // a limit typed before the list hydrated becomes the form's value, not only the field's
+        ref={adoptEarlyInput}
         className="flex items-center gap-1"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Label } from "@/components/ui/input";
+import { adoptEarlyInput } from "@/components/ui/early-input";
 
 export interface FieldProps {
   id: string;
@@ -31,7 +32,9 @@ export function Field({ id, label, hint, errors = [], children }: FieldProps) {
 /**
  * A group of fields under a heading. content-visibility: auto lets the browser skip laying out and
  * painting the sections below the fold until they come near the viewport (the first layout of the
- * pool page was one of the larger costs before the form could take input, BENCHMARKS.md).
+ * pool page was one of the larger costs before the form could take input, BENCHMARKS.md). What
+ * was typed into its server-rendered fields before they hydrated reaches the document
+ * (adoptEarlyInput).
  */
 export function FieldSection({
   title,
@@ -44,6 +47,7 @@ export function FieldSection({
 }) {
   return (
     <section
+      ref={adoptEarlyInput}
       aria-label={title}
       className="grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_400px] [content-visibility:auto]"
     >

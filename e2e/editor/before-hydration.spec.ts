@@ -1,0 +1,61 @@
+/**
+ * What a user types into server-rendered forms before the page's scripts have run: the HTML
+ * takes the input, and once React has hydrated the form its state has it too (the template's JSON,
+ * the checks, a push; the pools list's Set limit), not only the field on screen.
+ */
+import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
+import { expect, test } from "@/testing/e2e/test";
+import { PREFECT_SEED } from "@/testing/seed/prefect";
+
+const POOL = PREFECT_SEED.hybridPool;
+
+test("edits made in the form before hydration reach the template once React takes over", async ({
+  page,
+}) => {
+  // the app's scripts wait until released; Monaco's stay held, so the pane keeps its plain text
+  const monaco = monacoChunkPaths();
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await released;
+      if (monaco.includes(new URL(route.request().url()).pathname)) return;
+      await route.continue();
+    },
+  );
+  await page.goto(`/pools/${POOL}`, { waitUntil: "commit" });
+
+  const image = page.getByLabel("Image");
+  await image.fill("example.com/early:1");
+  await page.getByLabel("Launch type").selectOption("EC2");
+  release();
+
+  const text = page
+    .getByTestId("json-pane")
+    .getByRole("textbox", { name: "Base job template JSON" });
+  await expect(text).toBeEditable();
+  await expect(text).toHaveValue(/"image": \{[^}]*"default": "example\.com\/early:1"/);
+  await expect(text).toHaveValue(/"launch_type": \{[^}]*"default": "EC2"/);
+  await expect(image).toHaveValue("example.com/early:1");
+  await expect(page.getByLabel("Launch type")).toHaveValue("EC2");
+});
+
+test("a concurrency limit typed before the pools list hydrated can be set", async ({ page }) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  await page.goto("/pools", { waitUntil: "commit" });
+  const row = page.locator(`tr[data-pool="${POOL}"]`);
+  await row.getByLabel(`Concurrency limit of ${POOL}`).fill("7");
+  release();
+  // enabled only once React has the typed limit as the form's value (it differs from Prefect's)
+  await expect(row.getByRole("button", { name: "Set limit" })).toBeEnabled();
+  await expect(row.getByLabel(`Concurrency limit of ${POOL}`)).toHaveValue("7");
+});

@@ -3,6 +3,7 @@
  * takes the input, and once React has hydrated the form its state has it too (the template's JSON,
  * the checks, a push; the pools list's Set limit), not only the field on screen.
  */
+import { holdRequests, isAppScript } from "@/testing/e2e/hold-requests";
 import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
 import { expect, test } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
@@ -14,16 +15,11 @@ test("edits made in the form before hydration reach the template once React take
 }) => {
   // the app's scripts wait until released; Monaco's stay held, so the pane keeps its plain text
   const monaco = monacoChunkPaths();
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
-    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
-    async (route) => {
-      await released;
-      if (monaco.includes(new URL(route.request().url()).pathname)) return;
-      await route.continue();
-    },
+  const release = await holdRequests(
+    page,
+    (url) => isAppScript(url) && !monaco.includes(url.pathname),
   );
+  await holdRequests(page, (url) => monaco.includes(url.pathname));
   await page.goto(`/pools/${POOL}`, { waitUntil: "commit" });
 
   const image = page.getByLabel("Image");
@@ -42,15 +38,7 @@ test("edits made in the form before hydration reach the template once React take
 });
 
 test("a concurrency limit typed before the pools list hydrated can be set", async ({ page }) => {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
-    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
-    async (route) => {
-      await released;
-      await route.continue();
-    },
-  );
+  const release = await holdRequests(page, isAppScript);
   await page.goto("/pools", { waitUntil: "commit" });
   const row = page.locator(`tr[data-pool="${POOL}"]`);
   await row.getByLabel(`Concurrency limit of ${POOL}`).fill("7");

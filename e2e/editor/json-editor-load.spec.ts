@@ -5,6 +5,7 @@
  * the plain text and the form keep editing the template, and "Try again" loads the editor once
  * the scripts can be fetched.
  */
+import { holdRequests } from "@/testing/e2e/hold-requests";
 import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
 import { expect, test } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
@@ -48,13 +49,7 @@ test("the JSON pane takes typing as plain text before Monaco, and Monaco carries
   page,
 }) => {
   const scripts = monacoChunkPaths();
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held = (url: URL) => scripts.includes(url.pathname);
-  await page.route(held, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdRequests(page, (url) => scripts.includes(url.pathname));
   await page.goto(`/pools/${POOL}`);
 
   const pane = page.getByTestId("json-pane");

@@ -47,3 +47,15 @@ test("a concurrency limit typed before the pools list hydrated can be set", asyn
   await expect(row.getByRole("button", { name: "Set limit" })).toBeEnabled();
   await expect(row.getByLabel(`Concurrency limit of ${POOL}`)).toHaveValue("7");
 });
+
+test("a pool name typed before the new-pool page hydrated is the name Create pool sends", async ({
+  page,
+}) => {
+  const release = await holdRequests(page, isAppScript);
+  await page.goto("/pools/new", { waitUntil: "commit" });
+  await page.getByLabel("Pool name").fill("early-pool");
+  release();
+  // enabled only once the editor's state has a valid name
+  await expect(page.getByRole("button", { name: "Create pool" })).toBeEnabled();
+  await expect(page.getByLabel("Pool name")).toHaveValue("early-pool");
+});

@@ -5,6 +5,7 @@ import {
   TemplateEditor,
   type TemplateEditorProps,
 } from "@/components/template-editor/template-editor";
+import { adoptEarlyInput } from "@/components/ui/early-input";
 import { Input, Label, NativeSelect } from "@/components/ui/input";
 import { validateWorkPoolName } from "@/lib/prefect/names";
 
@@ -30,7 +31,11 @@ export function NewPoolEditor({
   const problem = name === "" ? null : validateWorkPoolName(name);
   return (
     <div className="grid gap-4">
-      <div className="grid gap-3 rounded-lg border border-border bg-card p-4 sm:grid-cols-2">
+      {/* a name typed (or a type picked) before the page hydrated becomes the editor's state */}
+      <div
+        ref={adoptEarlyInput}
+        className="grid gap-3 rounded-lg border border-border bg-card p-4 sm:grid-cols-2"
+      >
         <div className="grid gap-1">
           <Label htmlFor="new-pool-name">Pool name</Label>
           <Input

@@ -5,9 +5,9 @@
  * the state holds another, and the field's next render puts the server's value back. React calls
  * this when it attaches the element (on hydration, in the commit, before anything renders again),
  * and each changed input and select replays its change as an event React listens for, so its
- * onChange takes it like a keystroke. After a client render every control shows what React
- * rendered (its default), and nothing is replayed. Keep the callback's identity stable (a module
- * function): React calls a new one again.
+ * onChange takes it like a keystroke. After a client render nothing is replayed: React makes each
+ * input's default what it shows, and marks no option of a select as the server's choice. Keep the
+ * callback's identity stable (a module function): React calls a new one again.
  */
 export function adoptEarlyInput(root: HTMLElement | null): void {
   root
@@ -16,7 +16,8 @@ export function adoptEarlyInput(root: HTMLElement | null): void {
       const typed = control.value;
       if (
         "options" in control
-          ? Array.from(control.options).some((o) => o.selected != o.defaultSelected)
+          ? // the server marked its choice (a client render marks none, and replays nothing)
+            Array.from(control.options).some((o) => o.defaultSelected && !o.selected)
           : typed != control.defaultValue
       ) {
         // React takes an input's event as a change only if its value differs from the last one set

@@ -59,3 +59,28 @@ test("a pool name typed before the new-pool page hydrated is the name Create poo
   await expect(page.getByRole("button", { name: "Create pool" })).toBeEnabled();
   await expect(page.getByLabel("Pool name")).toHaveValue("early-pool");
 });
+
+test("a pool opened by a link within the app (rendered in the browser) reports no change the user did not make", async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const replayed: string[] = [];
+    (window as unknown as { replayed: string[] }).replayed = replayed;
+    document.addEventListener(
+      "change",
+      (e) => {
+        if (!e.isTrusted) replayed.push((e.target as HTMLElement).id);
+      },
+      true,
+    );
+  });
+  await page.goto("/pools");
+  await page.getByRole("link", { name: POOL, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/pools/${POOL}$`));
+  await expect(page.getByLabel("Launch type")).toHaveValue("FARGATE");
+  // every section of the form is mounted (the last one holds the generic variables)
+  await expect(page.getByRole("region", { name: "Other variables" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { replayed: string[] }).replayed)).toEqual(
+    [],
+  );
+});

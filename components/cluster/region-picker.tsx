@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 
+import { adoptEarlyInput } from "@/components/ui/early-input";
 import { Label, NativeSelect } from "@/components/ui/input";
 
 import { AWS_REGIONS, REGION_COOKIE } from "@/lib/ecs/params";
@@ -21,7 +22,8 @@ export function RegionPicker({ region, basePath }: RegionPickerProps) {
     ? AWS_REGIONS
     : [region, ...AWS_REGIONS];
   return (
-    <div className="flex items-center gap-2">
+    // a region picked before the page hydrated is followed once it has
+    <div ref={adoptEarlyInput} className="flex items-center gap-2">
       <Label htmlFor={id}>Region</Label>
       <NativeSelect
         id={id}

@@ -84,3 +84,14 @@ test("a pool opened by a link within the app (rendered in the browser) reports n
     [],
   );
 });
+
+test("a region picked before the clusters page hydrated is followed once it has", async ({
+  page,
+}) => {
+  const release = await holdRequests(page, isAppScript);
+  await page.goto("/clusters?region=us-east-1", { waitUntil: "commit" });
+  await page.getByLabel("Region").selectOption("us-west-2");
+  release();
+  await expect(page).toHaveURL(/\/clusters\?region=us-west-2$/);
+  await expect(page.getByRole("heading", { name: "Clusters in us-west-2" })).toBeVisible();
+});

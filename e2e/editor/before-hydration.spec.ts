@@ -5,10 +5,18 @@
  */
 import { holdRequests, isAppScript } from "@/testing/e2e/hold-requests";
 import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
-import { expect, test } from "@/testing/e2e/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 
 const POOL = PREFECT_SEED.hybridPool;
+
+/** Opens `path` with the app's scripts held, lets `act` use the server's HTML, then lets them load. */
+async function beforeHydration(page: Page, path: string, act: () => Promise<void>): Promise<void> {
+  const release = await holdRequests(page, isAppScript);
+  await page.goto(path, { waitUntil: "commit" });
+  await act();
+  release();
+}
 
 test("edits made in the form before hydration reach the template once React takes over", async ({
   page,
@@ -38,11 +46,10 @@ test("edits made in the form before hydration reach the template once React take
 });
 
 test("a concurrency limit typed before the pools list hydrated can be set", async ({ page }) => {
-  const release = await holdRequests(page, isAppScript);
-  await page.goto("/pools", { waitUntil: "commit" });
   const row = page.locator(`tr[data-pool="${POOL}"]`);
-  await row.getByLabel(`Concurrency limit of ${POOL}`).fill("7");
-  release();
+  await beforeHydration(page, "/pools", () =>
+    row.getByLabel(`Concurrency limit of ${POOL}`).fill("7"),
+  );
   // enabled only once React has the typed limit as the form's value (it differs from Prefect's)
   await expect(row.getByRole("button", { name: "Set limit" })).toBeEnabled();
   await expect(row.getByLabel(`Concurrency limit of ${POOL}`)).toHaveValue("7");
@@ -51,10 +58,7 @@ test("a concurrency limit typed before the pools list hydrated can be set", asyn
 test("a pool name typed before the new-pool page hydrated is the name Create pool sends", async ({
   page,
 }) => {
-  const release = await holdRequests(page, isAppScript);
-  await page.goto("/pools/new", { waitUntil: "commit" });
-  await page.getByLabel("Pool name").fill("early-pool");
-  release();
+  await beforeHydration(page, "/pools/new", () => page.getByLabel("Pool name").fill("early-pool"));
   // enabled only once the editor's state has a valid name
   await expect(page.getByRole("button", { name: "Create pool" })).toBeEnabled();
   await expect(page.getByLabel("Pool name")).toHaveValue("early-pool");
@@ -88,10 +92,9 @@ test("a pool opened by a link within the app (rendered in the browser) reports n
 test("a region picked before the clusters page hydrated is followed once it has", async ({
   page,
 }) => {
-  const release = await holdRequests(page, isAppScript);
-  await page.goto("/clusters?region=us-east-1", { waitUntil: "commit" });
-  await page.getByLabel("Region").selectOption("us-west-2");
-  release();
+  await beforeHydration(page, "/clusters?region=us-east-1", async () => {
+    await page.getByLabel("Region").selectOption("us-west-2");
+  });
   await expect(page).toHaveURL(/\/clusters\?region=us-west-2$/);
   await expect(page.getByRole("heading", { name: "Clusters in us-west-2" })).toBeVisible();
 });

@@ -85,6 +85,27 @@ function takeOver(editor: Parameters<OnMount>[0], area: HTMLTextAreaElement) {
   editor.focus();
 }
 
+/**
+ * Makes the editor's text `text` by the smallest edit, between undo stops (one step for Undo), and
+ * returns the range the new text fills (null when nothing changed).
+ */
+function editText(editor: Parameters<OnMount>[0], text: string) {
+  const model = editor.getModel();
+  const edit = model && minimalEdit(model.getValue(), text);
+  if (!model || !edit) return null;
+  const range = monaco.Range.fromPositions(
+    model.getPositionAt(edit.offset),
+    model.getPositionAt(edit.offset + edit.length),
+  );
+  editor.pushUndoStop();
+  editor.executeEdits("pooldeck", [{ range, text: edit.content, forceMoveMarkers: true }]);
+  editor.pushUndoStop();
+  return monaco.Range.fromPositions(
+    model.getPositionAt(edit.offset),
+    model.getPositionAt(edit.offset + edit.content.length),
+  );
+}
+
 export default function JsonEditor(props: JsonEditorProps) {
   const { modelPath, diagnostics, schema, onTextChange, onReady, getDocument } = props;
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
@@ -154,31 +175,19 @@ export default function JsonEditor(props: JsonEditorProps) {
 
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // what changed while Monaco was loading (the plain text, the form, a restored draft) is one
+    // undoable edit on top of the saved text, so Undo can take it back
     const latest = props.getCurrentText?.();
-    if (latest !== undefined && latest !== editor.getValue()) editor.setValue(latest);
+    if (latest !== undefined) editText(editor, latest);
     const area = props.replaces?.();
     if (area) takeOver(editor, area);
     setMounted(true);
     editor.onDidChangeModelContent(() => onTextChangeRef.current(editor.getValue()));
     onReady({
       replaceText(text) {
-        const model = editor.getModel();
-        if (!model) return;
-        const edit = minimalEdit(model.getValue(), text);
-        if (!edit) return;
-        const range = monaco.Range.fromPositions(
-          model.getPositionAt(edit.offset),
-          model.getPositionAt(edit.offset + edit.length),
-        );
-        editor.pushUndoStop();
-        editor.executeEdits("pooldeck", [{ range, text: edit.content, forceMoveMarkers: true }]);
-        editor.pushUndoStop();
+        const changed = editText(editor, text);
         // show what a form edit, preset or fix changed, without taking the focus from the form
-        const changed = monaco.Range.fromPositions(
-          model.getPositionAt(edit.offset),
-          model.getPositionAt(edit.offset + edit.content.length),
-        );
-        editor.revealRangeInCenterIfOutsideViewport(changed);
+        if (changed) editor.revealRangeInCenterIfOutsideViewport(changed);
       },
       reveal(pointer) {
         const model = editor.getModel();

@@ -86,3 +86,28 @@ test("the JSON pane takes typing as plain text before Monaco, and Monaco carries
   await page.keyboard.insertText('"default": "example.com/flows:1.2.34567890"');
   await expect(pane.locator(".find-widget .matchesCount")).toHaveText("1 of 1");
 });
+
+test("what was typed before Monaco took over is one step of Monaco's Undo and Redo", async ({
+  page,
+}) => {
+  const scripts = monacoChunkPaths();
+  const release = await holdRequests(page, (url) => scripts.includes(url.pathname));
+  await page.goto(`/pools/${POOL}`);
+
+  const pane = page.getByTestId("json-pane");
+  const text = pane.getByRole("textbox", { name: "Base job template JSON" });
+  await expect(text).toBeEditable();
+  const image = page.getByLabel("Image");
+  const saved = await image.inputValue();
+  await image.fill("example.com/flows:undo");
+  await expect(text).toHaveValue(/"default": "example\.com\/flows:undo"/);
+
+  release();
+  // the one textbox of that name is Monaco's once it has taken over
+  await expect(text).toHaveClass(/native-edit-context/);
+  await pane.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+z");
+  await expect(image).toHaveValue(saved);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(image).toHaveValue("example.com/flows:undo");
+});

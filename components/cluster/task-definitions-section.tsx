@@ -1,13 +1,15 @@
 "use client";
 
 import { useQueries } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { adoptEarlyInput } from "@/components/ui/early-input";
 import { Input, Label, NativeSelect } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useSearchParam } from "@/components/ui/use-search-param";
 import type { EcsError } from "@/lib/ecs";
 import type { TaskDefinitionSummary } from "@/lib/snapshot/schema";
 
@@ -37,21 +39,13 @@ type Row =
  * batches of 10, because AWS has no batch describe and throttles reads per account.
  */
 export function TaskDefinitionsSection({ region, families }: TaskDefinitionsSectionProps) {
-  const router = useRouter();
-  const pathname = usePathname();
   const params = useSearchParams();
+  const [, setParam] = useSearchParam();
   const textId = useId();
   const compatId = useId();
   const [text, setText] = useState(params.get("family") ?? "");
   const compat = params.get("compat") ?? "";
   const [limit, setLimit] = useState(PAGE);
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
 
   const matching = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -83,7 +77,8 @@ export function TaskDefinitionsSection({ region, families }: TaskDefinitionsSect
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end gap-3">
+      {/* a filter typed or picked before the page hydrated is applied once it has */}
+      <div ref={adoptEarlyInput} className="flex flex-wrap items-end gap-3">
         <div className="space-y-1">
           <Label htmlFor={textId}>Family contains</Label>
           <Input

@@ -1,8 +1,8 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { adoptEarlyInput } from "@/components/ui/early-input";
 import { Label, NativeSelect } from "@/components/ui/input";
+import { useSearchParam } from "@/components/ui/use-search-param";
 
 export interface PoolClusterPickerProps {
   pools: { name: string; type: string }[];
@@ -13,21 +13,10 @@ export interface PoolClusterPickerProps {
 
 /** Pool and cluster selects; the choice lives in the URL (?pool=&cluster=) so it can be shared and reloaded. */
 export function PoolClusterPicker({ pools, clusters, pool, cluster }: PoolClusterPickerProps) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
-  const choose = (key: "pool" | "cluster", value: string) => {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    const query = next.toString();
-    startTransition(() =>
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }),
-    );
-  };
+  const [pending, choose] = useSearchParam();
   return (
-    <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+    // a pool or cluster picked before the page hydrated is followed once it has
+    <div ref={adoptEarlyInput} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
       <div className="grid gap-1">
         <Label htmlFor="compare-pool">Pool</Label>
         <NativeSelect

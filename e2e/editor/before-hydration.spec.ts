@@ -6,6 +6,7 @@
 import { holdRequests, isAppScript } from "@/testing/e2e/hold-requests";
 import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
 import { expect, test, type Page } from "@/testing/e2e/test";
+import { SEED as ECS_SEED } from "@/testing/seed/ecs";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 
 const POOL = PREFECT_SEED.hybridPool;
@@ -97,4 +98,35 @@ test("a region picked before the clusters page hydrated is followed once it has"
   });
   await expect(page).toHaveURL(/\/clusters\?region=us-west-2$/);
   await expect(page.getByRole("heading", { name: "Clusters in us-west-2" })).toBeVisible();
+});
+
+test("a pool and a cluster both picked before the compare page hydrated are both followed", async ({
+  page,
+}) => {
+  await beforeHydration(page, "/compare", async () => {
+    await page.getByLabel("Pool", { exact: true }).selectOption(POOL);
+    await page.getByLabel("Cluster", { exact: true }).selectOption(ECS_SEED.cluster);
+  });
+  await expect(page).toHaveURL(new RegExp(`/compare\\?pool=${POOL}&cluster=${ECS_SEED.cluster}$`));
+  await expect(page.getByRole("table", { name: `Checks of ${POOL} in both modes` })).toBeVisible();
+  await expect(page.getByLabel("Pool", { exact: true })).toHaveValue(POOL);
+  await expect(page.getByLabel("Cluster", { exact: true })).toHaveValue(ECS_SEED.cluster);
+});
+
+test("a task-definition filter typed and picked before the cluster page hydrated is applied", async ({
+  page,
+}) => {
+  await beforeHydration(page, `/clusters/${ECS_SEED.cluster}?region=us-east-1`, async () => {
+    await page.getByLabel("Family contains").fill("pooldeck-");
+    await page.getByLabel("Compatibility").selectOption("FARGATE");
+  });
+  await expect(page).toHaveURL(/\?region=us-east-1&family=pooldeck-&compat=FARGATE$/);
+  const tds = page.getByRole("table", { name: "Task definitions" });
+  const row = (family: string) =>
+    tds.getByRole("row").filter({ has: page.getByRole("cell", { name: family, exact: true }) });
+  await expect(row(ECS_SEED.taskDefinitions.fargate)).toHaveCount(1);
+  await expect(row(ECS_SEED.taskDefinitions.both)).toHaveCount(1);
+  await expect(row(ECS_SEED.taskDefinitions.ec2)).toHaveCount(0);
+  await expect(page.getByLabel("Family contains")).toHaveValue("pooldeck-");
+  await expect(page.getByLabel("Compatibility")).toHaveValue("FARGATE");
 });

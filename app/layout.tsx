@@ -36,12 +36,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen">
         <Providers>
-          <header className="sticky top-0 z-30 border-b border-border bg-card/90 backdrop-blur">
+          {/* on a narrow screen its parts wrap onto lines of their own, and it scrolls away */}
+          <header className="z-30 border-b border-border bg-card/90 backdrop-blur sm:sticky sm:top-0">
             {/* the page's own controls hydrate first (see HydrateLater) */}
             <HydrateLater>
               <nav
                 aria-label="Main"
-                className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4"
+                className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-1.5 sm:h-12 sm:py-0"
               >
                 <IntentLink
                   href="/"
@@ -56,7 +57,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   Pooldeck
                 </IntentLink>
                 {/* signed out, every link would only lead back to the sign-in page */}
-                {operator ? <NavLinks /> : null}
+                {operator ? (
+                  // last on a narrow screen, a line of its own, its first link under the logo
+                  <div className="max-sm:order-last max-sm:-mx-2.5 max-sm:basis-full">
+                    <NavLinks />
+                  </div>
+                ) : null}
                 <div className="ml-auto flex items-center gap-3">
                   <UserMenu operator={operator} />
                   <ThemeToggle />

@@ -141,6 +141,8 @@ export function EquivalentPool(props: EquivalentPoolProps) {
           variant={flow.needed ? "destructive" : "primary"}
           disabled={!permission.allowed || Boolean(nameProblem) || !flow.ok || flow.pending}
           onClick={create}
+          // its label holds the new pool's name: it wraps rather than widen a narrow screen
+          className="h-auto! min-h-9 py-1.5 whitespace-normal!"
           aria-describedby={
             [permission.allowed ? "" : "equivalent-permission", flow.ok ? "" : "equivalent-errors"]
               .filter(Boolean)

@@ -90,9 +90,9 @@ function DiagnosticList({
           }
         >
           <span className="font-semibold">{d.severity}</span>{" "}
-          <span className="font-mono text-[11px]">{d.rule}</span>{" "}
+          <code className="text-[11px]">{d.rule}</code>{" "}
           <span className="text-muted-foreground">
-            ({d.document} {d.path || "/"})
+            ({d.document} <code>{d.path || "/"}</code>)
           </span>{" "}
           <span className="block">{d.message}</span>
         </li>

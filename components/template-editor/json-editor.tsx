@@ -210,7 +210,9 @@ export default function JsonEditor(props: JsonEditorProps) {
   useEffect(() => () => onReady(null), [onReady]);
 
   return (
-    <div ref={box} className="h-full w-full">
+    // Monaco sizes itself in pixels from this box: containment keeps that size from feeding back
+    // into the box's own width (a pane once wider would stay wider, past a narrow screen)
+    <div ref={box} className="h-full w-full [contain:inline-size]">
       <Editor
         height="100%"
         language="json"

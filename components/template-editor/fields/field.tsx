@@ -49,7 +49,7 @@ export function FieldSection({
     <section
       ref={adoptEarlyInput}
       aria-label={title}
-      className="grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_400px] [content-visibility:auto]"
+      className="grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-block-size:auto_400px] [content-visibility:auto]"
     >
       <div className="flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">{title}</h3>

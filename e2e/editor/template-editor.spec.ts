@@ -247,6 +247,29 @@ test("a pool Prefect holds with an empty template opens, and Monaco completes it
   await shot(page, info, "empty-template-completion");
 });
 
+test("a field's long description shows two lines, and whole while the field has the focus", async ({
+  page,
+}) => {
+  await page.goto("/pools/demo-ecs");
+  const description = page.getByText(
+    "A family for the task definition. If not provided, it will be inferred from the task definition. If the task definition does not have a family, the name will be generated. When flow and deployment metadata is available, the generated name will include their names. Values for this field will be slugified to match AWS character requirements.",
+    { exact: true },
+  );
+  await description.scrollIntoViewIfNeeded();
+  const hidden = () => description.evaluate((el) => el.scrollHeight - el.clientHeight);
+  const lines = () =>
+    description.evaluate((el) => el.clientHeight / parseFloat(getComputedStyle(el).lineHeight));
+  expect(await lines()).toBe(2);
+  expect(await hidden()).toBeGreaterThan(0);
+
+  await page.getByLabel("Family", { exact: true }).focus();
+  await expect.poll(hidden).toBe(0);
+  expect(await lines()).toBeGreaterThan(2);
+
+  await page.getByLabel("Image", { exact: true }).focus();
+  await expect.poll(lines).toBe(2);
+});
+
 test("an unknown pool is a 404 with a way out", async ({ page }) => {
   const res = await page.goto("/pools/e2e-editor-does-not-exist");
   expect(res?.status()).toBe(404);

@@ -92,10 +92,8 @@ export function GenericField({ ctx, name }: { ctx: FormContext; name: string }) 
     <span className="flex flex-wrap items-center gap-1">
       <code>{name}</code>
       {nullable ? <Badge>nullable</Badge> : null}
-      {/* anywhere: Prefect's descriptions carry long URLs that otherwise run into the next column */}
-      {description ? (
-        <span className="line-clamp-2 min-w-0 [overflow-wrap:anywhere]">{description}</span>
-      ) : null}
+      {/* two lines, whole while the field has the focus (app/globals.css) */}
+      {description ? <span className="field-description">{description}</span> : null}
     </span>
   );
 

@@ -5,7 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -55,9 +55,8 @@ export function SignInForm({ callbackUrl, credentials, sso, initialError }: Sign
   return (
     <Card>
       <CardHeader className="block">
-        <CardTitle>
-          <span className="text-base">Sign in to Pooldeck</span>
-        </CardTitle>
+        {/* the page's one heading */}
+        <h1 className="text-base font-semibold tracking-tight">Sign in to Pooldeck</h1>
         <CardDescription className="mt-1">
           Pooldeck changes how every flow runs; sign in to see and edit work pools.
         </CardDescription>

@@ -178,6 +178,7 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
       </div>
       <div className="grid content-start gap-3">
         <ChecksPanel
+          label={`Checks of ${deployment.name}`}
           diagnostics={checks.diagnostics}
           skipped={checks.skipped}
           ms={null}

@@ -22,6 +22,8 @@ export interface ChecksPanelProps {
   onFix(diagnostic: Diagnostic): void;
   /** fixes need a parsed document */
   canFix: boolean;
+  /** the panel's accessible name, unique on its page */
+  label?: string;
 }
 
 /** Every diagnostic by severity; clicking one moves the editor's cursor to it. */
@@ -32,11 +34,12 @@ export const ChecksPanel = memo(function ChecksPanel({
   onReveal,
   onFix,
   canFix,
+  label = "Checks",
 }: ChecksPanelProps) {
   const notRun = skipped.filter((s) => !s.reason.startsWith("not applicable"));
   return (
     <section
-      aria-label="Checks"
+      aria-label={label}
       className="grid gap-3"
       data-checks-ms={ms === null ? undefined : ms.toFixed(1)}
     >
@@ -51,9 +54,9 @@ export const ChecksPanel = memo(function ChecksPanel({
         if (items.length === 0) return null;
         return (
           <div key={severity} className="grid gap-1.5">
-            <h4 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+            <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
               {LABEL[severity]} ({items.length})
-            </h4>
+            </h3>
             <ul className="grid gap-1.5">
               {items.map((d, i) => (
                 <li

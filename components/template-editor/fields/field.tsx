@@ -52,7 +52,7 @@ export function FieldSection({
       className="grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-block-size:auto_400px] [content-visibility:auto]"
     >
       <div className="flex items-center justify-between gap-2">
-        <h3 className="text-sm font-semibold">{title}</h3>
+        <h2 className="text-sm font-semibold">{title}</h2>
         {aside}
       </div>
       {children}

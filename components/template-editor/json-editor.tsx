@@ -6,7 +6,7 @@
  * undo stops), so form edits, presets and fixes keep the user's cursor, selection and undo history.
  */
 import Editor, { type OnMount } from "@monaco-editor/react";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useDarkTheme } from "@/components/shell/use-dark-theme";
 import type { Diagnostic } from "@/lib/checks/types";
 import type { JsonObject } from "@/lib/template/types";
@@ -65,6 +65,9 @@ const EDITOR_OPTIONS = {
   fixedOverflowWidgets: true,
   lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
 };
+
+/** Monaco's key for "Tab moves the focus" (toggleTabFocusMode: Ctrl+M, Ctrl+Shift+M on a Mac) */
+const TAB_FOCUS_KEY = /Mac|iPhone|iPad/.test(navigator.platform) ? "Ctrl+Shift+M" : "Ctrl+M";
 
 /**
  * Monaco takes the user's place from the plain text area it replaces, in one task, so no keystroke
@@ -173,8 +176,14 @@ export default function JsonEditor(props: JsonEditorProps) {
 
   useEffect(() => () => clearDiagnostics(modelUri), [modelUri]);
 
+  const hintId = useId();
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // screen readers read the Tab hint with the editor's name (Monaco has no option for it)
+    editor
+      .getDomNode()
+      ?.querySelector('[role="textbox"]')
+      ?.setAttribute("aria-describedby", hintId);
     // what changed while Monaco was loading (the plain text, the form, a restored draft) is one
     // undoable edit on top of the saved text, so Undo can take it back
     const latest = props.getCurrentText?.();
@@ -212,7 +221,7 @@ export default function JsonEditor(props: JsonEditorProps) {
   return (
     // Monaco sizes itself in pixels from this box: containment keeps that size from feeding back
     // into the box's own width (a pane once wider would stay wider, past a narrow screen)
-    <div ref={box} className="h-full w-full [contain:inline-size]">
+    <div ref={box} className="group relative h-full w-full [contain:inline-size]">
       <Editor
         height="100%"
         language="json"
@@ -222,6 +231,13 @@ export default function JsonEditor(props: JsonEditorProps) {
         onMount={handleMount}
         options={options}
       />
+      {/* Tab indents in a code editor: while the editor has the focus, say how to leave it */}
+      <p
+        id={hintId}
+        className="pointer-events-none absolute right-5 bottom-2 z-10 hidden rounded-sm border border-border bg-card px-1.5 text-[11px] text-muted-foreground group-focus-within:block"
+      >
+        {TAB_FOCUS_KEY}: Tab moves focus
+      </p>
     </div>
   );
 }

@@ -28,6 +28,9 @@ import "monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperati
 import "monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js";
 import "monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js";
 import "monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution.js";
+// Ctrl+M (Ctrl+Shift+M on a Mac): Tab moves the focus instead of indenting, so a keyboard user
+// can leave the editor (WCAG 2.1.2); json-editor.tsx tells them
+import "monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js";
 // reading the template: find, folding, bracket matching, go to line (Ctrl+G)
 import "monaco-editor/esm/vs/editor/contrib/find/browser/findController.js";
 import "monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js";

@@ -7,10 +7,22 @@
  */
 import { holdRequests } from "@/testing/e2e/hold-requests";
 import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
-import { expect, test } from "@/testing/e2e/test";
+import { expect, test, type Locator } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 
 const POOL = PREFECT_SEED.hybridPool;
+
+/**
+ * Waits until Monaco has taken the pane over and returns its textbox: the only one of the pane's
+ * name left (for a moment, between Monaco showing and taking over, the plain text is one too).
+ */
+async function monacoHasTakenOver(pane: Locator): Promise<Locator> {
+  const text = pane.getByRole("textbox", { name: "Base job template JSON" });
+  await expect(pane.locator(".native-edit-context")).toBeAttached();
+  await expect(text).toHaveCount(1);
+  await expect(text).toHaveClass(/native-edit-context/);
+  return text;
+}
 
 test("Monaco's scripts failing to load leave the text and the form, and Try again brings the editor", async ({
   page,
@@ -103,11 +115,31 @@ test("what was typed before Monaco took over is one step of Monaco's Undo and Re
   await expect(text).toHaveValue(/"default": "example\.com\/flows:undo"/);
 
   release();
-  // the one textbox of that name is Monaco's once it has taken over
-  await expect(text).toHaveClass(/native-edit-context/);
+  await monacoHasTakenOver(pane);
   await pane.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+z");
   await expect(image).toHaveValue(saved);
   await page.keyboard.press("Control+Shift+z");
   await expect(image).toHaveValue("example.com/flows:undo");
+});
+
+test("Tab indents in the JSON editor, Ctrl+M lets Tab leave it, and the editor says so", async ({
+  page,
+}) => {
+  await page.goto(`/pools/${POOL}`);
+  const pane = page.getByTestId("json-pane");
+  const editor = await monacoHasTakenOver(pane);
+  const hint = "Ctrl+M: Tab moves focus";
+  await expect(pane.getByText(hint)).toBeHidden();
+
+  await pane.locator(".monaco-editor .view-lines").click();
+  await expect(pane.getByText(hint)).toBeVisible();
+  await expect(editor).toHaveAccessibleDescription(hint);
+  await page.keyboard.press("Tab");
+  await expect(editor).toBeFocused();
+
+  await page.keyboard.press("Control+m");
+  await page.keyboard.press("Tab");
+  await expect(editor).not.toBeFocused();
+  await expect(pane.getByText(hint)).toBeHidden();
 });

@@ -55,9 +55,10 @@ test("a switch shows whether it is on, and a meter how full it is, in system col
   page,
 }) => {
   await page.goto("/clusters/demo-cluster?region=us-east-1");
-  const [highlight, highlightText, canvas, buttonText] = await Promise.all(
-    ["Highlight", "HighlightText", "Canvas", "ButtonText"].map((c) => systemColor(page, c)),
-  );
+  const highlight = await systemColor(page, "Highlight");
+  const highlightText = await systemColor(page, "HighlightText");
+  const canvas = await systemColor(page, "Canvas");
+  const buttonText = await systemColor(page, "ButtonText");
   const auto = page.getByRole("switch", { name: "Auto-refresh every 30 seconds" });
   await expect(auto).not.toBeChecked();
   await expect(auto).toHaveCSS("background-color", canvas);

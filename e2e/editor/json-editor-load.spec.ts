@@ -7,10 +7,19 @@
  */
 import { holdRequests } from "@/testing/e2e/hold-requests";
 import { monacoChunkPaths } from "@/testing/e2e/monaco-chunks";
-import { expect, test, type Locator } from "@/testing/e2e/test";
+import { expect, test, type Locator, type Page } from "@/testing/e2e/test";
 import { PREFECT_SEED } from "@/testing/seed/prefect";
 
 const POOL = PREFECT_SEED.hybridPool;
+
+/** Opens the pool page with Monaco's scripts held (the pane stays plain text until `release`). */
+async function openWithMonacoHeld(page: Page) {
+  const scripts = monacoChunkPaths();
+  const release = await holdRequests(page, (url) => scripts.includes(url.pathname));
+  await page.goto(`/pools/${POOL}`);
+  const pane = page.getByTestId("json-pane");
+  return { release, pane, text: pane.getByRole("textbox", { name: "Base job template JSON" }) };
+}
 
 /**
  * Waits until Monaco has taken the pane over and returns its textbox: the only one of the pane's
@@ -60,14 +69,9 @@ test("Monaco's scripts failing to load leave the text and the form, and Try agai
 test("the JSON pane takes typing as plain text before Monaco, and Monaco carries on from the same cursor with every keystroke", async ({
   page,
 }) => {
-  const scripts = monacoChunkPaths();
-  const release = await holdRequests(page, (url) => scripts.includes(url.pathname));
-  await page.goto(`/pools/${POOL}`);
-
-  const pane = page.getByTestId("json-pane");
+  const { release, pane, text } = await openWithMonacoHeld(page);
   await expect(pane.getByRole("status")).toHaveText("Plain text until the JSON editor has loaded…");
   await page.getByLabel("Image").fill("example.com/flows:1.2.3");
-  const text = pane.getByRole("textbox", { name: "Base job template JSON" });
   // the form's edit is in the plain text; the cursor goes right after it, and typing there reaches
   // the form (the page has the text)
   await expect(text).toHaveValue(/"default": "example\.com\/flows:1\.2\.3"/);
@@ -102,12 +106,7 @@ test("the JSON pane takes typing as plain text before Monaco, and Monaco carries
 test("what was typed before Monaco took over is one step of Monaco's Undo and Redo", async ({
   page,
 }) => {
-  const scripts = monacoChunkPaths();
-  const release = await holdRequests(page, (url) => scripts.includes(url.pathname));
-  await page.goto(`/pools/${POOL}`);
-
-  const pane = page.getByTestId("json-pane");
-  const text = pane.getByRole("textbox", { name: "Base job template JSON" });
+  const { release, pane, text } = await openWithMonacoHeld(page);
   await expect(text).toBeEditable();
   const image = page.getByLabel("Image");
   const saved = await image.inputValue();

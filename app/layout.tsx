@@ -36,6 +36,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen">
         <Providers>
+          {/* Tab's first stop: past the header's links to the page's own content (WCAG 2.4.1) */}
+          <a
+            href="#main"
+            className="sr-only z-50 rounded-md bg-card text-sm font-medium shadow-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-3 focus:py-2"
+          >
+            Skip to content
+          </a>
           {/* on a narrow screen its parts wrap onto lines of their own, and it scrolls away */}
           <header className="z-30 border-b border-border bg-card/90 backdrop-blur sm:sticky sm:top-0">
             {/* the page's own controls hydrate first (see HydrateLater) */}
@@ -76,7 +83,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               operator ? { displayName: operator.displayName, roles: operator.roles } : null
             }
           >
-            <main className="mx-auto max-w-[1600px] px-4 py-6">{children}</main>
+            <main id="main" className="mx-auto max-w-[1600px] px-4 py-6">
+              {children}
+            </main>
           </OperatorProvider>
         </Providers>
       </body>

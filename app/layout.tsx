@@ -43,13 +43,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             Skip to content
           </a>
-          {/* on a narrow screen its parts wrap onto lines of their own, and it scrolls away */}
-          <header className="z-30 border-b border-border bg-card/90 backdrop-blur sm:sticky sm:top-0">
+          {/* below md its parts wrap onto lines of their own, and it scrolls away with the page */}
+          <header className="z-30 border-b border-border bg-card/90 backdrop-blur md:sticky md:top-0">
             {/* the page's own controls hydrate first (see HydrateLater) */}
             <HydrateLater>
               <nav
                 aria-label="Main"
-                className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-1.5 sm:h-12 sm:py-0"
+                className="mx-auto flex min-h-12 max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-1.5"
               >
                 <IntentLink
                   href="/"
@@ -65,8 +65,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </IntentLink>
                 {/* signed out, every link would only lead back to the sign-in page */}
                 {operator ? (
-                  // last on a narrow screen, a line of its own, its first link under the logo
-                  <div className="max-sm:order-last max-sm:-mx-2.5 max-sm:basis-full">
+                  // below md: last, a line of its own, its first link under the logo
+                  <div className="max-md:order-last max-md:-mx-2.5 max-md:basis-full">
                     <NavLinks />
                   </div>
                 ) : null}

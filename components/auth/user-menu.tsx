@@ -10,7 +10,7 @@ export function UserMenu({ operator }: { operator: Operator | null }) {
   return (
     <div className="flex items-center gap-2 text-xs" aria-label="Signed-in user" role="group">
       <span className="text-muted-foreground">
-        <span className="max-sm:sr-only">Signed in as </span>
+        <span className="max-lg:sr-only">Signed in as </span>
         <span className="font-medium text-foreground">{operator.displayName}</span>
       </span>
       <Badge

@@ -28,3 +28,18 @@ test.describe("signed out", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
   });
 });
+
+test("the header holds all its controls at every width, on as many lines as it needs", async ({
+  page,
+}) => {
+  await page.goto("/pools");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const width of [320, 640, 700, 900, 1280]) {
+    await page.setViewportSize({ width, height: 640 });
+    const fit = await nav.evaluate((el) => ({
+      overflow: el.scrollHeight - el.clientHeight,
+      pageWidth: document.documentElement.scrollWidth,
+    }));
+    expect.soft(fit, `at ${width} px`).toEqual({ overflow: 0, pageWidth: width });
+  }
+});

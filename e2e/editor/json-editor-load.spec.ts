@@ -142,3 +142,29 @@ test("Tab indents in the JSON editor, Ctrl+M lets Tab leave it, and the editor s
   await expect(editor).not.toBeFocused();
   await expect(pane.getByText(hint)).toBeHidden();
 });
+
+test("an IME composition still open in the plain text when Monaco takes over is kept, and typing goes on after it", async ({
+  page,
+}) => {
+  const { release, pane, text } = await openWithMonacoHeld(page);
+  await expect(text).toBeEditable();
+  const image = page.getByLabel("Image");
+  await image.fill("example.com/ime:");
+  await text.evaluate((el: HTMLTextAreaElement) => {
+    const at = el.value.indexOf("ime:") + "ime:".length;
+    el.focus();
+    el.setSelectionRange(at, at);
+  });
+  // a Japanese IME mid-word: the composition is open, nothing committed yet
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "にほ", selectionStart: 2, selectionEnd: 2 });
+  await expect(image).toHaveValue("example.com/ime:にほ");
+
+  release();
+  await monacoHasTakenOver(pane);
+  await expect(pane.locator(".monaco-editor .view-lines")).toContainText(
+    '"default": "example.com/ime:にほ"',
+  );
+  await page.keyboard.type("x");
+  await expect(image).toHaveValue("example.com/ime:にほx");
+});

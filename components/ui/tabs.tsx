@@ -109,9 +109,8 @@ export function TabsTrigger({ value, className, onClick, ...props }: TabsTrigger
       aria-selected={selected}
       aria-controls={tabs.idFor("panel", value)}
       tabIndex={selected ? 0 : -1}
-      data-state={selected ? "active" : "inactive"}
       className={cn(
-        "rounded-sm px-2.5 py-1 text-xs font-medium text-muted-foreground data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-xs",
+        "rounded-sm px-2.5 py-1 text-xs font-medium text-muted-foreground aria-selected:bg-card aria-selected:text-foreground aria-selected:shadow-xs",
         className,
       )}
       onClick={(event) => {
@@ -137,7 +136,6 @@ export function TabsContent({ value, ...props }: TabsContentProps) {
       id={tabs.idFor("panel", value)}
       aria-labelledby={tabs.idFor("tab", value)}
       tabIndex={0}
-      data-state="active"
       {...props}
     />
   );

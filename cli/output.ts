@@ -2,6 +2,7 @@
 import type { CheckResult, Diagnostic } from "@/lib/checks";
 import type { EcsRunPlan } from "@/lib/template";
 import type { JsonValue, Mode } from "@/lib/template/types";
+import { counted } from "@/lib/template/counted";
 
 /** The task definition as printed: the one the worker registers, or the existing one it names. */
 export function printableTaskDefinition(plan: EcsRunPlan | undefined): JsonValue {
@@ -30,10 +31,6 @@ export function checkJson(result: CheckResult): string {
   return JSON.stringify(body, null, 2) + "\n";
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
 function where(d: Diagnostic): string {
   const path = d.path === "" ? "(whole document)" : d.path;
   return d.document === "job_variables" ? `job_variables ${path}` : path;
@@ -52,7 +49,7 @@ export function checkText(result: CheckResult, file: string, mode: Mode): string
   const errors = count("error");
   const warnings = count("warning");
   lines.push(
-    `${file} (${mode} mode): ${errors === 0 && warnings === 0 ? "no problems found" : `${plural(errors, "error")}, ${plural(warnings, "warning")}`}`,
+    `${file} (${mode} mode): ${errors === 0 && warnings === 0 ? "no problems found" : `${counted(errors, "error")}, ${counted(warnings, "warning")}`}`,
   );
   for (const group of groups) {
     const items = result.diagnostics.filter((d) => d.severity === group.severity);

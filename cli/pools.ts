@@ -42,6 +42,7 @@ import {
   type PoolFile,
   type RecordedVersion,
 } from "./pool-files";
+import { counted } from "@/lib/template/counted";
 
 export interface PoolsIo {
   stdout: (text: string) => void;
@@ -314,10 +315,9 @@ async function planPool(clients: PoolsClients, file: PoolFile, create: boolean):
 
 // ---------------------------------------------------------------- printing
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const counts = (v: ServerVerdict | null) =>
   v
-    ? `${plural(v.errors.length, "error")}, ${plural(v.warnings.length, "warning")}`
+    ? `${counted(v.errors.length, "error")}, ${counted(v.warnings.length, "warning")}`
     : "none (new pool)";
 const keyOf = (d: Diagnostic) => `${d.severity} ${d.rule} ${d.document} ${d.path}`;
 
@@ -606,7 +606,7 @@ export async function runApply(args: string[], io: PoolsIo, given?: PoolsClients
       const n = p.changes.length > 0 ? p.after.errors.length : 0;
       if (n > 0)
         throw new Refused(
-          `pool ${p.file.name}: the template has ${plural(n, "error")}; nothing was sent (fix them, or pass --allow-errors)`,
+          `pool ${p.file.name}: the template has ${counted(n, "error")}; nothing was sent (fix them, or pass --allow-errors)`,
         );
       for (const d of p.deployments) {
         const known = new Set(d.before.errors.map(keyOf));
@@ -615,7 +615,7 @@ export async function runApply(args: string[], io: PoolsIo, given?: PoolsClients
           : 0;
         if (introduced > 0)
           throw new Refused(
-            `deployment ${d.file.flow}/${d.file.deployment}: its job_variables cause ${plural(introduced, "error")}; nothing was sent (fix them, or pass --allow-errors)`,
+            `deployment ${d.file.flow}/${d.file.deployment}: its job_variables cause ${counted(introduced, "error")}; nothing was sent (fix them, or pass --allow-errors)`,
           );
       }
     }

@@ -4,6 +4,7 @@ import { autoScalingGroupName } from "@/lib/snapshot/arn";
 import type { CapacityProvider, ContainerInstance, StrategyItem } from "@/lib/snapshot/schema";
 
 import { CapacityBar } from "./capacity-bar";
+import { counted } from "@/lib/template/counted";
 
 export interface ProvidersSectionProps {
   providers: CapacityProvider[];
@@ -46,9 +47,9 @@ export function ProvidersSection({ providers, instances, defaultStrategy }: Prov
             <div>
               <CardTitle>Without a capacity provider</CardTitle>
               <CardDescription>
-                {unassigned.length} container instance{unassigned.length === 1 ? "" : "s"}{" "}
-                registered outside the cluster&apos;s providers: only a launch type of EC2 places
-                tasks here, and nothing scales them.
+                {counted(unassigned.length, "container instance")} registered outside the
+                cluster&apos;s providers: only a launch type of EC2 places tasks here, and nothing
+                scales them.
               </CardDescription>
             </div>
           </CardHeader>
@@ -141,7 +142,7 @@ function ProviderCards({ providers, instances, defaultStrategy }: ProvidersSecti
                 {fargate ? null : (
                   <div className="space-y-2 border-t border-border pt-3">
                     <p className="text-xs text-muted-foreground">
-                      {mine.length} container instance{mine.length === 1 ? "" : "s"}
+                      {counted(mine.length, "container instance")}
                     </p>
                     <CapacityBar
                       subject={p.name}

@@ -12,6 +12,7 @@ import { runChecks, type CheckResult, type Diagnostic } from "@/lib/checks";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, Mode } from "@/lib/template/types";
 import { modeOfPoolType } from "@/lib/template/pool-type";
+import { counted } from "@/lib/template/counted";
 
 const MODES = [
   { mode: "hybrid", title: "Hybrid worker (ecs)" },
@@ -51,12 +52,8 @@ function Counts({ result, label }: { result: CheckResult; label: string }) {
   const warnings = count(result.diagnostics, "warning");
   return (
     <span aria-label={label} className="flex flex-wrap gap-1">
-      <Badge tone={errors > 0 ? "destructive" : "success"}>
-        {errors} {errors === 1 ? "error" : "errors"}
-      </Badge>
-      <Badge tone={warnings > 0 ? "warning" : "neutral"}>
-        {warnings} {warnings === 1 ? "warning" : "warnings"}
-      </Badge>
+      <Badge tone={errors > 0 ? "destructive" : "success"}>{counted(errors, "error")}</Badge>
+      <Badge tone={warnings > 0 ? "warning" : "neutral"}>{counted(warnings, "warning")}</Badge>
     </span>
   );
 }

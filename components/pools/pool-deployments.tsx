@@ -6,6 +6,7 @@ import type { DeploymentVerdict, PoolDeploymentsData } from "@/lib/push/pool-dep
 import { DeploymentEditorDetails } from "./deployment-editor-details";
 import { LazyJobVariablesEditor } from "./lazy-job-variables-editor";
 import { RegistrationPrediction } from "./registration-prediction";
+import { counted } from "@/lib/template/counted";
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return <JsonPre value={value} label={label} className="max-h-64 p-2" />;
@@ -47,11 +48,9 @@ function DeploymentCard({
       <header className="flex flex-wrap items-center gap-2">
         <h3 className="font-medium">{d.name}</h3>
         <Badge tone={e > 0 ? "destructive" : "success"} data-testid="deployment-errors">
-          {e} {e === 1 ? "error" : "errors"}
+          {counted(e, "error")}
         </Badge>
-        <Badge tone={w > 0 ? "warning" : "neutral"}>
-          {w} {w === 1 ? "warning" : "warnings"}
-        </Badge>
+        <Badge tone={w > 0 ? "warning" : "neutral"}>{counted(w, "warning")}</Badge>
         <span className="text-xs text-muted-foreground">
           {d.cluster ? `against ${d.cluster}` : "no cluster"}
           {d.clusterProblem ? ` — ${d.clusterProblem}` : ""}

@@ -7,6 +7,7 @@ import type { JsonValue } from "@/lib/template/types";
 import { ManagedBadge } from "./managed-badge";
 import { PoolStatusControls } from "./pool-status-controls";
 import { IntentLink } from "@/components/ui/intent-link";
+import { counted } from "@/lib/template/counted";
 
 /** Every pool's verdict against its cluster; AWS problems become a note on that row, never a failure. */
 async function verdicts(pools: WorkPool[]): Promise<Map<string, ServerVerdict | null>> {
@@ -37,12 +38,8 @@ function Verdict({ verdict }: { verdict: ServerVerdict | null | undefined }) {
   return (
     <div className="grid gap-0.5">
       <span className="flex gap-1">
-        <Badge tone={e > 0 ? "destructive" : "success"}>
-          {e} {e === 1 ? "error" : "errors"}
-        </Badge>
-        <Badge tone={w > 0 ? "warning" : "neutral"}>
-          {w} {w === 1 ? "warning" : "warnings"}
-        </Badge>
+        <Badge tone={e > 0 ? "destructive" : "success"}>{counted(e, "error")}</Badge>
+        <Badge tone={w > 0 ? "warning" : "neutral"}>{counted(w, "warning")}</Badge>
       </span>
       <span className="text-xs text-muted-foreground">
         {verdict.cluster ? `against ${verdict.cluster}` : "no cluster"}

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Diagnostic } from "@/lib/checks";
+import { counted } from "@/lib/template/counted";
 
 export interface ChecksSummaryProps {
   diagnostics: readonly Diagnostic[];
@@ -15,8 +16,7 @@ export function ChecksSummary({ diagnostics, source }: ChecksSummaryProps) {
   return (
     <section aria-label="Checks summary" className="grid gap-1.5 text-sm">
       <p className="font-medium" data-testid="push-checks-count">
-        Checks {source}: {errors.length} {errors.length === 1 ? "error" : "errors"}, {warnings}{" "}
-        {warnings === 1 ? "warning" : "warnings"}
+        Checks {source}: {counted(errors.length, "error")}, {counted(warnings, "warning")}
       </p>
       {errors.length > 0 ? (
         <ul className="grid max-h-40 gap-1 overflow-auto">

@@ -5,6 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { Diagnostic, Severity } from "@/lib/checks";
 import type { SkippedRule } from "@/lib/checks";
+import { counted } from "@/lib/template/counted";
 
 const ORDER: Severity[] = ["error", "warning", "info"];
 const TONE: Record<Severity, BadgeTone> = {
@@ -37,6 +38,7 @@ export const ChecksPanel = memo(function ChecksPanel({
   label = "Checks",
 }: ChecksPanelProps) {
   const notRun = skipped.filter((s) => !s.reason.startsWith("not applicable"));
+  const couldNotRun = notRun.length > 0 && `${counted(notRun.length, "check")} could not run`;
   return (
     <section
       aria-label={label}
@@ -45,8 +47,7 @@ export const ChecksPanel = memo(function ChecksPanel({
     >
       {diagnostics.length === 0 ? (
         <p className="rounded-md border border-success/30 bg-success-muted px-3 py-2 text-sm">
-          No problems found
-          {notRun.length > 0 ? ` (${notRun.length} checks could not run, see below)` : ""}.
+          No problems found{couldNotRun ? ` (${couldNotRun}, see below)` : ""}.
         </p>
       ) : null}
       {ORDER.map((severity) => {
@@ -74,7 +75,7 @@ export const ChecksPanel = memo(function ChecksPanel({
                     <span className="flex flex-wrap items-center gap-1.5">
                       <Badge tone={TONE[d.severity]}>{d.severity}</Badge>
                       <code className="text-xs text-muted-foreground">{d.rule}</code>
-                      <code className="text-xs break-all text-muted-foreground">
+                      <code className="text-xs text-muted-foreground">
                         {d.document === "job_variables" ? "job_variables" : ""}
                         {d.path || "/"}
                       </code>
@@ -94,9 +95,9 @@ export const ChecksPanel = memo(function ChecksPanel({
           </div>
         );
       })}
-      {notRun.length > 0 ? (
+      {couldNotRun ? (
         <details className="text-xs text-muted-foreground">
-          <summary>{notRun.length} checks could not run</summary>
+          <summary>{couldNotRun}</summary>
           <ul className="mt-1 grid gap-0.5">
             {notRun.map((s) => (
               <li key={s.rule}>

@@ -16,12 +16,13 @@ import {
 import type { JsonValue } from "@/lib/template/types";
 import type { DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";
+import { counted } from "@/lib/template/counted";
 
 function verdict(diagnostics: readonly Diagnostic[] | null): string {
   if (diagnostics === null) return "checking…";
   const e = diagnostics.filter((d) => d.severity === "error").length;
   const w = diagnostics.filter((d) => d.severity === "warning").length;
-  return `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}`;
+  return `${counted(e, "error")}, ${counted(w, "warning")}`;
 }
 
 export interface EditorToolbarProps {

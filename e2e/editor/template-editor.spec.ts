@@ -270,6 +270,20 @@ test("a field's long description shows two lines, and whole while the field has 
   await expect.poll(lines).toBe(2);
 });
 
+test("a deployment's checks are a region of their own, and one check that could not run is one check", async ({
+  page,
+}) => {
+  await page.goto("/pools/demo-ecs");
+  const name = "option-a-ec2-launch-type";
+  const article = page.getByRole("article", { name: `Deployment ${name}` });
+  await article.getByText("Edit job variables").click();
+  const checks = article.getByRole("region", { name: `Checks of ${name}` });
+  await expect(checks.getByText(/^No problems found/)).toHaveText(
+    "No problems found (1 check could not run, see below).",
+  );
+  await expect(checks.locator("summary")).toHaveText("1 check could not run");
+});
+
 test("an unknown pool is a 404 with a way out", async ({ page }) => {
   const res = await page.goto("/pools/e2e-editor-does-not-exist");
   expect(res?.status()).toBe(404);

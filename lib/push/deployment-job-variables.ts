@@ -11,6 +11,7 @@ import { jsonEqual, stableHash } from "@/lib/template/stable-hash";
 import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { modeOfPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
+import { counted } from "@/lib/template/counted";
 
 /** The rule whose errors Prefect itself would answer with 409: never sent, whatever the override. */
 export const PREFECT_REJECTS = "prefect/job-variable-violates-schema";
@@ -83,7 +84,7 @@ export async function saveDeploymentJobVariables(
     const n = introduced.length;
     throw new ActionRefusal({
       ok: false,
-      error: `Not saved: these job variables cause ${n} ${n === 1 ? "error" : "errors"}. Fix ${n === 1 ? "it" : "them"}, or type the deployment name to save anyway.`,
+      error: `Not saved: these job variables cause ${counted(n, "error")}. Fix ${n === 1 ? "it" : "them"}, or type the deployment name to save anyway.`,
       checkErrors: introduced,
     });
   }

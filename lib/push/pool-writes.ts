@@ -17,6 +17,7 @@ import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { changedFields, templateHash } from "./changes";
 import { modeOfPoolType, type EcsPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
+import { counted } from "@/lib/template/counted";
 
 export type PoolSource =
   { preset: "default" | PresetId } | { pool: string } | { template: JsonObject };
@@ -89,7 +90,7 @@ export async function createEcsPool(
     const n = verdict.errors.length;
     throw new ActionRefusal({
       ok: false,
-      error: `Not created: the template has ${n} ${n === 1 ? "error" : "errors"}. Fix ${n === 1 ? "it" : "them"}, or type the pool name to create it anyway.`,
+      error: `Not created: the template has ${counted(n, "error")}. Fix ${n === 1 ? "it" : "them"}, or type the pool name to create it anyway.`,
       checkErrors: verdict.errors,
     });
   }

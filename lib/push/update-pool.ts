@@ -10,6 +10,7 @@ import type { JsonObject, JsonValue } from "@/lib/template/types";
 import { changedFields, changedSince, templateHash } from "./changes";
 import { modeOfPoolType } from "@/lib/template/pool-type";
 import { checkWithCluster, type SnapshotReader } from "./verdict";
+import { counted } from "@/lib/template/counted";
 
 export interface PushTemplateInput {
   name: string;
@@ -98,7 +99,7 @@ export async function pushPoolTemplate(
     const n = verdict.errors.length;
     throw new ActionRefusal({
       ok: false,
-      error: `Not pushed: the template has ${n} ${n === 1 ? "error" : "errors"}. Fix ${n === 1 ? "it" : "them"}, or type the pool name to push anyway.`,
+      error: `Not pushed: the template has ${counted(n, "error")}. Fix ${n === 1 ? "it" : "them"}, or type the pool name to push anyway.`,
       checkErrors: verdict.errors,
     });
   }

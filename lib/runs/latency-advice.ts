@@ -12,6 +12,7 @@ import { modeOfPoolType } from "@/lib/template/pool-type";
 
 import { latencyGroup, spread, type LatencyGroup, type StartLatency } from "./latency";
 import { formatLatency } from "./timings";
+import { counted } from "@/lib/template/counted";
 
 export type LatencyAdviceId =
   | "latency/asg-min-size-zero"
@@ -69,7 +70,7 @@ function asgMinZero(latency: StartLatency, snapshots: ClusterSnapshot[]): Latenc
         id: "latency/asg-min-size-zero",
         title: `${provider.name} scales to zero instances when idle`,
         message: `The Auto Scaling group ${asg.name} behind capacity provider ${provider.name} (cluster ${s.cluster.name}) has minimum size 0: when no task needs an instance, the group ends them and the image layers cached on them go too, so the next run starts a new instance and pulls the whole image. A minimum size above 0, or a warm pool of stopped instances, keeps the layers.`,
-        figure: `minimum size 0 (${asg.instanceCount} instance${asg.instanceCount === 1 ? "" : "s"} now); ${runs.length} of the last ${latency.runs.length} runs ran on its instances; ${cacheFigure(g)}; median image pull ${formatLatency(g.phases.pull.median)}`,
+        figure: `minimum size 0 (${counted(asg.instanceCount, "instance")} now); ${runs.length} of the last ${latency.runs.length} runs ran on its instances; ${cacheFigure(g)}; median image pull ${formatLatency(g.phases.pull.median)}`,
       });
     }
   }
@@ -134,7 +135,7 @@ function submission(latency: StartLatency, poolType: string): LatencyAdvice[] {
     latency.runs.filter((r) => r.group !== null).map((r) => r.phases.submission),
   );
   if (median === null) return [];
-  const figure = `median ${formatLatency(median)}, p95 ${formatLatency(p95)} over ${count} run${count === 1 ? "" : "s"}; a worker polls every ${WORKER_QUERY_SECONDS} s by default`;
+  const figure = `median ${formatLatency(median)}, p95 ${formatLatency(p95)} over ${counted(count, "run")}; a worker polls every ${WORKER_QUERY_SECONDS} s by default`;
   if (modeOfPoolType(poolType) === "push") {
     return [
       {

@@ -10,6 +10,7 @@ import { parseCpu, parseMemory } from "../fargate";
 import { placement, placementPath, taskSize } from "../plan-facts";
 import { skip, type Rule } from "../rule";
 import { containerSum, placingProviders, usable } from "./capacity";
+import { counted } from "@/lib/template/counted";
 
 function fits(resources: { cpu: number; memory: number }, cpu: number, memory: number): number {
   const byCpu = cpu > 0 ? Math.floor(resources.cpu / cpu) : Infinity;
@@ -71,7 +72,7 @@ export const burstExceedsCapacity: Rule = {
       const each = fits(sample.registered, cpu, memory);
       fromScaling += more * each;
       scaling.push(
-        `${group.name}: ${more} more instance${more === 1 ? "" : "s"} up to max size ${group.maxSize}, ${each} task${each === 1 ? "" : "s"} each`,
+        `${group.name}: ${counted(more, "more instance")} up to max size ${group.maxSize}, ${counted(each, "task")} each`,
       );
     }
     const capacity = onInstances + fromScaling;
@@ -79,7 +80,7 @@ export const burstExceedsCapacity: Rule = {
     if (burst <= capacity) return [];
     const location = ctx.configLocation(placementPath(ctx));
     const parts = [
-      `${onInstances} on the free capacity of ${instances.length} registered instance${instances.length === 1 ? "" : "s"}`,
+      `${onInstances} on the free capacity of ${counted(instances.length, "registered instance")}`,
       ...(scaling.length
         ? [`${fromScaling} more when Auto Scaling scales out (${scaling.join("; ")})`]
         : []),

@@ -15,6 +15,7 @@ import type {
   RunTaskLookup,
 } from "../types";
 import { runDiagnosisInfo, type RunDiagnosisId } from "./catalog";
+import { counted } from "@/lib/template/counted";
 
 export interface DiagnosisContext {
   /** the snapshot of the cluster the task ran in, when the caller has one (sharpens run/no-capacity) */
@@ -189,7 +190,7 @@ function capacityFacts(snapshot: ClusterSnapshot | undefined, t: RunTask | null)
   if (Number.isFinite(memory) && memory > maxMemory)
     tooBig.push(`memory ${memory} MiB is more than the largest instance's ${maxMemory} MiB`);
   if (tooBig.length > 0) return ` The task can never fit: ${tooBig.join(" and ")}.`;
-  return ` Cluster ${snapshot.cluster.name} has ${instances.length} active container instance${instances.length === 1 ? "" : "s"}, the largest with ${maxCpu} CPU units and ${maxMemory} MiB.`;
+  return ` Cluster ${snapshot.cluster.name} has ${counted(instances.length, "active container instance")}, the largest with ${maxCpu} CPU units and ${maxMemory} MiB.`;
 }
 
 export const noCapacity: DiagnosisRule = (flowRun, task, template, ctx) => {

@@ -12,13 +12,18 @@ import { PREFECT_SEED } from "@/testing/seed/prefect";
 
 const POOL = PREFECT_SEED.hybridPool;
 
-/** Opens the pool page with Monaco's scripts held (the pane stays plain text until `release`). */
+/**
+ * Opens the pool page with Monaco's scripts held, once its plain text takes input (the pane stays
+ * plain text until `release`).
+ */
 async function openWithMonacoHeld(page: Page) {
   const scripts = monacoChunkPaths();
   const release = await holdRequests(page, (url) => scripts.includes(url.pathname));
   await page.goto(`/pools/${POOL}`);
   const pane = page.getByTestId("json-pane");
-  return { release, pane, text: pane.getByRole("textbox", { name: "Base job template JSON" }) };
+  const text = pane.getByRole("textbox", { name: "Base job template JSON" });
+  await expect(text).toBeEditable();
+  return { release, pane, text, image: page.getByLabel("Image") };
 }
 
 /**
@@ -106,9 +111,7 @@ test("the JSON pane takes typing as plain text before Monaco, and Monaco carries
 test("what was typed before Monaco took over is one step of Monaco's Undo and Redo", async ({
   page,
 }) => {
-  const { release, pane, text } = await openWithMonacoHeld(page);
-  await expect(text).toBeEditable();
-  const image = page.getByLabel("Image");
+  const { release, pane, text, image } = await openWithMonacoHeld(page);
   const saved = await image.inputValue();
   await image.fill("example.com/flows:undo");
   await expect(text).toHaveValue(/"default": "example\.com\/flows:undo"/);
@@ -146,9 +149,7 @@ test("Tab indents in the JSON editor, Ctrl+M lets Tab leave it, and the editor s
 test("an IME composition still open in the plain text when Monaco takes over is kept, and typing goes on after it", async ({
   page,
 }) => {
-  const { release, pane, text } = await openWithMonacoHeld(page);
-  await expect(text).toBeEditable();
-  const image = page.getByLabel("Image");
+  const { release, pane, text, image } = await openWithMonacoHeld(page);
   await image.fill("example.com/ime:");
   await text.evaluate((el: HTMLTextAreaElement) => {
     const at = el.value.indexOf("ime:") + "ime:".length;

@@ -16,16 +16,27 @@ export interface CapturedAction {
   args: unknown[];
 }
 
-/** Waits for the page's next server action call and returns what is needed to replay it. */
-export async function captureAction(page: Page, trigger: () => Promise<void>) {
+/**
+ * Waits for the page's next server action call whose arguments `isCall` accepts and returns what is
+ * needed to replay it. The predicate matters: the page makes other action calls of its own (the
+ * deployments section's and the runs line's idle reads) that may come first.
+ */
+export async function captureAction(
+  page: Page,
+  trigger: () => Promise<void>,
+  isCall: (args: unknown[]) => boolean,
+) {
+  const argsOf = (r: Request) => JSON.parse(r.postData() ?? "[]") as unknown[];
   const [req] = await Promise.all([
-    page.waitForRequest((r: Request) => r.method() === "POST" && !!r.headers()["next-action"]),
+    page.waitForRequest(
+      (r: Request) => r.method() === "POST" && !!r.headers()["next-action"] && isCall(argsOf(r)),
+    ),
     trigger(),
   ]);
   return {
     url: req.url(),
     actionId: req.headers()["next-action"]!,
-    args: JSON.parse(req.postData() ?? "[]") as unknown[],
+    args: argsOf(req),
   } satisfies CapturedAction;
 }
 

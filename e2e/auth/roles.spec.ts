@@ -33,8 +33,11 @@ test("a viewer cannot push: the button is disabled, and forged calls change noth
   // the editor's page makes a real (no-op) push: its action id and argument shape are the forgery's
   await openPool(page, name);
   await page.getByRole("button", { name: "Update pool" }).click();
-  const action = await captureAction(page, () =>
-    page.getByRole("dialog").getByRole("button", { name: "Push to Prefect" }).click(),
+  const action = await captureAction(
+    page,
+    () => page.getByRole("dialog").getByRole("button", { name: "Push to Prefect" }).click(),
+    // the push: one object argument that carries the template
+    ([input]) => typeof input === "object" && input !== null && "template" in input,
   );
   await expect(page.getByRole("dialog").getByRole("status")).toContainText("Nothing to push");
   expect((await readPool(name)).updated).toBe(before.updated);

@@ -9,9 +9,15 @@ import { RUNS_SEED } from "@/testing/seed/runs";
 const POOL = PREFECT_SEED.hybridPool;
 const RUN = RUNS_SEED.runs.find((r) => r.name === "nightly-etl-image-pull")!;
 
-/** Waits until every Monaco editor on the page has rendered its lines (they load after hydration). */
+/**
+ * Waits until every Monaco editor on the page has rendered its lines (they load after hydration).
+ * Only each editor's own lines count: a diff editor shown inline (on a narrow screen) draws its
+ * removed lines in view zones, each with lines of its own.
+ */
 async function monacoReady(page: Page, count: number) {
-  await expect(page.locator(".monaco-editor .view-lines")).toHaveCount(count, { timeout: 30_000 });
+  await expect(page.locator(".monaco-editor .lines-content > .view-lines")).toHaveCount(count, {
+    timeout: 30_000,
+  });
 }
 
 export type Visit = { name: string; open: (page: Page) => Promise<void> };

@@ -320,3 +320,20 @@ test("a viewer sees the comparison, copies commands, and cannot create", async (
   ).toBeEnabled();
   await viewer.close();
 });
+
+test("a pick after the URL changed another way builds on the URL shown, not on an earlier pick", async ({
+  page,
+}) => {
+  await page.goto("/compare");
+  await page.getByLabel("Pool", { exact: true }).selectOption("demo-ecs");
+  await expect(page).toHaveURL(/\/compare\?pool=demo-ecs$/);
+  // the header's link opens the page with no choice: the pool select is empty again
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Compare" })
+    .click();
+  await expect(page).toHaveURL(/\/compare$/);
+  await expect(page.getByLabel("Pool", { exact: true })).toHaveValue("");
+  await page.getByLabel("Cluster", { exact: true }).selectOption("demo-cluster");
+  await expect(page).toHaveURL(/\/compare\?cluster=demo-cluster$/);
+});

@@ -72,10 +72,10 @@ export function formatRouteJs(r: RouteJsResult): string {
       `  lazy group ${i + 1}${g.monaco ? " (Monaco)" : ""}: ${g.chunks.length} chunks, ${formatKB(sum(g.chunks, "gzip"))} gzip (${formatKB(sum(g.chunks, "raw"))} raw): ${g.chunks.map((c) => c.path.replace("static/chunks/", "")).join(", ")}`,
   );
   return [
-    `Route ${r.route}: chunks loaded before anything lazy (build manifest rootMainFiles + the layout's and page's entryJSFiles)`,
+    `Route ${r.route}: chunks loaded before anything lazy (build manifest rootMainFiles + the entryJSFiles of the route's layouts, boundaries and page)`,
     textTable(rows),
     `Monaco code in the initial chunks: ${r.chunks.monacoInInitial.length === 0 ? "none" : r.chunks.monacoInInitial.join(", ")}`,
-    "Loaded lazily (next/dynamic groups found in the initial chunks; Monaco = holds monaco-editor code):",
+    "Loaded lazily (the dynamic import() groups found in the initial chunks; Monaco = holds monaco-editor code):",
     ...lazy,
     budgetLine(
       "editor route JavaScript before Monaco, gzip",

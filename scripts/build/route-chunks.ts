@@ -5,8 +5,9 @@
  * classifyRouteChunks is pure; readRouteChunks reads a build directory for it.
  *
  * Initial chunks: the build manifest's `rootMainFiles` (Next's runtime, React, the router) plus the
- * client reference manifest's `entryJSFiles` of the root layout and of the page. Lazy chunk groups:
- * every `next/dynamic`/`import()` in those chunks becomes, in Turbopack's output, a loader of the form
+ * `entryJSFiles` of every entry in the route's client reference manifest: its layouts, its
+ * boundaries (not-found, error) and the page. The page's HTML loads them all. Lazy chunk groups:
+ * every dynamic `import()` in those chunks becomes, in Turbopack's output, a loader of the form
  * `Promise.all(["static/chunks/a.js", …, "static/chunks/b.css"].map(…))`; one such list is one group.
  * A group is Monaco's when one of its chunks holds monaco-editor code, recognised by the markers below
  * (Monaco's own `MonacoEnvironment` global and the `monaco-editor` class name its DOM code sets).
@@ -23,7 +24,7 @@ const LOADER = /\[((?:"static\/chunks\/[^"]+"\s*,?\s*)+)\]\s*\.map\(/g;
 export interface RouteChunkInput {
   /** build-manifest.json `rootMainFiles` */
   rootMainFiles: readonly string[];
-  /** entryJSFiles of the layouts and the page, outermost first */
+  /** entryJSFiles of the route's entries: layouts, boundaries and the page */
   entryJSFiles: readonly (readonly string[])[];
   /** the text of a chunk by its path ("static/chunks/x.js"); undefined when absent */
   read(path: string): string | undefined;
@@ -97,9 +98,8 @@ export function readRouteChunks(dist: string, route: string): RouteChunks {
     rootMainFiles: string[];
   };
   const entries = readEntryJsFiles(dist, route);
-  const layout = entries["[project]/app/layout"] ?? [];
-  const page = entries[`[project]/app${route}/page`];
-  if (!page) throw new Error(`the build has no client entry for ${route}`);
+  if (!entries[`[project]/app${route}/page`])
+    throw new Error(`the build has no client entry for ${route}`);
   const cache = new Map<string, string | undefined>();
   const read = (path: string) => {
     if (!cache.has(path)) {
@@ -110,7 +110,7 @@ export function readRouteChunks(dist: string, route: string): RouteChunks {
   };
   return classifyRouteChunks({
     rootMainFiles: buildManifest.rootMainFiles,
-    entryJSFiles: [layout, page],
+    entryJSFiles: Object.values(entries),
     read,
   });
 }

@@ -2,7 +2,7 @@
 import type { CheckResult, Diagnostic } from "@/lib/checks";
 import type { EcsRunPlan } from "@/lib/template";
 import type { JsonValue, Mode } from "@/lib/template/types";
-import { counted } from "@/lib/template/counted";
+import { tally } from "@/lib/checks/tally";
 
 /** The task definition as printed: the one the worker registers, or the existing one it names. */
 export function printableTaskDefinition(plan: EcsRunPlan | undefined): JsonValue {
@@ -44,12 +44,9 @@ export function checkText(result: CheckResult, file: string, mode: Mode): string
     { severity: "warning", title: "Warnings" },
     { severity: "info", title: "Notes" },
   ] as const;
-  const count = (s: Diagnostic["severity"]) =>
-    result.diagnostics.filter((d) => d.severity === s).length;
-  const errors = count("error");
-  const warnings = count("warning");
+  const blocking = result.diagnostics.filter((d) => d.severity !== "info");
   lines.push(
-    `${file} (${mode} mode): ${errors === 0 && warnings === 0 ? "no problems found" : `${counted(errors, "error")}, ${counted(warnings, "warning")}`}`,
+    `${file} (${mode} mode): ${blocking.length === 0 ? "no problems found" : tally(blocking)}`,
   );
   for (const group of groups) {
     const items = result.diagnostics.filter((d) => d.severity === group.severity);

@@ -43,6 +43,7 @@ import {
   type RecordedVersion,
 } from "./pool-files";
 import { counted } from "@/lib/template/counted";
+import { tally } from "@/lib/checks/tally";
 
 export interface PoolsIo {
   stdout: (text: string) => void;
@@ -316,9 +317,7 @@ async function planPool(clients: PoolsClients, file: PoolFile, create: boolean):
 // ---------------------------------------------------------------- printing
 
 const counts = (v: ServerVerdict | null) =>
-  v
-    ? `${counted(v.errors.length, "error")}, ${counted(v.warnings.length, "warning")}`
-    : "none (new pool)";
+  v ? tally([...v.errors, ...v.warnings]) : "none (new pool)";
 const keyOf = (d: Diagnostic) => `${d.severity} ${d.rule} ${d.document} ${d.path}`;
 
 /** "checks before: …, after: …" and the diagnostics that appear (+) or go away (-). */

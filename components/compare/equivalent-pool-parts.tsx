@@ -1,7 +1,7 @@
 "use client";
 
 /** The parts of the equivalent-pool converter: its name and credentials fields, what changed, the CLI, the answer. */
-import { PushFailure } from "@/components/push/push-flow";
+import { PushFailure, warningsRemain } from "@/components/push/push-flow";
 import { Alert } from "@/components/ui/alert";
 import { Input, Label, NativeSelect } from "@/components/ui/input";
 import type { ActionFailure } from "@/lib/outcome/types";
@@ -127,7 +127,7 @@ export function EquivalentResult({ outcome }: { outcome: Outcome | null }) {
         {outcome.exact
           ? "Prefect stored exactly the converted template."
           : "Prefect stored a template that differs from the converted one; open the pool to see it."}{" "}
-        {outcome.warnings > 0 ? `${outcome.warnings} warnings remain. ` : ""}
+        {warningsRemain(outcome.warnings)}
         <IntentLink className="underline" href={`/pools/${encodeURIComponent(outcome.name)}`}>
           Open {outcome.name}
         </IntentLink>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Diagnostic } from "@/lib/checks";
-import { counted } from "@/lib/template/counted";
+import { tally } from "@/lib/checks/tally";
 
 export interface ChecksSummaryProps {
   diagnostics: readonly Diagnostic[];
@@ -12,11 +12,10 @@ export interface ChecksSummaryProps {
 /** Error and warning counts, with every error listed (rule id and sentence). */
 export function ChecksSummary({ diagnostics, source }: ChecksSummaryProps) {
   const errors = diagnostics.filter((d) => d.severity === "error");
-  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   return (
     <section aria-label="Checks summary" className="grid gap-1.5 text-sm">
       <p className="font-medium" data-testid="push-checks-count">
-        Checks {source}: {counted(errors.length, "error")}, {counted(warnings, "warning")}
+        Checks {source}: {tally(diagnostics)}
       </p>
       {errors.length > 0 ? (
         <ul className="grid max-h-40 gap-1 overflow-auto">

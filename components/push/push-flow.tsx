@@ -13,6 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Input, Label } from "@/components/ui/input";
 import type { ActionFailure, ActionResult } from "@/lib/outcome/types";
 import { errorMessage } from "@/lib/template/error-message";
+import { counted } from "@/lib/template/counted";
 
 /** The stored and the edited template side by side (Monaco's diff, loaded when first shown). */
 export const LazyTemplateDiff = dynamic(() => import("./template-diff"), {
@@ -124,4 +125,9 @@ export function PushFailure({
       <SignInAgainLink auth={failure.auth} />
     </Alert>
   );
+}
+
+/** After a successful push: "1 warning remains. ", "3 warnings remain. ", or nothing. */
+export function warningsRemain(count: number): string {
+  return count ? `${counted(count, "warning")} remain${count === 1 ? "s" : ""}. ` : "";
 }

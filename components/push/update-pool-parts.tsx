@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionFailure } from "@/lib/outcome/types";
 import type { JsonValue } from "@/lib/template/types";
-import { PushFailure } from "./push-flow";
+import { PushFailure, warningsRemain } from "./push-flow";
 
 /** What the next push compares against. */
 export interface Base {
@@ -80,7 +80,7 @@ export function UpdateResult({ outcome, poolName }: { outcome: Outcome | null; p
             : "Nothing to push: Prefect already stores exactly this template."
         }
       >
-        {outcome.warnings > 0 ? `${outcome.warnings} warnings remain. ` : ""}
+        {warningsRemain(outcome.warnings)}
         {outcome.clusterProblem ?? ""}
       </Alert>
     );

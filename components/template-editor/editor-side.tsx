@@ -9,6 +9,7 @@ import { useState } from "react";
 import { HydrateLater } from "@/components/ui/hydrate-later";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { Diagnostic } from "@/lib/checks";
+import { tally } from "@/lib/checks/tally";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonValue, Mode } from "@/lib/template/types";
 import { ChecksPanel } from "./checks-panel";
@@ -48,8 +49,6 @@ export function EditorSide(props: EditorSideProps) {
   const { checks, tooLarge } = props;
   const [tab, setTab] = useState("checks");
   const [deploymentId, setDeploymentId] = useState("");
-  const errors = checks.diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = checks.diagnostics.filter((d) => d.severity === "warning").length;
   return (
     <div className="grid gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:grid-rows-[minmax(320px,58fr)_minmax(0,42fr)]">
       {/* hydrated with the form: its plain text takes input as soon as the form does */}
@@ -70,7 +69,7 @@ export function EditorSide(props: EditorSideProps) {
                   ? "not checked"
                   : checks.pending
                     ? "checking…"
-                    : `${errors} errors · ${warnings} warnings`}
+                    : tally(checks.diagnostics)}
               </span>
             </TabsTrigger>
             <TabsTrigger value="preview">RunTask preview</TabsTrigger>

@@ -16,14 +16,10 @@ import {
 import type { JsonValue } from "@/lib/template/types";
 import type { DocumentOp } from "@/lib/template/editing/document-model";
 import type { JsonEditorHandle } from "./json-editor";
-import { counted } from "@/lib/template/counted";
+import { tally } from "@/lib/checks/tally";
 
-function verdict(diagnostics: readonly Diagnostic[] | null): string {
-  if (diagnostics === null) return "checking…";
-  const e = diagnostics.filter((d) => d.severity === "error").length;
-  const w = diagnostics.filter((d) => d.severity === "warning").length;
-  return `${counted(e, "error")}, ${counted(w, "warning")}`;
-}
+const verdict = (diagnostics: readonly Diagnostic[] | null) =>
+  diagnostics === null ? "checking…" : tally(diagnostics);
 
 export interface EditorToolbarProps {
   /** the last valid document */

@@ -1,17 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { LazyTemplateDiff } from "@/components/push/lazy-template-diff";
 import type { TemplateChange } from "@/lib/template/push-template";
 import type { JsonObject } from "@/lib/template/types";
-
-const TemplateDiffView = dynamic(() => import("@/components/push/template-diff"), {
-  ssr: false,
-  loading: () => (
-    <p role="status" className="p-3 text-xs text-muted-foreground">
-      Loading the diff…
-    </p>
-  ),
-});
 
 export interface DefaultTemplatesDiffProps {
   hybrid: JsonObject;
@@ -29,7 +20,7 @@ export function DefaultTemplatesDiff({ hybrid, push, derived }: DefaultTemplates
         aria-label="Default templates: ecs (left) and ecs:push (right)"
         role="region"
       >
-        <TemplateDiffView
+        <LazyTemplateDiff
           original={JSON.stringify(hybrid, null, 2)}
           modified={JSON.stringify(push, null, 2)}
           originalLabel="ecs (hybrid worker): from Prefect"

@@ -2,25 +2,16 @@
 
 /**
  * A pool's audit history, newest first: who, when and what kind of change, each expandable to a
- * Monaco diff of before and after (the push dialog's TemplateDiffView) and, for templates, the
+ * Monaco diff of before and after (the push dialog's LazyTemplateDiff) and, for templates, the
  * restore buttons.
  */
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LazyTemplateDiff } from "@/components/push/lazy-template-diff";
 import type { AuditEntry, AuditOutcome } from "@/lib/audit/types";
 import { diffText, fieldSummary, kindLabel, templateOf, utcTime } from "./format";
 import { RestoreButton } from "./restore-button";
-
-const TemplateDiffView = dynamic(() => import("@/components/push/template-diff"), {
-  ssr: false,
-  loading: () => (
-    <p role="status" className="p-3 text-xs text-muted-foreground">
-      Loading the diff…
-    </p>
-  ),
-});
 
 const OUTCOMES: Record<AuditOutcome, { tone: BadgeTone; label: string; explain?: string }> = {
   succeeded: { tone: "success", label: "Stored in Prefect" },
@@ -140,7 +131,7 @@ function HistoryItem({
           <div
             className={`${small ? "h-48" : "h-[45vh] min-h-64"} overflow-hidden rounded-md border border-border`}
           >
-            <TemplateDiffView
+            <LazyTemplateDiff
               original={originalText}
               modified={modifiedText}
               originalLabel={entry.before === null ? "Before (did not exist)" : "Before"}

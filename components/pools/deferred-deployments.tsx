@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { useIdleRead } from "@/components/ui/use-idle-read";
@@ -9,12 +8,12 @@ import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
 
 /**
  * The section's view (the deployment cards, the registration prediction, the job_variables
- * editor's loader), shown only once the server action has answered: not in the pool page's first
- * JavaScript (BENCHMARKS.md, route JavaScript). read() fetches it alongside the data; one import()
- * for both, so they share one chunk.
+ * editor's loader): not in the pool page's first JavaScript (BENCHMARKS.md, route JavaScript). It
+ * is fetched in the same read as the data, so the section goes from "reading" to the cards in one
+ * step: a lazily rendered view would show a "reading" state of its own while its chunk arrived,
+ * which a screen reader says a second time. A chunk that fails to load fails the read (retry).
  */
 const loadView = () => import("./pool-deployments").then((m) => m.PoolDeployments);
-const PoolDeployments = dynamic(loadView, { loading: () => <Reading /> });
 
 /** The loadPoolDeployments server action: the section's data, or why not. */
 export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<PoolDeploymentsData>>;
@@ -33,14 +32,16 @@ export function DeferredDeployments({
   load: DeploymentsLoader;
 }) {
   const [read, retry] = useIdleRead(
-    useCallback(() => {
-      // fetched in parallel with the action (a failed fetch is the view's own load to report)
-      loadView().catch(() => {});
-      return load(poolName);
+    useCallback(async () => {
+      const [View, result] = await Promise.all([loadView(), load(poolName)]);
+      return result.ok ? { ok: true as const, data: { View, data: result.data } } : result;
     }, [load, poolName]),
   );
   if (read === null) return <Reading />;
-  if ("data" in read) return <PoolDeployments data={read.data} />;
+  if ("data" in read) {
+    const { View, data } = read.data;
+    return <View data={data} />;
+  }
   return (
     <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-destructive">
       The deployments could not be read: {read.error}

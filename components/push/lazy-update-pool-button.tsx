@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -9,14 +9,9 @@ import { Button } from "@/components/ui/button";
  * first click, and it kept the editor route over its JavaScript budget (BENCHMARKS.md). Until it
  * arrives a disabled button of the same size holds its place.
  */
-export const LazyUpdatePoolButton = dynamic(
+export const LazyUpdatePoolButton = lazyPart(
   () => import("./update-pool-dialog").then((m) => m.UpdatePoolButton),
-  {
-    ssr: false,
-    loading: () => (
-      <Button type="button" size="sm" variant="primary" disabled>
-        Update pool
-      </Button>
-    ),
-  },
+  <Button type="button" size="sm" variant="primary" disabled>
+    Update pool
+  </Button>,
 );

@@ -6,7 +6,6 @@
  * sending an action so that a lost request still answers with a sentence, the refusal with its
  * check errors, and the Monaco diff loaded on demand.
  */
-import dynamic from "next/dynamic";
 import { useState, useTransition } from "react";
 import { SignInAgainLink } from "@/components/auth/sign-in-again";
 import { Alert } from "@/components/ui/alert";
@@ -14,16 +13,6 @@ import { Input, Label } from "@/components/ui/input";
 import type { ActionFailure, ActionResult } from "@/lib/outcome/types";
 import { errorMessage } from "@/lib/template/error-message";
 import { counted } from "@/lib/template/counted";
-
-/** The stored and the edited template side by side (Monaco's diff, loaded when first shown). */
-export const LazyTemplateDiff = dynamic(() => import("./template-diff"), {
-  ssr: false,
-  loading: () => (
-    <p role="status" className="p-3 text-xs text-muted-foreground">
-      Loading the diff…
-    </p>
-  ),
-});
 
 /** A call the server refused before the action ran (e.g. proxy.ts's body limit) or the network lost. */
 export function unsent(error: unknown): ActionFailure {

@@ -11,7 +11,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { PushDisabledNote } from "@/components/auth/sign-in-again";
 import { ChecksSummary } from "./checks-summary";
-import { LazyTemplateDiff, TypedNameOverride } from "./push-flow";
+import { LazyTemplateDiff } from "./lazy-template-diff";
+import { TypedNameOverride } from "./push-flow";
 import { ConflictActions, PushFooter, UpdateResult } from "./update-pool-parts";
 import { useUpdatePool } from "./use-update-pool";
 

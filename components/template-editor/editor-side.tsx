@@ -4,9 +4,9 @@
  * The template editor's right-hand side: Monaco over the document, and below it the checks and
  * the RunTask preview as tabs. Hydrated after the toolbar and the form (see HydrateLater).
  */
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { HydrateLater } from "@/components/ui/hydrate-later";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { Diagnostic } from "@/lib/checks";
 import { tally } from "@/lib/checks/tally";
@@ -18,9 +18,10 @@ import type { PreviewDeployment } from "./runtask-preview";
 import type { TimedCheckResult } from "./use-checks";
 
 // the preview runs the check engine per deployment; it loads with the engine, after the page
-const RunTaskPreview = dynamic(() => import("./runtask-preview").then((m) => m.RunTaskPreview), {
-  loading: () => <RenderingPreview />,
-});
+const RunTaskPreview = lazyPart(
+  () => import("./runtask-preview").then((m) => m.RunTaskPreview),
+  <RenderingPreview />,
+);
 
 function RenderingPreview() {
   return (

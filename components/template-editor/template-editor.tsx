@@ -5,7 +5,7 @@
  * switch, RunTask preview and drafts. Pages hydrate it with the pool, and optionally the cluster
  * snapshot, the pool's deployments and the server's first check results.
  */
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
 import type { Diagnostic } from "@/lib/checks";
@@ -30,11 +30,11 @@ import { clusterOfRequest } from "@/lib/template/target-cluster";
  * The draft banner shows only once a draft has been restored (read from localStorage after
  * hydration) or the text has been edited, so it is not in the page's first JavaScript: it is
  * fetched at the first idle moment, before it is needed (BENCHMARKS.md, route JavaScript).
- * `loading` gives it a Suspense boundary of its own (next/dynamic adds one only then): without
- * it, the editor would be swapped for the page's skeleton, and Monaco lose focus, until it loads.
+ * lazyPart gives it a Suspense boundary of its own: without it, the editor would be swapped
+ * for the page's skeleton, and Monaco lose focus, until it loads.
  */
 const loadDraftBanner = () => import("./draft-banner").then((m) => m.DraftBanner);
-const DraftBanner = dynamic(loadDraftBanner, { loading: () => null });
+const DraftBanner = lazyPart(loadDraftBanner);
 
 export interface TemplateEditorProps {
   /** `concurrencyLimit`: the pool's limit on runs starting at once (ecs/burst-exceeds-capacity) */

@@ -11,7 +11,7 @@ import { Activity, type ReactNode } from "react";
  * Not a Suspense boundary: React's server renderer streams a large Suspense boundary's content
  * separately, after the shell, which would make these parts of the page appear late. An Activity
  * is written in place, and it shows no fallback of its own (what suspends inside it suspends to the
- * Suspense boundary above, as next/dynamic brings its own).
+ * Suspense boundary above, as lazyPart brings its own).
  */
 export function HydrateLater({ children }: { children: ReactNode }) {
   return <Activity mode="visible">{children}</Activity>;

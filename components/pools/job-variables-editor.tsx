@@ -15,10 +15,12 @@ import type { JsonEditorHandle } from "@/components/template-editor/json-editor"
 import { MonacoPane } from "@/components/template-editor/monaco-pane";
 import { RunTaskPreview } from "@/components/template-editor/runtask-preview";
 import { Alert } from "@/components/ui/alert";
+import { Announce } from "@/components/ui/announce";
 import { Button } from "@/components/ui/button";
 import { updateDeploymentJobVariables } from "@/lib/actions/update-deployment-job-variables";
 import type { ActionFailure } from "@/lib/outcome/types";
 import { checkJobVariablesText, parseJsonText, runChecks, type Diagnostic } from "@/lib/checks";
+import { tally } from "@/lib/checks/tally";
 import type { ClusterSnapshot } from "@/lib/snapshot/schema";
 import type { JsonObject, JsonValue, Mode } from "@/lib/template/types";
 import { isObject } from "@/lib/template/pointer";
@@ -177,6 +179,7 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
         ) : null}
       </div>
       <div className="grid content-start gap-3">
+        <Announce text={`Checks of ${deployment.name}: ${tally(checks.diagnostics)}`} />
         <ChecksPanel
           label={`Checks of ${deployment.name}`}
           diagnostics={checks.diagnostics}

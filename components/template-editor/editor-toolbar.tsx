@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Announce } from "@/components/ui/announce";
 import { Button } from "@/components/ui/button";
 import type { Diagnostic } from "@/lib/checks";
 import type { Mode } from "@/lib/template/types";
@@ -57,6 +58,7 @@ export const EditorToolbar = memo(function EditorToolbar({
   snapshotState,
   actions,
 }: EditorToolbarProps) {
+  const shown = (m: Mode) => (notChecked ? "not checked" : verdict(verdicts[m]));
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-lg border border-border bg-card px-4 py-3">
       <div
@@ -81,11 +83,13 @@ export const EditorToolbar = memo(function EditorToolbar({
           >
             {m.label}
             <span className="block text-[11px] font-normal text-muted-foreground">
-              {notChecked ? "not checked" : verdict(verdicts[m.id])}
+              {shown(m.id)}
             </span>
           </button>
         ))}
       </div>
+      {/* the shown mode's verdict, said when it changes (the mode switch says another mode's) */}
+      <Announce key={mode} text={`Checks: ${shown(mode)}`} />
       <PresetButtons
         value={value}
         canEdit={canEdit}

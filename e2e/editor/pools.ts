@@ -30,6 +30,20 @@ export async function defaultEcsTemplate(): Promise<Template> {
   throw new Error("the server offers no ecs template");
 }
 
+/**
+ * Prefect's default template on the seeded cluster with a capacity provider strategy in the request
+ * and launchType misspelled as "launchTyp": one keystroke ("e") creates the conflict.
+ */
+export async function nearConflictTemplate(): Promise<Template> {
+  const t = await defaultEcsTemplate();
+  const request = t.job_configuration.task_run_request;
+  request.capacityProviderStrategy = [{ capacityProvider: "general-asg", weight: 1 }];
+  request.launchTyp = request.launchType;
+  delete request.launchType;
+  t.variables.properties.cluster!.default = "demo-cluster";
+  return t;
+}
+
 /** Creates a work pool (type ecs) with a template; returns its name. */
 export async function createPool(
   suffix: string,

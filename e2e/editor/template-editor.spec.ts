@@ -7,26 +7,13 @@ import {
   deleteTestPools,
   draftText,
   gotoLineEnd,
+  nearConflictTemplate,
   waitForMonaco,
   type Template,
 } from "./pools";
 import { shot } from "@/testing/e2e/shot";
 
 const CONFLICT = "ecs/launch-type-and-capacity-provider-strategy";
-
-/**
- * Prefect's default template on the seeded cluster with a capacity provider strategy in the request
- * and launchType misspelled as "launchTyp": one keystroke ("e") creates the conflict.
- */
-async function nearConflictTemplate(): Promise<Template> {
-  const t = await defaultEcsTemplate();
-  const request = t.job_configuration.task_run_request;
-  request.capacityProviderStrategy = [{ capacityProvider: "general-asg", weight: 1 }];
-  request.launchTyp = request.launchType;
-  delete request.launchType;
-  t.variables.properties.cluster!.default = "demo-cluster";
-  return t;
-}
 
 /** Milliseconds from a keystroke until the conflict's panel entry appears (present) or goes (absent). */
 async function timeKeystroke(page: Page, key: string, present: boolean): Promise<number> {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Pooldeck needs and is missing: npm packages, the Python venv, Chromium (tests only).
+# Installs what Pooldeck needs and is missing: npm packages, the Python venv; for the tests also
+# PostgreSQL, Chromium and the screen reader Orca with what runs it headless.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -31,5 +32,16 @@ if [[ "${1:-}" != "--no-browser" ]] && ! command -v chromium >/dev/null; then
     timed "installing Debian's chromium for the browser tests" apt_install chromium
   else
     die "the browser tests need Debian's chromium: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)"
+  fi
+fi
+# e2e/a11y/screen-reader.spec.ts: Orca on a virtual X display (testing/screen-reader/speak.sh)
+SCREEN_READER=(orca xvfb dbus-x11 at-spi2-core python3-pyatspi speech-dispatcher gir1.2-atspi-2.0
+  libglib2.0-bin dconf-gsettings-backend dconf-cli x11-utils xdotool)
+if [[ "${1:-}" != "--no-browser" ]] && ! { command -v orca && command -v Xvfb && command -v xdotool; } >/dev/null; then
+  if [[ $(id -u) -eq 0 ]]; then
+    timed "installing the Orca screen reader, Xvfb and xdotool for the screen reader test" \
+      apt_install --no-install-recommends "${SCREEN_READER[@]}"
+  else
+    die "the screen reader test needs Orca: run 'sudo apt-get install --no-install-recommends ${SCREEN_READER[*]}'"
   fi
 fi

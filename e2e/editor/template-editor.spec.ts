@@ -271,6 +271,25 @@ test("a deployment's checks are a region of their own, and one check that could 
   await expect(checks.locator("summary")).toHaveText("1 check could not run");
 });
 
+test("a variable edited as keys and values is a group named by its label", async ({ page }) => {
+  const pool = await createPool("groups", await defaultEcsTemplate());
+  await page.goto(`/pools/${pool}`);
+  // each "Add entry" (and each row's inputs) says which variable it edits, as a screen reader
+  // moving by Tab hears the group's name on entering it
+  for (const name of ["Environment Variables", "Labels", "Cloudwatch Logs Options"]) {
+    await expect(
+      page.getByRole("group", { name, exact: true }).getByRole("button", { name: "Add entry" }),
+    ).toBeVisible();
+  }
+  const env = page.getByRole("group", { name: "Environment Variables", exact: true });
+  await env.getByRole("button", { name: "Add entry" }).click();
+  await env.getByRole("textbox", { name: "Key 1", exact: true }).fill("LOG_LEVEL");
+  await env.getByRole("textbox", { name: "Value of LOG_LEVEL" }).fill("DEBUG");
+  await expect(env.getByRole("button", { name: "Remove LOG_LEVEL" })).toBeVisible();
+  const doc = JSON.parse((await draftText(page, pool)) ?? "{}") as Template;
+  expect(doc.variables.properties.env!.default).toEqual({ LOG_LEVEL: "DEBUG" });
+});
+
 test("an unknown pool is a 404 with a way out", async ({ page }) => {
   const res = await page.goto("/pools/e2e-editor-does-not-exist");
   expect(res?.status()).toBe(404);

@@ -11,11 +11,16 @@ export interface FieldProps {
   children: ReactNode;
 }
 
-/** A labelled control with its hint and inline errors. */
+/**
+ * A labelled control with its hint and inline errors. The label's id is `<id>-label`, for a control
+ * that is not a form element (a group of inputs) to name itself with aria-labelledby.
+ */
 export function Field({ id, label, hint, errors = [], children }: FieldProps) {
   return (
     <div className="grid gap-1">
-      <Label htmlFor={id}>{label}</Label>
+      <Label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </Label>
       {children}
       {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
       {errors.length > 0 ? (

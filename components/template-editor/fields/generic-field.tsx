@@ -36,7 +36,8 @@ function KeyValueEditor({
   const write = (next: [string, JsonValue][]) =>
     onChange(next.length === 0 ? undefined : Object.fromEntries(next));
   return (
-    <div id={id} className="grid gap-1">
+    // a group named by the field's label: its inputs and "Add entry" say which variable they edit
+    <div id={id} role="group" aria-labelledby={`${id}-label`} className="grid gap-1">
       {entries.map(([k, v], i) => (
         <div key={i} className="grid grid-cols-[1fr_1fr_auto] gap-1">
           <Input
@@ -101,7 +102,12 @@ export function GenericField({ ctx, name }: { ctx: FormContext; name: string }) 
   if (isBlockReference(value) || typeof schema.block_type_slug === "string") {
     const ref = isObject(value) ? value.$ref : undefined;
     control = (
-      <div id={id} className="rounded-md border border-dashed border-border px-2.5 py-2 text-xs">
+      <div
+        id={id}
+        role="group"
+        aria-labelledby={`${id}-label`}
+        className="rounded-md border border-dashed border-border px-2.5 py-2 text-xs"
+      >
         <Badge tone="info">Block reference</Badge>{" "}
         {typeof schema.block_type_slug === "string" ? <code>{schema.block_type_slug}</code> : null}{" "}
         {ref !== undefined ? (

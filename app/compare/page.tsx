@@ -143,8 +143,7 @@ export default async function ComparePage({ searchParams }: Search) {
           <Card aria-labelledby="equivalent-title">
             <CardHeader>
               <CardTitle id="equivalent-title">
-                Create the equivalent{" "}
-                {modeOfPoolType(selected.pool.type) === "push" ? "hybrid" : "push"} pool
+                {`Create the equivalent ${modeOfPoolType(selected.pool.type) === "push" ? "hybrid" : "push"} pool`}
               </CardTitle>
             </CardHeader>
             <CardContent>

@@ -4,6 +4,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { LatencyGroup, StartLatency } from "@/lib/runs/latency";
 import type { LatencyAdvice } from "@/lib/runs/latency-advice";
+import { counted } from "@/lib/template/counted";
 import { CACHE_HIT_MS, PHASES, formatLatency } from "@/lib/runs/timings";
 import { LatencyChart } from "./latency-chart";
 import type { RunFilters } from "./run-format";
@@ -37,10 +38,8 @@ function GroupFigures({ g, runs }: { g: LatencyGroup; runs: StartLatency["runs"]
       className="grid min-w-0 grid-cols-1 gap-3 rounded-md border border-border p-3"
     >
       <h4 className="text-sm font-semibold">
-        {title}{" "}
-        <span className="font-normal text-muted-foreground">
-          · {g.runs} {g.runs === 1 ? "run" : "runs"}
-        </span>
+        {`${title} `}
+        <span className="font-normal text-muted-foreground">{`· ${counted(g.runs, "run")}`}</span>
       </h4>
       <Table aria-label={`${title}: median and p95 per phase`}>
         <thead>

@@ -1,0 +1,64 @@
+/**
+ * Accessible names as Chromium itself computes them (its accessibility tree over CDP, which
+ * screen readers read), not as Playwright's own computation does: Chromium leaves a whitespace-only
+ * text node out of a name when it follows a comment, and React's server renderer puts a comment
+ * between two adjacent text nodes. So `Checks{" "}<span>…` named the tab "Checks0 errors", and a
+ * screen reader said so. On every page, no name of a control, heading or region may run together
+ * two words that the page shows apart.
+ */
+import { expect, test } from "@/testing/e2e/test";
+import { PAGES } from "./pages";
+
+const NAMED = new Set([
+  "heading",
+  "button",
+  "link",
+  "tab",
+  "radio",
+  "checkbox",
+  "combobox",
+  "textbox",
+  "region",
+  "group",
+  "columnheader",
+]);
+
+type AxNode = {
+  ignored?: boolean;
+  role?: { value?: string };
+  name?: { value?: string };
+  backendDOMNodeId?: number;
+};
+
+test("no accessible name runs two shown words together", async ({ page }) => {
+  test.setTimeout(120_000);
+  const cdp = await page.context().newCDPSession(page);
+  for (const visit of PAGES) {
+    await test.step(visit.name, async () => {
+      await visit.open(page);
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
+      const glued: string[] = [];
+      for (const node of nodes) {
+        const name = (node.name?.value ?? "").replace(/\s+/g, " ").trim();
+        if (node.ignored || !name || !node.backendDOMNodeId) continue;
+        if (!NAMED.has(node.role?.value ?? "")) continue;
+        const { object } = await cdp.send("DOM.resolveNode", {
+          backendNodeId: node.backendDOMNodeId,
+        });
+        const shown = (await cdp.send("Runtime.callFunctionOn", {
+          objectId: object.objectId!,
+          functionDeclaration:
+            "function () { return (this.innerText || '').replace(/\\s+/g, ' ').trim(); }",
+          returnByValue: true,
+        })) as { result: { value?: string } };
+        const text = shown.result.value ?? "";
+        // the same characters, fewer spaces: words the page shows apart, run together in the name
+        const words = (s: string) => s.split(" ").length;
+        if (name.replaceAll(" ", "") === text.replaceAll(" ", "") && words(name) < words(text)) {
+          glued.push(`${node.role?.value} "${name}" (shown: "${text}")`);
+        }
+      }
+      expect.soft(glued, `${visit.name}: names with words run together`).toEqual([]);
+    });
+  }
+});

@@ -88,7 +88,8 @@ export const EditorToolbar = memo(function EditorToolbar({
           </button>
         ))}
       </div>
-      {/* the shown mode's verdict, said when it changes (the mode switch says another mode's) */}
+      {/* the shown mode's verdict for screen readers when it changes; a new region per mode, as the
+          mode switch's options already carry their verdicts */}
       <Announce key={mode} text={`Checks: ${shown(mode)}`} />
       <PresetButtons
         value={value}

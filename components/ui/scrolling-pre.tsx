@@ -10,13 +10,16 @@ export interface ScrollingPreProps extends HTMLAttributes<HTMLPreElement> {
 /**
  * Preformatted text in a bordered box that scrolls when it is long. It takes keyboard focus, so
  * people who cannot use a mouse reach it with Tab and scroll it with the arrow keys (WCAG 2.1.1,
- * axe's scrollable-region-focusable). Its width is its container's: its longest line does not
+ * axe's scrollable-region-focusable). It is a named group: without a role Chromium exposes it as a
+ * generic element, on which ARIA allows no name (Orca said "Worker start commands clickable"; now
+ * "Worker start commands panel"). Its width is its container's: its longest line does not
  * widen the page on a narrow screen (inline-size containment), it scrolls.
  */
 export function ScrollingPre({ label, className, ...props }: ScrollingPreProps) {
   return (
     <pre
       tabIndex={0}
+      role="group"
       aria-label={label}
       className={cn(
         "overflow-auto rounded-md border border-border bg-muted font-mono text-xs [contain:inline-size]",

@@ -4,7 +4,8 @@
  * text node out of a name when it follows a comment, and React's server renderer puts a comment
  * between two adjacent text nodes. So `Checks{" "}<span>…` named the tab "Checks0 errors", and a
  * screen reader said so. On every page, no name of a control, heading or region may run together
- * two words that the page shows apart.
+ * two words that the page shows apart. And what takes the keyboard focus has a role: Chromium
+ * exposes a focusable element without one as generic, which Orca announces as "clickable".
  */
 import { expect, test } from "@/testing/e2e/test";
 import { PAGES } from "./pages";
@@ -28,6 +29,7 @@ type AxNode = {
   role?: { value?: string };
   name?: { value?: string };
   backendDOMNodeId?: number;
+  properties?: { name: string; value?: { value?: unknown } }[];
 };
 
 test("no accessible name runs two shown words together", async ({ page }) => {
@@ -59,6 +61,24 @@ test("no accessible name runs two shown words together", async ({ page }) => {
         }
       }
       expect.soft(glued, `${visit.name}: names with words run together`).toEqual([]);
+    });
+  }
+});
+
+test("everything that takes the keyboard focus has a role", async ({ page }) => {
+  test.setTimeout(120_000);
+  const cdp = await page.context().newCDPSession(page);
+  for (const visit of PAGES) {
+    await test.step(visit.name, async () => {
+      await visit.open(page);
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
+      const roleless = nodes
+        .filter(
+          (n) => !n.ignored && n.properties?.some((p) => p.name === "focusable" && p.value?.value),
+        )
+        .filter((n) => ["generic", "none", ""].includes(n.role?.value ?? ""))
+        .map((n) => `"${n.name?.value ?? ""}"`);
+      expect.soft(roleless, `${visit.name}: focusable elements without a role`).toEqual([]);
     });
   }
 });

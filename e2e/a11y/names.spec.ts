@@ -7,7 +7,8 @@
  * two words that the page shows apart. And what takes the keyboard focus has a role: Chromium
  * exposes a focusable element without one as generic, which Orca announces as "clickable".
  */
-import { expect, test } from "@/testing/e2e/test";
+import type { CDPSession } from "@playwright/test";
+import { expect, test, type Page } from "@/testing/e2e/test";
 import { PAGES } from "./pages";
 
 const NAMED = new Set([
@@ -32,53 +33,61 @@ type AxNode = {
   properties?: { name: string; value?: { value?: unknown } }[];
 };
 
-test("no accessible name runs two shown words together", async ({ page }) => {
-  test.setTimeout(120_000);
+/**
+ * Opens every page and requires that `find` reports nothing in Chromium's accessibility tree there
+ * (soft: one run lists every page's findings).
+ */
+async function onEveryPage(
+  page: Page,
+  what: string,
+  find: (nodes: AxNode[], cdp: CDPSession) => Promise<string[]>,
+) {
   const cdp = await page.context().newCDPSession(page);
   for (const visit of PAGES) {
     await test.step(visit.name, async () => {
       await visit.open(page);
       const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
-      const glued: string[] = [];
-      for (const node of nodes) {
-        const name = (node.name?.value ?? "").replace(/\s+/g, " ").trim();
-        if (node.ignored || !name || !node.backendDOMNodeId) continue;
-        if (!NAMED.has(node.role?.value ?? "")) continue;
-        const { object } = await cdp.send("DOM.resolveNode", {
-          backendNodeId: node.backendDOMNodeId,
-        });
-        const shown = (await cdp.send("Runtime.callFunctionOn", {
-          objectId: object.objectId!,
-          functionDeclaration:
-            "function () { return (this.innerText || '').replace(/\\s+/g, ' ').trim(); }",
-          returnByValue: true,
-        })) as { result: { value?: string } };
-        const text = shown.result.value ?? "";
-        // the same characters, fewer spaces: words the page shows apart, run together in the name
-        const words = (s: string) => s.split(" ").length;
-        if (name.replaceAll(" ", "") === text.replaceAll(" ", "") && words(name) < words(text)) {
-          glued.push(`${node.role?.value} "${name}" (shown: "${text}")`);
-        }
-      }
-      expect.soft(glued, `${visit.name}: names with words run together`).toEqual([]);
+      expect.soft(await find(nodes, cdp), `${visit.name}: ${what}`).toEqual([]);
     });
   }
+}
+
+test("no accessible name runs two shown words together", async ({ page }) => {
+  test.setTimeout(120_000);
+  await onEveryPage(page, "names with words run together", async (nodes, cdp) => {
+    const glued: string[] = [];
+    for (const node of nodes) {
+      const name = (node.name?.value ?? "").replace(/\s+/g, " ").trim();
+      if (node.ignored || !name || !node.backendDOMNodeId) continue;
+      if (!NAMED.has(node.role?.value ?? "")) continue;
+      const { object } = await cdp.send("DOM.resolveNode", {
+        backendNodeId: node.backendDOMNodeId,
+      });
+      const shown = (await cdp.send("Runtime.callFunctionOn", {
+        objectId: object.objectId!,
+        functionDeclaration:
+          "function () { return (this.innerText || '').replace(/\\s+/g, ' ').trim(); }",
+        returnByValue: true,
+      })) as { result: { value?: string } };
+      const text = shown.result.value ?? "";
+      // the same characters, fewer spaces: words the page shows apart, run together in the name
+      const words = (s: string) => s.split(" ").length;
+      if (name.replaceAll(" ", "") === text.replaceAll(" ", "") && words(name) < words(text)) {
+        glued.push(`${node.role?.value} "${name}" (shown: "${text}")`);
+      }
+    }
+    return glued;
+  });
 });
 
 test("everything that takes the keyboard focus has a role", async ({ page }) => {
   test.setTimeout(120_000);
-  const cdp = await page.context().newCDPSession(page);
-  for (const visit of PAGES) {
-    await test.step(visit.name, async () => {
-      await visit.open(page);
-      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
-      const roleless = nodes
-        .filter(
-          (n) => !n.ignored && n.properties?.some((p) => p.name === "focusable" && p.value?.value),
-        )
-        .filter((n) => ["generic", "none", ""].includes(n.role?.value ?? ""))
-        .map((n) => `"${n.name?.value ?? ""}"`);
-      expect.soft(roleless, `${visit.name}: focusable elements without a role`).toEqual([]);
-    });
-  }
+  await onEveryPage(page, "focusable elements without a role", async (nodes) =>
+    nodes
+      .filter(
+        (n) => !n.ignored && n.properties?.some((p) => p.name === "focusable" && p.value?.value),
+      )
+      .filter((n) => ["generic", "none", ""].includes(n.role?.value ?? ""))
+      .map((n) => `"${n.name?.value ?? ""}"`),
+  );
 });

@@ -44,7 +44,7 @@ die() { log "ERROR: $*"; exit 1; }
 DRIVER="$(realpath "$1")" || exit 2
 [ -f "$DRIVER" ] || die "no such driver: $1"
 for b in orca Xvfb dbus-daemon xdotool gsettings node "$CHROMIUM_BIN"; do
-  command -v "$b" >/dev/null || die "$b missing: run $HERE/setup.sh"
+  command -v "$b" >/dev/null || die "$b missing: run scripts/setup.sh (it installs Orca, Xvfb and xdotool)"
 done
 
 # One run at a time: Orca refuses to start if another orca of this user runs,

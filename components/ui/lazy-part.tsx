@@ -9,7 +9,7 @@ import { useHydrated } from "./use-hydrated";
  * boundary of its own (so a part that is still loading never suspends the page around it, nor takes
  * the focus from Monaco). Pooldeck's lazy parts are Monaco, dialogs and what the browser fetches
  * after the page is interactive; none needs server rendering, so next/dynamic's server-side chunk
- * preloading is not needed, and its runtime was ~1.5 kB gzip of the pool page's first JavaScript.
+ * preloading is not needed, and its runtime was ~1.4 kB gzip of the pool page's first JavaScript.
  * Calling `load` ahead of time (at an idle moment) fetches the chunk before the part is shown.
  */
 export function lazyPart<P extends object>(

@@ -30,7 +30,7 @@ const rows: Row[] = [
     ),
     hybrid: (
       <>
-        A <strong>worker process</strong> with <code>prefect-aws</code> installed and an{" "}
+        A <strong>worker process</strong> with <code>prefect-aws</code> installed and {"an "}
         <strong>IAM role</strong> (the worker&apos;s ECS task role or instance profile, policy
         below). No keys stored in Prefect.
       </>
@@ -47,8 +47,8 @@ const rows: Row[] = [
     push: "Immediate: Prefect submits the run when it is scheduled to start.",
     hybrid: (
       <>
-        Up to the poll interval: the worker asks for scheduled runs every{" "}
-        <code>PREFECT_WORKER_QUERY_SECONDS</code> (default {WORKER_QUERY_SECONDS} s), looking{" "}
+        Up to the poll interval: the worker asks for scheduled runs {"every "}
+        <code>PREFECT_WORKER_QUERY_SECONDS</code> (default {WORKER_QUERY_SECONDS} s), {"looking "}
         <code>PREFECT_WORKER_PREFETCH_SECONDS</code> (default {WORKER_PREFETCH_SECONDS} s) ahead. If
         the worker is down, runs wait and turn Late.
       </>
@@ -65,7 +65,7 @@ const rows: Row[] = [
     push: (
       <ul className="list-disc pl-4">
         <li>
-          Capacity provider strategies are unreliable: the push runner is reported to add{" "}
+          Capacity provider strategies are unreliable: the push runner is reported to {"add "}
           <code>launchType</code> next to a strategy (
           <a className="underline" href={ISSUE_13030}>
             Prefect issue #13030

@@ -3,8 +3,9 @@
  * screen readers read), not as Playwright's own computation does: Chromium leaves a whitespace-only
  * text node out of a name when it follows a comment, and React's server renderer puts a comment
  * between two adjacent text nodes. So `Checks{" "}<span>…` named the tab "Checks0 errors", and a
- * screen reader said so. On every page, no name of a control, heading or region may run together
- * two words that the page shows apart. And what takes the keyboard focus has a role: Chromium
+ * screen reader said so. On every page, no name of a control, heading, region, table cell or list
+ * item may run together two words that the page shows apart (write `{"an "}<strong>`, not
+ * `an{" "}<strong>`). And what takes the keyboard focus has a role: Chromium
  * exposes a focusable element without one as generic, which Orca announces as "clickable".
  */
 import type { CDPSession } from "@playwright/test";
@@ -23,6 +24,11 @@ const NAMED = new Set([
   "region",
   "group",
   "columnheader",
+  "cell",
+  "rowheader",
+  "listitem",
+  "option",
+  "menuitem",
 ]);
 
 type AxNode = {

@@ -166,7 +166,9 @@ export function TemplateEditor(props: TemplateEditorProps) {
           actions={actions}
         />
         {draft.restored || doc.dirty ? <DraftBanner draft={draft} dirty={doc.dirty} /> : null}
-        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+        {/* a section, not a div: Orca follows a select whose value a JSON edit changes unless the
+            select and the caret share a section (docs/design.md, "the form's selects") */}
+        <section className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
           <div className="grid gap-4">
             <SnapshotStatus problem={problem} loading={loading} />
             <TemplateForm ctx={formCtx} jsonError={jsonError} tooLarge={tooLarge} />
@@ -195,7 +197,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
             snapshot={snapshot}
             deployments={deployments}
           />
-        </div>
+        </section>
       </div>
     </TemplateEditorContext.Provider>
   );

@@ -86,4 +86,12 @@ test("Orca says the checks' verdict once the typing settles, never per key", asy
   expect(said.get("burst")?.filter((t) => t.length === 1)).toEqual(["x", "y", "z"]);
   expect(verdicts("burst")).toEqual([]);
   expect(verdicts("undo the key")).toEqual(["Checks: 0 errors, 0 warnings"]);
+  // and nothing else while the user types in the JSON editor: the form's selects follow the edit
+  // ("Launch type" turns FARGATE, then back), and Orca read each of them aloud until the editor's
+  // form and JSON pane shared a section (docs/design.md, "Accessibility")
+  const besides = (mark: string) =>
+    (said.get(mark) ?? []).filter((t) => !t.startsWith("Unsaved changes — kept as a draft"));
+  expect(besides("one key")).toEqual(["e", "Checks: 1 error, 2 warnings"]);
+  expect(besides("burst")).toEqual(["x", "y", "z", "backspace", "backspace", "backspace"]);
+  expect(besides("undo the key")).toEqual(["backspace", "Checks: 0 errors, 0 warnings"]);
 });

@@ -167,7 +167,8 @@ export function TemplateEditor(props: TemplateEditorProps) {
         />
         {draft.restored || doc.dirty ? <DraftBanner draft={draft} dirty={doc.dirty} /> : null}
         {/* a section, not a div: Orca follows a select whose value a JSON edit changes unless the
-            select and the caret share a section (docs/design.md, "the form's selects") */}
+            select and the caret share a section (docs/design.md, "The form's selects during a JSON
+            edit") */}
         <section className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
           <div className="grid gap-4">
             <SnapshotStatus problem={problem} loading={loading} />

@@ -5,8 +5,8 @@
  * between two adjacent text nodes. So `Checks{" "}<span>…` named the tab "Checks0 errors", and a
  * screen reader said so. On every page, no name of a control, heading, region, table cell or list
  * item may run together two words that the page shows apart (write `{"an "}<strong>`, not
- * `an{" "}<strong>`). And what takes the keyboard focus has a role: Chromium
- * exposes a focusable element without one as generic, which Orca announces as "clickable".
+ * `an{" "}<strong>`). And what takes the keyboard focus has a role: Chromium exposes a focusable
+ * element without one as generic, which Orca announces as "clickable".
  */
 import type { CDPSession } from "@playwright/test";
 import { expect, test, type Page } from "@/testing/e2e/test";

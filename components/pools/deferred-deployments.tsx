@@ -52,10 +52,7 @@ export function DeferredDeployments({
   );
 }
 
+/** Not a live region: a screen reader is told when the read fails, not that it started. */
 function Reading() {
-  return (
-    <p role="status" className="text-sm text-muted-foreground">
-      Reading the pool&apos;s deployments…
-    </p>
-  );
+  return <p className="text-sm text-muted-foreground">Reading the pool&apos;s deployments…</p>;
 }

@@ -5,10 +5,13 @@ import type { PoolRunsPage } from "@/lib/runs/types";
 import type { RunFilters } from "./run-format";
 import { StartLatencySection } from "./start-latency";
 
-/** Shown while the clusters behind the advice are read. */
+/**
+ * Shown while the clusters behind the advice are read; not a live region (it streams with the page,
+ * whose loading the browser itself tells a screen reader).
+ */
 export function StartLatencyFallback() {
   return (
-    <p role="status" className="mt-8 text-sm text-muted-foreground">
+    <p className="mt-8 text-sm text-muted-foreground">
       Reading the start latency of the pool&apos;s runs…
     </p>
   );

@@ -57,11 +57,9 @@ function PlainText({
           </Button>
         </div>
       ) : (
-        // over the text's top right corner, so the lines sit where Monaco will draw them
-        <p
-          role="status"
-          className="pointer-events-none absolute top-1 right-4 bg-card/90 px-2 text-xs text-muted-foreground"
-        >
+        // over the text's top right corner, so the lines sit where Monaco will draw them; not a
+        // live region, as the page's other "reading…" notes (a failure above is one)
+        <p className="pointer-events-none absolute top-1 right-4 bg-card/90 px-2 text-xs text-muted-foreground">
           Plain text until the JSON editor has loaded…
         </p>
       )}

@@ -227,12 +227,16 @@ function editorState(
   };
 }
 
-/** Why the cluster-aware checks are not running yet (the cluster is being read) or at all. */
+/**
+ * Why the cluster-aware checks are not running yet (the cluster is being read) or at all. Only the
+ * outcome is a live region: a screen reader is told why the checks are skipped, not that a read
+ * started (on every page load).
+ */
 function SnapshotStatus({ problem, loading }: { problem?: string; loading: boolean }) {
   if (!problem && !loading) return null;
   return (
     <p
-      role="status"
+      role={loading ? undefined : "status"}
       className="rounded-md border border-border bg-muted px-3 py-2 text-xs text-muted-foreground"
     >
       {loading ? "Reading the cluster…" : problem}

@@ -82,6 +82,10 @@ test("Orca says the checks' verdict once the typing settles, never per key", asy
   // the editor said nothing on load
   expect(verdicts("")).toEqual([]);
   expect(verdicts("loaded")).toEqual([]);
+  // nor did the page's notes of what it is still reading (Orca says the page is loading itself,
+  // "Loading. Please wait." and "Finished loading …"); they were live regions, and Orca read four
+  const notes = /^(Reading the|Loading the|Plain text until)/;
+  expect(said.get("")?.filter((t) => notes.test(t))).toEqual([]);
   // While keys go to the JSON editor Orca says the keys and the verdicts, and nothing else (the
   // draft notice aside, on the first edit). The form's selects follow the edit ("Launch type"
   // turns FARGATE, then back), and Orca read each of them aloud until the form and the JSON pane

@@ -75,7 +75,7 @@ test("the JSON pane takes typing as plain text before Monaco, and Monaco carries
   page,
 }) => {
   const { release, pane, text } = await openWithMonacoHeld(page);
-  await expect(pane.getByRole("status")).toHaveText("Plain text until the JSON editor has loaded…");
+  await expect(pane.getByText("Plain text until the JSON editor has loaded…")).toBeVisible();
   await page.getByLabel("Image").fill("example.com/flows:1.2.3");
   // the form's edit is in the plain text; the cursor goes right after it, and typing there reaches
   // the form (the page has the text)

@@ -4,10 +4,6 @@ const distDir = process.env.POOLDECK_DIST_DIR || ".next";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   distDir,
-  // the build's directory, inlined into the server's code: the pool page reads the list of
-  // Monaco's chunks there (components/template-editor/monaco-preload.tsx), also in the standalone
-  // server, which runs from <distDir>/standalone with its own copy of <distDir>
-  env: { POOLDECK_BUILD_DIST_DIR: distDir },
   // What ships: <distDir>/standalone/server.js with only the node_modules the server uses;
   // scripts/build/postbuild.ts copies the static files and public/ beside it (README "Production").
   output: "standalone",

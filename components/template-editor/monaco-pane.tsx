@@ -90,8 +90,9 @@ export interface MonacoPaneProps extends JsonEditorProps {
 
 /**
  * Monaco, imported once this pane has hydrated. On the pool page the pane hydrates after the form
- * (editor-side.tsx), so the form works first; Monaco's chunks have downloaded by then (the page
- * preloads them, without running them, while it hydrates: monaco-preload.tsx). Importing here rather
+ * (editor-side.tsx), so the form works first, and Monaco's chunks are fetched from here: preloaded
+ * by the page's HTML instead, their 3.2 MB competed with the form's own load on two cores (the form
+ * came ~90 ms later; BENCHMARKS.md, "Monaco fetched when the pane hydrates"). Importing here rather
  * than at the first idle moment lets the editor come before the page's other later-hydrated parts
  * (the header's links, the deployments): its update outranks their idle-priority hydration.
  *

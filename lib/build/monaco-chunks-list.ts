@@ -1,13 +1,13 @@
 /**
  * The list of Monaco's chunks that the build writes into <distDir> after `next build`
- * (scripts/build/monaco-chunks.ts) and the pool page preloads while it hydrates
- * (components/template-editor/monaco-preload.tsx): `{ "<route>": ["static/chunks/….js", …] }`.
- * Build and server only (it reads files).
+ * (scripts/build/monaco-chunks.ts), which makes their factories eager, and the browser tests read
+ * to hold or count them (testing/e2e/monaco-chunks.ts): `{ "<route>": ["static/chunks/….js", …] }`.
+ * Build and tests only (it reads files).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The list's file name, in <distDir> (and in the standalone server's copy of it). */
+/** The list's file name, in <distDir>. */
 export const MONACO_CHUNKS_FILE = "monaco-chunks.json";
 
 /** The route whose chunks are listed: the pool editor, the page that runs Monaco. */

@@ -1,8 +1,7 @@
 /**
  * After `next build`: writes the list of Monaco's chunks for the pool page
- * (<distDir>/MONACO_CHUNKS_FILE, lib/build/monaco-chunks-list.ts), so the page can have the browser
- * download them while it hydrates (components/template-editor/monaco-preload.tsx) and run them
- * after. Turbopack names these chunks only inside its loader code, which route-chunks.ts reads.
+ * (<distDir>/MONACO_CHUNKS_FILE, lib/build/monaco-chunks-list.ts; the browser tests hold them by
+ * name). Turbopack names these chunks only inside its loader code, which route-chunks.ts reads.
  * Then has V8 compile their module factories while they download (./eager-factories.ts),
  * rewriting them in place before the static files are compressed and copied (./postbuild.ts).
  */
@@ -25,7 +24,7 @@ function monacoChunks(dist: string, route: string): string[] {
 export function writeMonacoChunks(dist: string): void {
   let chunks: string[];
   // a build whose manifests or loaders no longer read as route-chunks.ts expects still ships:
-  // the page then preloads nothing, and Monaco downloads when the editor pane first needs it
+  // Monaco's factories then compile lazily, when the editor pane first runs them
   try {
     chunks = monacoChunks(dist, MONACO_ROUTE);
   } catch (error) {
@@ -34,10 +33,7 @@ export function writeMonacoChunks(dist: string): void {
   }
   if (chunks.length === 0)
     console.warn(`${MONACO_CHUNKS_FILE}: no Monaco chunks found for ${MONACO_ROUTE}`);
-  else
-    console.log(
-      `${MONACO_CHUNKS_FILE}: ${MONACO_ROUTE}, ${chunks.length} Monaco chunks to preload`,
-    );
+  else console.log(`${MONACO_CHUNKS_FILE}: ${MONACO_ROUTE}, ${chunks.length} Monaco chunks`);
   const list: Record<string, string[]> = { [MONACO_ROUTE]: chunks };
   writeFileSync(join(dist, MONACO_CHUNKS_FILE), `${JSON.stringify(list, null, 2)}\n`);
   let factories = 0;

@@ -1,8 +1,8 @@
 /**
  * `npm run build`'s postbuild, in one process. Next writes the standalone server without the files
  * it serves as-is; this completes <distDir>/standalone so the production entry serves everything:
- *   1. the list of Monaco's chunks the pool page preloads, their factories made eager
- *      (./monaco-chunks.ts), copied beside the standalone server's own <distDir>;
+ *   1. Monaco's chunks listed (the tests hold them by name) and their factories made eager
+ *      (./monaco-chunks.ts);
  *   2. a brotli and a gzip copy of each static file (./precompress.ts);
  *   3. the static files (Monaco's workers among them, with their copies) and public/, copied;
  *   4. the entry, <distDir>/standalone/pooldeck-server.mjs (./server-entry.ts; server/main.ts).
@@ -10,7 +10,6 @@
 import { cpSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
-import { MONACO_CHUNKS_FILE } from "@/lib/build/monaco-chunks-list";
 import { ENCODINGS } from "@/server/precompressed-static";
 
 import { writeMonacoChunks } from "./monaco-chunks";
@@ -27,7 +26,6 @@ if (!existsSync(join(out, "server.js"))) {
 }
 
 writeMonacoChunks(dist);
-cpSync(join(dist, MONACO_CHUNKS_FILE), join(out, dist, MONACO_CHUNKS_FILE));
 
 const result = await precompress(join(dist, "static"));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;

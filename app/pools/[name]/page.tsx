@@ -6,7 +6,6 @@ import { DeferredDeployments } from "@/components/pools/deferred-deployments";
 import { PoolEditorSkeleton } from "@/components/pools/pool-editor-skeleton";
 import { PoolRunsSummary } from "@/components/runs/pool-runs-summary";
 import { LazyUpdatePoolButton } from "@/components/push/lazy-update-pool-button";
-import { MonacoPreload } from "@/components/template-editor/monaco-preload";
 import { TemplateEditor } from "@/components/template-editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -38,7 +37,6 @@ import { ManagedBadge } from "@/components/pools/managed-badge";
 import { descriptionText, managedSource } from "@/lib/prefect/managed";
 import { errorMessage } from "@/lib/template/error-message";
 import { NONCE_HEADER } from "@/lib/security/csp";
-import { MONACO_ROUTE } from "@/lib/build/monaco-chunks-list";
 
 export const dynamic = "force-dynamic";
 
@@ -90,7 +88,6 @@ export default async function PoolPage({ params, searchParams }: Params) {
       {/* the first paint shows the editor, not the skeleton, when it is there within 500 ms */}
       <PaintWhenParsed id={EDITOR_PARSED} maxMs={500} nonce={nonce} />
       <Suspense fallback={<PoolPageSkeleton name={name} />}>
-        <MonacoPreload route={MONACO_ROUTE} nonce={nonce} />
         <PoolPageContent
           name={name}
           read={read}

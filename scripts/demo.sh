@@ -29,8 +29,8 @@ build_inputs_key() {
     {
       git ls-files -z --cached --others --exclude-standard -- . ':!e2e' ':!docs' ':!testing' \
         ':!scripts' ':!.ci' ':!*.md' ':!*.test.ts' ':!*.test.tsx'
-      # the build's own scripts: Monaco's loader and the postbuild (the list of chunks the pool page
-      # preloads, the compressed copies of the static files and the production entry's bundle)
+      # the build's own scripts: Monaco's loader and the postbuild (Monaco's chunks made eager, the
+      # compressed copies of the static files and the production entry's bundle)
       git ls-files -z --cached --others --exclude-standard -- scripts/build ':!*.test.ts'
     } | xargs -0 sha256sum 2>/dev/null || true
     node --version

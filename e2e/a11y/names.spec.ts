@@ -58,6 +58,8 @@ async function onEveryPage(
   }
 }
 
+const words = (s: string) => s.split(" ").length;
+
 test("no accessible name runs two shown words together", async ({ page }) => {
   test.setTimeout(120_000);
   await onEveryPage(page, "names with words run together", async (nodes, cdp) => {
@@ -77,7 +79,6 @@ test("no accessible name runs two shown words together", async ({ page }) => {
       })) as { result: { value?: string } };
       const text = shown.result.value ?? "";
       // the same characters, fewer spaces: words the page shows apart, run together in the name
-      const words = (s: string) => s.split(" ").length;
       if (name.replaceAll(" ", "") === text.replaceAll(" ", "") && words(name) < words(text)) {
         glued.push(`${node.role?.value} "${name}" (shown: "${text}")`);
       }

@@ -153,7 +153,7 @@ export async function startBenchApps(
       const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
       const started = Date.now();
       try {
-        // with the postbuild (scripts/build/postbuild.ts): the list of Monaco's chunks the page preloads
+        // with the postbuild (scripts/build/postbuild.ts): Monaco's chunks made eager, compressed copies
         run("npm", ["run", "--silent", "build"], appEnv, "npm run build");
       } finally {
         writeFileSync(join(root, "tsconfig.json"), tsconfig);

@@ -1,7 +1,7 @@
 /**
  * Which JavaScript chunks a route of the production build loads, told apart from what it loads
  * lazily: the benchmark of the route's JavaScript (scripts/bench/route-js.ts) and the list of
- * Monaco's chunks the pool page preloads (scripts/build/monaco-chunks.ts) both read it.
+ * Monaco's chunks the build makes eager (scripts/build/monaco-chunks.ts) both read it.
  * classifyRouteChunks is pure; readRouteChunks reads a build directory for it.
  *
  * Initial chunks: the build manifest's `rootMainFiles` (Next's runtime, React, the router) plus the

@@ -9,7 +9,7 @@
  */
 import { SEED, seedEcs } from "./ecs";
 import { PREFECT_SEED, seedPrefect } from "./prefect";
-import { RUNS_SEED, seedRuns } from "./runs";
+import { holdTaskStatuses, RUNS_SEED, seedRuns } from "./runs";
 import { errorMessage } from "@/lib/template/error-message";
 
 const prefectApiUrl =
@@ -31,6 +31,7 @@ async function main() {
     asgProvider: SEED.providers.general.name,
     ...(demo ? { poolCluster: SEED.cluster } : {}),
   });
+  if (demo) await holdTaskStatuses(ecsEndpoint);
   await seedRuns({ apiUrl: prefectApiUrl, endpoint: ecsEndpoint });
   console.log(
     `seeded in ${Date.now() - started} ms: ECS (${ecsEndpoint}) cluster ${SEED.cluster} and ${SEED.fargateCluster}; ` +

@@ -6,6 +6,7 @@
  * deleted first, so the emulator's instances end with the resources they had.
  */
 import {
+  DescribeTasksCommand,
   ECSClient,
   RunTaskCommand,
   StopTaskCommand,
@@ -85,6 +86,38 @@ async function call<T = Json>(apiUrl: string, method: string, path: string, body
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Stops a task an earlier seed started unless a StopTask already stopped it. The emulator gives a
+ * task's CPU and memory back to its instance, and lowers the running-task counts, on every
+ * StopTask, even of a stopped task: stopping the seed's stopped tasks again on each re-seed drove
+ * them below zero ("Running tasks -3"). Its own lifecycle moves a task's lastStatus on each read
+ * but leaves desiredStatus, which only StopTask sets, so that is what tells the two apart.
+ */
+export async function stopEarlierTask(ecs: ECSClient, cluster: string, task: string) {
+  const found = (await ecs.send(new DescribeTasksCommand({ cluster, tasks: [task] }))).tasks?.[0];
+  if (!found || found.desiredStatus === "STOPPED") return;
+  await ecs.send(new StopTaskCommand({ cluster, task, reason: "reseeded" }));
+}
+
+/**
+ * For the demo: the emulator's tasks keep the status RunTask or StopTask gave them. By default moto
+ * moves a task one step along ECS's lifecycle on every DescribeTasks (RUNNING, DEACTIVATING, …,
+ * STOPPED) while its desiredStatus stays RUNNING, a pair real ECS never reports, so the demo's
+ * running run showed "DEACTIVATING → RUNNING" after a few page loads. The tests keep moto's default:
+ * the real worker some of them drive watches its task until it stops.
+ */
+export async function holdTaskStatuses(endpoint: string): Promise<void> {
+  const res = await fetch(`${endpoint}/moto-api/state-manager/set-transition`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      model_name: "ecs::task",
+      transition: { progression: "manual", times: 2 ** 31 },
+    }),
+  });
+  if (!res.ok) throw new Error(`the emulator refused the task transition: HTTP ${res.status}`);
+}
+
 /** Creates the demo runs (after seedEcs and seedPrefect). */
 export async function seedRuns(opts: { apiUrl: string; endpoint: string }): Promise<void> {
   const config = emulatorClientConfig(opts.endpoint, SEED.region);
@@ -102,7 +135,7 @@ export async function seedRuns(opts: { apiUrl: string; endpoint: string }): Prom
       const [cluster, task] = run.infrastructure_pid?.split("::") ?? [];
       if (cluster && task) {
         // a task of an earlier seed; gone when the emulator restarted since
-        await ecs.send(new StopTaskCommand({ cluster, task, reason: "reseeded" })).catch(() => {});
+        await stopEarlierTask(ecs, cluster, task).catch(() => {});
       }
       await call(opts.apiUrl, "DELETE", `/flow_runs/${run.id}`);
     }

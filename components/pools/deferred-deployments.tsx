@@ -3,8 +3,9 @@
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { useIdleRead } from "@/components/ui/use-idle-read";
-import type { ActionResult } from "@/lib/outcome/types";
 import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
+import { getPoolRead } from "./pool-reads";
+import { RereadDeployments } from "./reread-deployments";
 
 /**
  * The section's view (the deployment cards, the registration prediction, the job_variables
@@ -15,32 +16,30 @@ import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
  */
 const loadView = () => import("./pool-deployments").then((m) => m.PoolDeployments);
 
-/** The loadPoolDeployments server action: the section's data, or why not. */
-export type DeploymentsLoader = (poolName: string) => Promise<ActionResult<PoolDeploymentsData>>;
-
 /**
- * The pool's deployments section, read when the browser is first idle (useIdleRead; a server
- * action that reads and checks them on the server): its cluster reads and checks then no longer
+ * The pool's deployments section, read when the browser is first idle (useIdleRead; a GET of
+ * app/api/pools/[name]/deployments, which reads and checks them on the server): its cluster reads and checks then no longer
  * compete with the form and the JSON editor for the server and the browser while the page loads.
  * A failure says why and offers a retry.
  */
-export function DeferredDeployments({
-  poolName,
-  load,
-}: {
-  poolName: string;
-  load: DeploymentsLoader;
-}) {
+export function DeferredDeployments({ poolName }: { poolName: string }) {
   const [read, retry] = useIdleRead(
     useCallback(async () => {
-      const [View, result] = await Promise.all([loadView(), load(poolName)]);
+      const [View, result] = await Promise.all([
+        loadView(),
+        getPoolRead<PoolDeploymentsData>(poolName, "deployments"),
+      ]);
       return result.ok ? { ok: true as const, data: { View, data: result.data } } : result;
-    }, [load, poolName]),
+    }, [poolName]),
   );
   if (read === null) return <Reading />;
   if ("data" in read) {
     const { View, data } = read.data;
-    return <View data={data} />;
+    return (
+      <RereadDeployments value={retry}>
+        <View data={data} />
+      </RereadDeployments>
+    );
   }
   return (
     <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-destructive">

@@ -4,14 +4,12 @@ import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { IntentLink } from "@/components/ui/intent-link";
 import { useIdleRead } from "@/components/ui/use-idle-read";
-import { asSentence, type ActionResult } from "@/lib/outcome/types";
+import { getPoolRead } from "@/components/pools/pool-reads";
+import { asSentence } from "@/lib/outcome/types";
 import type { PoolRunsLine } from "@/lib/runs/health";
 
 const box =
   "mb-4 flex min-h-10 flex-wrap items-center gap-x-6 gap-y-1 rounded-md border border-border bg-card px-3 py-2 text-sm";
-
-/** The loadPoolRunsLine server action: the line's words, or why not. */
-export type RunsLineLoader = (poolName: string) => Promise<ActionResult<PoolRunsLine>>;
 
 /**
  * The pool page's line about its runs ("2 of the last 20 runs failed", linking to the runs page)
@@ -19,8 +17,10 @@ export type RunsLineLoader = (poolName: string) => Promise<ActionResult<PoolRuns
  * Until then a box of the same height says it is reading, so the editor below does not move. Keyed
  * by the pool's name where it is used, so that another pool's page starts afresh.
  */
-export function PoolRunsSummary({ poolName, load }: { poolName: string; load: RunsLineLoader }) {
-  const [read, ask] = useIdleRead(useCallback(() => load(poolName), [load, poolName]));
+export function PoolRunsSummary({ poolName }: { poolName: string }) {
+  const [read, ask] = useIdleRead(
+    useCallback(() => getPoolRead<PoolRunsLine>(poolName, "runs-line"), [poolName]),
+  );
   const href = `/pools/${encodeURIComponent(poolName)}/runs`;
   if (read === null) {
     // not a live region: a screen reader is told when the read fails, not that it started

@@ -9,12 +9,12 @@ import { errorMessage } from "@/lib/template/error-message";
 export type IdleRead<T> = null | { data: T } | { error: string };
 
 /**
- * Reads with `load` (a server action) at the browser's first idle moment, at most 2 s after the
- * component mounts: on the pool page that comes once the JSON editor is up, so the read's Prefect
- * and ECS calls do not share the machine with the page's hydration and Monaco's start. `ask`
- * reads again (a retry); a new `load` (another identity, as after a router refresh) reads again
- * too. An answer to an older request (retried, or the component gone) is dropped. `load` should
- * keep its identity while its input does.
+ * Reads with `load` (a GET of one of the page's read routes) at the browser's first idle moment,
+ * at most 2 s after the component mounts: on the pool page that comes once the JSON editor is up,
+ * so the read's Prefect and ECS calls do not share the machine with the page's hydration and
+ * Monaco's start. `ask` reads again (a retry, or after a change the read shows); a new `load`
+ * (another input) reads again too. An answer to an older request (asked again, or the component
+ * gone) is dropped. `load` should keep its identity while its input does.
  */
 export function useIdleRead<T>(load: () => Promise<ActionResult<T>>): [IdleRead<T>, () => void] {
   const [read, setRead] = useState<IdleRead<T>>(null);

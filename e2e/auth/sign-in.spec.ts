@@ -28,6 +28,9 @@ test("a signed-out visitor is sent to sign-in, and API routes answer 401", async
   const clusters = await request.get("/api/ecs/clusters?region=us-east-1");
   expect(clusters.status()).toBe(401);
   expect(await clusters.json()).toEqual({ error: "Sign in to use the Pooldeck API." });
+  const runsLine = await request.get("/api/pools/demo-ecs/runs-line");
+  expect(runsLine.status()).toBe(401);
+  expect(await runsLine.json()).toEqual({ error: "Sign in to use the Pooldeck API." });
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
 });

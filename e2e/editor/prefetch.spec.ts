@@ -30,7 +30,8 @@ test("the pool page asks for no other page while it loads; pointing at a header 
   const requested = pageRequests(page);
   await page.goto(`/pools/${POOL}`);
   await expect(page.getByLabel("Cluster", { exact: true })).toBeEditable();
-  // the deployments and the cluster arrive by server actions (POST), after the form is usable
+  // the deployments arrive by a GET of their read route, the cluster by a server action (POST),
+  // after the form is usable
   await expect(page.getByRole("region", { name: "Deployments" })).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(requested).toEqual([]);

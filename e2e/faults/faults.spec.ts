@@ -193,7 +193,7 @@ test("Prefect slow to list a pool's deployments: the page paints its header and 
   await expect(page.getByText("Loading the template editor…")).toHaveCount(0);
 });
 
-test("Prefect hanging on a pool's runs: the editor works, the runs line says why and reads again on request", async ({
+test("Prefect hanging on a pool's runs: the editor and the deployments work, the runs line says why and reads again on request", async ({
   page,
 }, info) => {
   const name = await createPool("slow-runs");
@@ -202,6 +202,10 @@ test("Prefect hanging on a pool's runs: the editor works, the runs line says why
   await page.goto(poolPath(name));
   await expect(page.getByLabel("Cluster", { exact: true })).toBeEditable();
   await waitForMonaco(page);
+  // the deployments are read beside the held runs read, not queued behind it (as a page's server
+  // actions are: one at a time)
+  await expect(page.getByRole("region", { name: "Deployments" })).toBeVisible();
+  await expect(page.getByText("Reading the pool's recent runs…")).toBeVisible();
   const line = page.getByRole("status").filter({ hasText: "The pool's runs could not be read" });
   await expect(line).toHaveText(
     `The pool's runs could not be read: Prefect at ${prefectUrl} did not answer within 3 s.Try again`,

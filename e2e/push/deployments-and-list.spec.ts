@@ -40,23 +40,22 @@ test("a deployment's launch_type change lands in Prefect", async ({ page }, info
   // line 2 is `  "launch_type": "EC2"`: select EC2 inside its quotes
   await selectInJobVariables(page, article, 1, 3);
   await page.keyboard.insertText("FARGATE");
-  // a save refreshes the page, whose deployments section then reads again (its server action is a
-  // new function after the refresh): the section must stay as it is, outcome and editor, until the
-  // new answer, and never go back to "Reading the pool's deployments…"
+  // a save reads the deployments section again (GET of its read route): the section must stay as
+  // it is, outcome and editor, until the new answer, and never go back to "Reading the pool's
+  // deployments…"
   await page.evaluate(() => {
     const w = window as unknown as { __readingAgain: boolean };
     w.__readingAgain = false;
     new MutationObserver(() => {
-      for (const el of document.querySelectorAll('[role="status"]')) {
-        if (el.textContent?.startsWith("Reading the pool's deployments")) w.__readingAgain = true;
+      if (document.body.textContent?.includes("Reading the pool's deployments")) {
+        w.__readingAgain = true;
       }
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   const readAgain = page.waitForRequest(
     (r) =>
-      r.method() === "POST" &&
-      r.headers()["next-action"] !== undefined &&
-      r.postData() === JSON.stringify([pool]),
+      r.method() === "GET" &&
+      new URL(r.url()).pathname === `/api/pools/${encodeURIComponent(pool)}/deployments`,
   );
   await article.getByRole("button", { name: "Save job variables" }).click();
   await expect(article.getByRole("status").filter({ hasText: "Saved." })).toHaveText(

@@ -132,6 +132,28 @@ test("the pool page says how the recent runs went and links to them", async ({ p
   await expect(page).toHaveURL(new RegExp(`/pools/${POOL}/runs$`));
 });
 
+test("the runs line's read route answers the line for a pool and 404 for a pool Prefect lacks", async ({
+  page,
+}) => {
+  const line = await page.request.get(`/api/pools/${POOL}/runs-line`);
+  expect([line.status(), line.headers()["cache-control"]]).toEqual([200, "no-store"]);
+  expect(await line.json()).toEqual({
+    ok: true,
+    data: {
+      runs: "2 of the last 4 runs failed: image pull",
+      workers: "Workers: none has polled this pool; its runs stay Late until one does.",
+      workersMuted: false,
+    },
+  });
+  const unknown = await page.request.get("/api/pools/pd-e2e-no-such-pool/runs-line");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toEqual({
+    ok: false,
+    error: expect.stringMatching(/pd-e2e-no-such-pool.*\(404\)$/) as unknown,
+    notFound: true,
+  });
+});
+
 /** The 1-based line the editor's cursor should be on after selecting `pointer` in `text`. */
 function expectedLine(text: string, pointer: string): number {
   const where = pointerRange(text, pointer);

@@ -82,6 +82,7 @@ describe("defineAction", () => {
     expect(await echo({ name: "prefect", doc: {} })).toEqual({
       ok: false,
       error: "Could not read x (404)",
+      notFound: true,
     });
     const boom = await echo({ name: "boom", doc: {} });
     expect(boom).toEqual({

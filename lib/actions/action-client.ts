@@ -26,7 +26,13 @@ export async function authorize(role: Role): Promise<Operator | null> {
 /** Turns whatever a handler threw into a plain sentence; never a stack. */
 export function failureFrom(error: unknown): ActionFailure {
   if (error instanceof ActionRefusal) return error.failure;
-  if (isPrefectError(error)) return { ok: false, error: error.message };
+  if (isPrefectError(error)) {
+    return {
+      ok: false,
+      error: error.message,
+      ...(isPrefectError(error, "not-found") ? { notFound: true as const } : {}),
+    };
+  }
   // unknown errors may carry internals (paths, SQL, credentials in URLs): the caller gets little,
   // the server log line (defineAction) the message with every secret redacted
   return {

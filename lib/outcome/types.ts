@@ -14,6 +14,8 @@ export type ActionFailure = {
   conflict?: { remote: { updated: string; template: JsonValue; hash: string } };
   /** the checks that refused the write (errors only) */
   checkErrors?: Diagnostic[];
+  /** what the input names does not exist (Prefect answered 404) */
+  notFound?: true;
   /** refused before anything ran: no valid session (sign in again) or a session without the role */
   auth?: "signed-out" | "forbidden";
   /** the write was sent and no answer came back: Prefect may or may not hold it */

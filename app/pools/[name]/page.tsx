@@ -21,11 +21,7 @@ import type { WorkPool } from "@/lib/prefect/types";
 import { poolSeenRecently } from "@/lib/prefect/known-pools";
 import { readWorkPool } from "@/lib/prefect/work-pools";
 import { restoredNotice } from "@/components/history/restored-notice";
-import {
-  loadClusterSnapshot,
-  loadPoolDeployments,
-  loadPoolRunsLine,
-} from "@/lib/actions/pool-editor";
+import { loadClusterSnapshot } from "@/lib/actions/pool-editor";
 import {
   getPrefectClient,
   initialCheckResults,
@@ -184,11 +180,11 @@ async function PoolPageContent(props: {
       {restored}
       {/* The runs line and the deployments section are in the editor's boundary: they hydrate
           with it or after it, never before, so their reads (asked for once the browser is idle)
-          cannot start while the editor waits to be revealed and hydrated. A server action's
-          router transition and the server's work for it then held the form back by ~400 ms in
-          some cold loads (BENCHMARKS.md). */}
+          cannot start while the editor waits to be revealed and hydrated. The server's work for
+          them (then server actions, with a router transition each) held the form back by ~400 ms
+          in some cold loads (BENCHMARKS.md). */}
       <Suspense fallback={<PoolEditorSkeleton />}>
-        <PoolRunsSummary key={pool.name} poolName={pool.name} load={loadPoolRunsLine} />
+        <PoolRunsSummary key={pool.name} poolName={pool.name} />
         {!isEcs ? (
           <Alert
             tone="warning"
@@ -208,7 +204,7 @@ async function PoolPageContent(props: {
         <div className="mt-8">
           {/* asked for after the editor is interactive (BENCHMARKS.md, form editable) */}
           <HydrateLater>
-            <DeferredDeployments poolName={pool.name} load={loadPoolDeployments} />
+            <DeferredDeployments poolName={pool.name} />
           </HydrateLater>
         </div>
       </Suspense>

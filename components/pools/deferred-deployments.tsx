@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useIdleRead } from "@/components/ui/use-idle-read";
 import type { PoolDeploymentsData } from "@/lib/push/pool-deployments";
 import { getPoolRead } from "./pool-reads";
-import { RereadDeployments } from "./reread-deployments";
+import { useOnDeploymentsChanged } from "./reread-deployments";
 
 /**
  * The section's view (the deployment cards, the registration prediction, the job_variables
@@ -32,14 +32,12 @@ export function DeferredDeployments({ poolName }: { poolName: string }) {
       return result.ok ? { ok: true as const, data: { View, data: result.data } } : result;
     }, [poolName]),
   );
+  // a push of the template or of a deployment's job_variables: read again, keeping what is shown
+  useOnDeploymentsChanged(poolName, retry);
   if (read === null) return <Reading />;
   if ("data" in read) {
     const { View, data } = read.data;
-    return (
-      <RereadDeployments value={retry}>
-        <View data={data} />
-      </RereadDeployments>
-    );
+    return <View data={data} />;
   }
   return (
     <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-destructive">

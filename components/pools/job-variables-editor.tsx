@@ -6,7 +6,7 @@
  * job variables" through the updateDeploymentJobVariables action. A failure keeps the edit.
  */
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useContext, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { usePushPermission } from "@/components/auth/operator-context";
 import { PushDisabledNote } from "@/components/auth/sign-in-again";
 import { PushFailure, TypedNameOverride, usePushFlow } from "@/components/push/push-flow";
@@ -17,7 +17,7 @@ import { RunTaskPreview } from "@/components/template-editor/runtask-preview";
 import { Alert } from "@/components/ui/alert";
 import { Announce } from "@/components/ui/announce";
 import { Button } from "@/components/ui/button";
-import { RereadDeployments } from "./reread-deployments";
+import { deploymentsChanged } from "./reread-deployments";
 import { updateDeploymentJobVariables } from "@/lib/actions/update-deployment-job-variables";
 import type { ActionFailure } from "@/lib/outcome/types";
 import { checkJobVariablesText, parseJsonText, runChecks, type Diagnostic } from "@/lib/checks";
@@ -40,7 +40,6 @@ type Outcome = { ok: true; changed: boolean } | { ok: false; failure: ActionFail
 export function JobVariablesEditor(props: JobVariablesEditorProps) {
   const { poolName, template, mode, snapshot, deployment } = props;
   const router = useRouter();
-  const rereadDeployments = useContext(RereadDeployments);
   const permission = usePushPermission();
   const initial = useMemo(
     () => JSON.stringify(deployment.jobVariables, null, 2),
@@ -113,7 +112,7 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
           setOutcome({ ok: true, changed: result.data.changed });
           // the page's server-rendered parts, and the section's effective configurations and verdicts
           router.refresh();
-          rereadDeployments();
+          deploymentsChanged(poolName);
         } else {
           setOutcome({ ok: false, failure: result });
         }

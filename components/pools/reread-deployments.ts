@@ -1,9 +1,24 @@
 "use client";
 
-import { createContext } from "react";
+import { useEffect } from "react";
+
+const EVENT = "pooldeck:deployments-changed";
 
 /**
- * Reads the pool page's deployments section again, keeping what it shows until the answer: a
- * deployment's saved job_variables change its effective configuration and verdict.
+ * Tells the pool page's deployments section that what it shows changed: a pushed template changes
+ * every deployment's effective configuration and verdict, saved job_variables their own.
  */
-export const RereadDeployments = createContext<() => void>(() => {});
+export function deploymentsChanged(poolName: string) {
+  window.dispatchEvent(new CustomEvent<string>(EVENT, { detail: poolName }));
+}
+
+/** Calls `reread` whenever deploymentsChanged names `poolName`. */
+export function useOnDeploymentsChanged(poolName: string, reread: () => void) {
+  useEffect(() => {
+    const onChanged = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === poolName) reread();
+    };
+    window.addEventListener(EVENT, onChanged);
+    return () => window.removeEventListener(EVENT, onChanged);
+  }, [poolName, reread]);
+}

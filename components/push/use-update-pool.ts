@@ -3,6 +3,7 @@
 /** The state of the Update pool dialog: what the push compares against, the last answer, the push. */
 import { useMemo, useState } from "react";
 import { usePushPermission } from "@/components/auth/operator-context";
+import { deploymentsChanged } from "@/components/pools/reread-deployments";
 import { useTemplateEditorState } from "@/components/template-editor/editor-context";
 import { updatePool } from "@/lib/actions/update-pool";
 import { documentTooLarge, MAX_DOCUMENT_CHARS } from "@/lib/outcome/types";
@@ -55,6 +56,7 @@ export function useUpdatePool(poolName: string, loadedUpdated: string | null) {
           editor.markSaved(text);
           const { changed, warnings, clusterProblem } = result.data;
           setOutcome({ kind: "pushed", changed, warnings, clusterProblem });
+          if (changed) deploymentsChanged(poolName);
         } else if (result.conflict) {
           const { updated, template } = result.conflict.remote;
           setOutcome({ kind: "conflict", failure: result, remote: { updated, template } });

@@ -1,6 +1,14 @@
 import { expect, test, type Page } from "@/testing/e2e/test";
 import { gotoLineEnd, waitForMonaco } from "@/e2e/editor/pools";
-import { api, cleanUp, createPool, ec2Template, readPool, withFargatePreset } from "./prefect-api";
+import {
+  api,
+  cleanUp,
+  createDeployment,
+  createPool,
+  ec2Template,
+  readPool,
+  withFargatePreset,
+} from "./prefect-api";
 import { shot } from "@/testing/e2e/shot";
 
 test.beforeAll(cleanUp);
@@ -16,7 +24,13 @@ const dialog = (page: Page) => page.getByRole("dialog");
 test("edit, push, and Prefect stores exactly the pushed template", async ({ page }, info) => {
   const template = await ec2Template();
   const name = await createPool("push", template);
+  const d = await createDeployment(name, "dep", {});
   await openPool(page, name);
+  // the deployment takes the pool's launch_type default
+  const effective = page
+    .getByRole("article", { name: `Deployment ${d.name}` })
+    .getByLabel(`Effective configuration of ${d.name}`);
+  await expect(effective).toContainText('"launch_type": "EC2"');
   await page.getByRole("button", { name: "Fargate", exact: true }).click();
   await page.getByRole("button", { name: "Update pool" }).click();
   await expect(
@@ -39,6 +53,8 @@ test("edit, push, and Prefect stores exactly the pushed template", async ({ page
   await page.keyboard.press("Escape");
   await expect(dialog(page)).toBeHidden();
   await expect(page.getByRole("button", { name: "Update pool" })).toBeFocused();
+  // the deployments section reads again: the deployment now takes the pushed default
+  await expect(effective).toContainText('"launch_type": "FARGATE"');
 });
 
 test("a change made through the API after loading is detected and nothing is overwritten", async ({

@@ -18,9 +18,9 @@ const loadView = () => import("./pool-deployments").then((m) => m.PoolDeployment
 
 /**
  * The pool's deployments section, read when the browser is first idle (useIdleRead; a GET of
- * app/api/pools/[name]/deployments, which reads and checks them on the server): its cluster reads and checks then no longer
- * compete with the form and the JSON editor for the server and the browser while the page loads.
- * A failure says why and offers a retry.
+ * app/api/pools/[name]/deployments, which reads and checks them on the server): its cluster reads
+ * and checks then no longer compete with the form and the JSON editor for the server and the
+ * browser while the page loads. A failure says why and offers a retry.
  */
 export function DeferredDeployments({ poolName }: { poolName: string }) {
   const [read, retry] = useIdleRead(

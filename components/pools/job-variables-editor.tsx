@@ -110,7 +110,8 @@ export function JobVariablesEditor(props: JobVariablesEditorProps) {
         if (result.ok) {
           setLoadedUpdated(result.data.updated);
           setOutcome({ ok: true, changed: result.data.changed });
-          // the page's server-rendered parts, and the section's effective configurations and verdicts
+          // the page's server-rendered parts, then the section's effective configurations and
+          // verdicts
           router.refresh();
           deploymentsChanged(poolName);
         } else {

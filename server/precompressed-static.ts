@@ -4,8 +4,8 @@
  * instead of Next gzipping the same immutable file again for every browser that has not cached it.
  *
  * Next's `compress` gzips each response on the fly. For one cold pool page that is ~4 MB of
- * JavaScript (Monaco's chunks with it) and ~120 ms of server CPU, spent while the page loads; on a 2-core host that time comes out of the page's own (BENCHMARKS.md,
- * "precompressed static files"). Brotli at its best level, affordable only ahead of time, sends
+ * JavaScript (Monaco's chunks with it) and ~120 ms of server CPU, spent while the page loads; on a
+ * 2-core host that time comes out of the page's own (BENCHMARKS.md, "precompressed static files"). Brotli at its best level, affordable only ahead of time, sends
  * ~17% fewer bytes than gzip. Only what this handler cannot answer exactly as Next would, with the
  * same bytes once decoded, goes on to Next: a client that accepts neither encoding, a method other
  * than GET or HEAD, a file without a copy, a request for anything else.

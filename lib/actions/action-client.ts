@@ -30,7 +30,7 @@ export function failureFrom(error: unknown): ActionFailure {
     return {
       ok: false,
       error: error.message,
-      ...(isPrefectError(error, "not-found") ? { notFound: true as const } : {}),
+      ...(error.kind === "not-found" ? { notFound: true as const } : {}),
     };
   }
   // unknown errors may carry internals (paths, SQL, credentials in URLs): the caller gets little,

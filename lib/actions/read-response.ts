@@ -9,16 +9,15 @@ import type { ActionResult } from "@/lib/outcome/types";
  * cached.
  */
 export function readResponse(result: ActionResult<unknown>): Response {
-  const status = result.ok
-    ? 200
-    : result.auth === "signed-out"
-      ? 401
-      : result.auth === "forbidden"
-        ? 403
-        : result.fieldErrors
-          ? 400
-          : result.notFound
-            ? 404
-            : 502;
-  return Response.json(result, { status, headers: { "cache-control": "no-store" } });
+  return Response.json(result, {
+    status: statusOf(result),
+    headers: { "cache-control": "no-store" },
+  });
+}
+
+function statusOf(result: ActionResult<unknown>): number {
+  if (result.ok) return 200;
+  if (result.auth) return result.auth === "signed-out" ? 401 : 403;
+  if (result.fieldErrors) return 400;
+  return result.notFound ? 404 : 502;
 }

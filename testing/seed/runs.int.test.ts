@@ -65,9 +65,8 @@ async function runTask(): Promise<string> {
   return arn;
 }
 
-const describe1 = async (task: string) =>
+const describeTask = async (task: string) =>
   (await ecs.send(new DescribeTasksCommand({ cluster: SEED.cluster, tasks: [task] }))).tasks?.[0];
-const stoppedReason = async (task: string) => (await describe1(task))?.stoppedReason;
 
 describe("stopEarlierTask", () => {
   it("leaves a stopped task alone, so re-seeding does not drive the counts below zero", async () => {
@@ -79,7 +78,7 @@ describe("stopEarlierTask", () => {
     await stopEarlierTask(ecs, SEED.cluster, task);
     await stopEarlierTask(ecs, SEED.cluster, task);
     expect(await counts()).toEqual(before);
-    expect(await stoppedReason(task)).toBe("Essential exit");
+    expect((await describeTask(task))?.stoppedReason).toBe("Essential exit");
   });
 
   it("stops a task that still runs, giving its resources back once", async () => {
@@ -90,7 +89,7 @@ describe("stopEarlierTask", () => {
 
     await stopEarlierTask(ecs, SEED.cluster, task);
     expect(await counts()).toEqual(before);
-    expect(await stoppedReason(task)).toBe("reseeded");
+    expect((await describeTask(task))?.stoppedReason).toBe("reseeded");
     await stopEarlierTask(ecs, SEED.cluster, task);
     expect(await counts()).toEqual(before);
   });
@@ -99,7 +98,7 @@ describe("stopEarlierTask", () => {
 // last in the file: the transition holds for every task of this emulator from here on
 describe("holdTaskStatuses", () => {
   it("keeps a running task RUNNING and a stopped one STOPPED however often they are read", async () => {
-    const before = await describe1(await runTask());
+    const before = await describeTask(await runTask());
     // moto's default: one step along the lifecycle per read
     expect([before?.lastStatus, before?.desiredStatus]).toEqual(["DEACTIVATING", "RUNNING"]);
 
@@ -109,8 +108,8 @@ describe("holdTaskStatuses", () => {
     await ecs.send(new StopTaskCommand({ cluster: SEED.cluster, task: stopped, reason: "done" }));
     const reads = [];
     for (let i = 0; i < 6; i++) {
-      const r = await describe1(running);
-      const s = await describe1(stopped);
+      const r = await describeTask(running);
+      const s = await describeTask(stopped);
       reads.push([r?.lastStatus, r?.desiredStatus, s?.lastStatus, s?.desiredStatus]);
     }
     expect(reads).toEqual(Array(6).fill(["RUNNING", "RUNNING", "STOPPED", "STOPPED"]));

@@ -1,5 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 
+import { getJson } from "@/lib/browser/get-json";
+
 import type { ClusterSnapshotResult, EcsResult } from "@/lib/ecs";
 import type { ClusterSummary, TaskDefinitionSummary } from "@/lib/snapshot/schema";
 
@@ -20,15 +22,6 @@ export const ecsKeys = {
 };
 
 export type DescribedBatch = Record<string, EcsResult<TaskDefinitionSummary>>;
-
-async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, init);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new Error(body.error ?? `${url} answered ${res.status}`);
-  }
-  return (await res.json()) as T;
-}
 
 /** Reads a region's clusters; `fresh` bypasses the server's short cache (manual refresh). */
 export function fetchClusters(region: string, opts: { fresh?: boolean } = {}) {

@@ -19,48 +19,47 @@ import { poolName } from "./inputs";
  */
 
 /**
+ * A viewer's read of one pool for the pool page: Prefect's errors as they are (an unknown pool stays
+ * a 404), any other failure in its own words.
+ */
+function definePoolRead<T>(name: string, read: (pool: string) => Promise<T>) {
+  return defineAction({
+    name,
+    pool: (pool) => (typeof pool === "string" ? pool : undefined),
+    role: "viewer",
+    input: poolName,
+    handler: async (pool): Promise<T> => {
+      try {
+        return await read(pool);
+      } catch (error) {
+        if (isPrefectError(error)) throw error;
+        throw new ActionRefusal({ ok: false, error: errorMessage(error) });
+      }
+    },
+  });
+}
+
+/**
  * The pool page's deployments section as data (each deployment's job_variables, effective
  * configuration and verdict against its cluster); the page asks for it once the editor is
  * interactive: its cluster snapshots and checks cost ~100 ms of server time on a cold cache, which
  * delayed the editor when they were part of the page's stream (BENCHMARKS.md, form editable).
  */
-export const loadPoolDeployments = defineAction({
-  name: "loadPoolDeployments",
-  pool: (name) => (typeof name === "string" ? name : undefined),
-  role: "viewer",
-  input: poolName,
-  handler: async (name): Promise<PoolDeploymentsData> => {
+export const loadPoolDeployments = definePoolRead(
+  "loadPoolDeployments",
+  async (name): Promise<PoolDeploymentsData> => {
     const client = getPrefectClient();
-    const pool = await readWorkPool(client, name);
-    try {
-      return await poolDeploymentVerdicts(client, pool);
-    } catch (error) {
-      // Prefect's answer or its absence, in its own words (the section offers a retry)
-      throw new ActionRefusal({
-        ok: false,
-        error: errorMessage(error),
-      });
-    }
+    return poolDeploymentVerdicts(client, await readWorkPool(client, name));
   },
-});
+);
 
 /**
  * The pool page's runs line (how the last 20 runs went, the workers' heartbeats). The page asks for
  * it at the browser's first idle moment, like the deployments: its Prefect and ECS reads then run
  * after the JSON editor is up instead of alongside the page's hydration (BENCHMARKS.md).
  */
-export const loadPoolRunsLine = defineAction({
-  name: "loadPoolRunsLine",
-  pool: (name) => (typeof name === "string" ? name : undefined),
-  role: "viewer",
-  input: poolName,
-  handler: async (name): Promise<PoolRunsLine> => {
-    try {
-      return poolRunsLine(await loadPoolRuns(name, { limit: 20 }), new Date().toISOString());
-    } catch (error) {
-      // Prefect's own errors as they are (an unknown pool stays a 404), the rest in their words
-      if (isPrefectError(error)) throw error;
-      throw new ActionRefusal({ ok: false, error: errorMessage(error) });
-    }
-  },
-});
+export const loadPoolRunsLine = definePoolRead(
+  "loadPoolRunsLine",
+  async (name): Promise<PoolRunsLine> =>
+    poolRunsLine(await loadPoolRuns(name, { limit: 20 }), new Date().toISOString()),
+);
